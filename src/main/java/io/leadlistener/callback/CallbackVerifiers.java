@@ -1,0 +1,51 @@
+package io.leadlistener.callback;
+
+import io.leadlistener.callback.crypto.CallbackSecret;
+import io.leadlistener.callback.crypto.CallbackVerifier;
+import io.leadlistener.problem.ProblemException;
+import io.leadlistener.tenant.Tenant;
+import io.leadlistener.tenant.TenantDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Finds the tenant and callback a request addresses, with a verifier built once per callback URL. */
+@ApplicationScoped
+public class CallbackVerifiers {
+
+    /** The name under which the tenant's own ("接收消息") callback is stored. */
+    static final String APP_CALLBACK = "";
+
+    private final Map<String, TenantCallback> byTenantAndName = new HashMap<>();
+
+    public CallbackVerifiers(TenantDirectory tenants, CallbackConfig config, Clock clock) {
+        for (Tenant tenant : tenants.all()) {
+            register(tenant, APP_CALLBACK, tenant.appCallback(), config, clock);
+            tenant.namedCallbacks().forEach((name, secret) -> register(tenant, name, secret, config, clock));
+        }
+    }
+
+    TenantCallback resolve(String tenantId, String callbackName) {
+        TenantCallback callback = byTenantAndName.get(key(tenantId, callbackName));
+        if (callback != null) {
+            return callback;
+        }
+        if (!byTenantAndName.containsKey(key(tenantId, APP_CALLBACK))) {
+            throw ProblemException.notFound("unknown-tenant", "no tenant '" + tenantId + "' is configured");
+        }
+        throw ProblemException.notFound("unknown-callback",
+                "tenant '" + tenantId + "' has no callback named '" + callbackName + "'");
+    }
+
+    private void register(Tenant tenant, String name, CallbackSecret secret, CallbackConfig config, Clock clock) {
+        CallbackVerifier verifier = new CallbackVerifier(List.of(secret), tenant.corpId(), clock,
+                config.replayWindow());
+        byTenantAndName.put(key(tenant.id(), name), new TenantCallback(tenant, name, verifier));
+    }
+
+    private static String key(String tenantId, String callbackName) {
+        return tenantId + '\u0000' + callbackName;
+    }
+}

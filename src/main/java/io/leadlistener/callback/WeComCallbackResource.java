@@ -1,0 +1,146 @@
+package io.leadlistener.callback;
+
+import io.leadlistener.callback.xml.CallbackEnvelope;
+import io.leadlistener.callback.xml.CallbackEnvelopeParser;
+import io.leadlistener.callback.xml.InboundMessage;
+import io.leadlistener.callback.xml.InboundMessageParser;
+import io.leadlistener.callback.xml.MalformedCallbackXmlException;
+import io.leadlistener.inbox.Inbox;
+import io.leadlistener.inbox.InboxAdmission;
+import io.leadlistener.problem.ProblemException;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * The URL configured in the WeCom admin console as "接收消息服务器配置". {@code /wecom/callback/{tenant}} uses the
+ * tenant's own Token/EncodingAESKey; {@code /wecom/callback/{tenant}/{callback}} a named callback's (客户联系, 微信客服 ...).
+ *
+ * @see <a href="https://developer.work.weixin.qq.com/document/path/90930">WeCom: 回调配置</a>
+ */
+@Path("/wecom/callback/{tenant}")
+public class WeComCallbackResource {
+
+    private static final Logger LOG = Logger.getLogger(WeComCallbackResource.class);
+
+    private final CallbackVerifiers verifiers;
+    private final CallbackConfig config;
+    private final Inbox inbox;
+
+    public WeComCallbackResource(CallbackVerifiers verifiers, CallbackConfig config, Inbox inbox) {
+        this.verifiers = verifiers;
+        this.config = config;
+        this.inbox = inbox;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_PLAIN)
+    public String verifyAppCallbackUrl(@RestPath String tenant, @RestQuery("msg_signature") String msgSignature,
+                                       @RestQuery String timestamp, @RestQuery String nonce,
+                                       @RestQuery String echostr) {
+        return verifyUrl(tenant, CallbackVerifiers.APP_CALLBACK, msgSignature, timestamp, nonce, echostr);
+    }
+
+    @GET
+    @Path("{callback}")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String verifyNamedCallbackUrl(@RestPath String tenant, @RestPath String callback,
+                                         @RestQuery("msg_signature") String msgSignature,
+                                         @RestQuery String timestamp, @RestQuery String nonce,
+                                         @RestQuery String echostr) {
+        return verifyUrl(tenant, callback, msgSignature, timestamp, nonce, echostr);
+    }
+
+    private String verifyUrl(String tenant, String callback, String msgSignature, String timestamp, String nonce,
+                             String echostr) {
+        TenantCallback target = verifiers.resolve(tenant, callback);
+        requireParameters("msg_signature", msgSignature, "timestamp", timestamp, "nonce", nonce, "echostr", echostr);
+        // A '+' that a client forgot to percent-encode arrives as a space; Base64 never contains spaces.
+        String encrypted = echostr.replace(' ', '+');
+        String plaintext = target.verifyAndDecrypt(msgSignature, timestamp, nonce, encrypted);
+        LOG.infof("URL verification succeeded for tenant=%s callback=%s", tenant, target.callbackLabel());
+        return plaintext;
+    }
+
+    @POST
+    @Blocking
+    @Consumes(MediaType.WILDCARD)
+    public Response receiveAppCallback(@RestPath String tenant, @RestQuery("msg_signature") String msgSignature,
+                                       @RestQuery String timestamp, @RestQuery String nonce, byte[] body) {
+        return receive(tenant, CallbackVerifiers.APP_CALLBACK, msgSignature, timestamp, nonce, body);
+    }
+
+    @POST
+    @Blocking
+    @Path("{callback}")
+    @Consumes(MediaType.WILDCARD)
+    public Response receiveNamedCallback(@RestPath String tenant, @RestPath String callback,
+                                         @RestQuery("msg_signature") String msgSignature,
+                                         @RestQuery String timestamp, @RestQuery String nonce, byte[] body) {
+        return receive(tenant, callback, msgSignature, timestamp, nonce, body);
+    }
+
+    private Response receive(String tenant, String callback, String msgSignature, String timestamp, String nonce,
+                             byte[] body) {
+        TenantCallback target = verifiers.resolve(tenant, callback);
+        requireParameters("msg_signature", msgSignature, "timestamp", timestamp, "nonce", nonce);
+        if (body != null && body.length > config.maxBodySize()) {
+            throw new ProblemException(413, "body-too-large", "Content too large",
+                    "callback body is " + body.length + " bytes; the limit is " + config.maxBodySize());
+        }
+        if (body == null || body.length == 0) {
+            throw ProblemException.badRequest("malformed-xml", "callback body is empty; expected the <xml> envelope");
+        }
+        CallbackEnvelope envelope = parseEnvelope(body);
+        String plaintext = target.verifyAndDecrypt(msgSignature, timestamp, nonce, envelope.encrypt());
+        InboundMessage message = parseInner(plaintext);
+        InboxAdmission admission = inbox.store(InboxMessages.fromCallback(target, message, plaintext));
+        LOG.infof("Callback %s tenant=%s callback=%s type=%s event=%s msgId=%s", admission.name().toLowerCase(),
+                tenant, target.callbackLabel(), message.msgType(), message.event(), message.msgId());
+        // WeCom treats any 200 with an empty body as "received"; a body would be taken as a passive reply.
+        return Response.ok().build();
+    }
+
+    private static CallbackEnvelope parseEnvelope(byte[] body) {
+        try {
+            return CallbackEnvelopeParser.parse(body);
+        } catch (MalformedCallbackXmlException e) {
+            throw ProblemException.badRequest("malformed-xml", e.getMessage());
+        }
+    }
+
+    private static InboundMessage parseInner(String plaintext) {
+        try {
+            return InboundMessageParser.parse(plaintext);
+        } catch (MalformedCallbackXmlException e) {
+            // The parser's message describes structure only, never the decrypted text.
+            throw ProblemException.badRequest("malformed-message",
+                    "decrypted message is not a valid WeCom message: " + e.getMessage());
+        }
+    }
+
+    /** Reports every missing parameter at once, so a caller fixes them in one go. */
+    private static void requireParameters(String... namesAndValues) {
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            String value = namesAndValues[i + 1];
+            if (value == null || value.isBlank()) {
+                missing.add(namesAndValues[i]);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw ProblemException.badRequest("missing-query-parameter",
+                    "missing or blank query parameter(s): " + String.join(", ", missing));
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.leadlistener.inbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.sql.Timestamp;
+
+/**
+ * The front half of the inbox: durable, deduplicated storage of what a source hands us. A caller may acknowledge
+ * its sender as soon as {@link #store} returns.
+ */
+@ApplicationScoped
+public class Inbox {
+
+    private final EntityManager entityManager;
+    private final InboxWakeup wakeup;
+
+    public Inbox(EntityManager entityManager, InboxWakeup wakeup) {
+        this.entityManager = entityManager;
+        this.wakeup = wakeup;
+    }
+
+    /**
+     * Stores the message unless one with the same dedupe key is already there. The unique constraint, not a prior
+     * lookup, decides: concurrent retries on several replicas still store exactly one row.
+     */
+    public InboxAdmission store(NewInboxMessage message) {
+        InboxAdmission admission = QuarkusTransaction.requiringNew().call(() -> insert(message));
+        if (admission == InboxAdmission.ACCEPTED) {
+            wakeup.signal();
+        }
+        return admission;
+    }
+
+    private InboxAdmission insert(NewInboxMessage message) {
+        int inserted = entityManager.createNativeQuery("""
+                        insert into inbox_message (tenant_id, callback_name, source, dedupe_key, contact_key, msg_type,
+                            event, change_type, from_user, msg_id, created_at_source, content_length, payload)
+                        values (:tenant, :callback, :source, :dedupeKey, :contactKey, :msgType,
+                            :event, :changeType, :fromUser, :msgId, :createdAt, :contentLength, :payload)
+                        on conflict (tenant_id, dedupe_key) do nothing
+                        """)
+                .setParameter("tenant", message.tenantId())
+                .setParameter("callback", message.callbackName())
+                .setParameter("source", message.source())
+                .setParameter("dedupeKey", message.dedupeKey())
+                .setParameter("contactKey", message.contactKey())
+                .setParameter("msgType", message.msgType())
+                .setParameter("event", message.event())
+                .setParameter("changeType", message.changeType())
+                .setParameter("fromUser", message.fromUser())
+                .setParameter("msgId", message.msgId())
+                .setParameter("createdAt", message.createdAtSource() == null ? null
+                        : Timestamp.from(message.createdAtSource()))
+                .setParameter("contentLength", message.contentLength())
+                .setParameter("payload", message.payload())
+                .executeUpdate();
+        return inserted == 1 ? InboxAdmission.ACCEPTED : InboxAdmission.DUPLICATE;
+    }
+}

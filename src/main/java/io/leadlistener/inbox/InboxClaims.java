@@ -1,0 +1,117 @@
+package io.leadlistener.inbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The SQL of the worker. A row is workable only while it is the oldest pending row of its contact ("head"); this is
+ * what keeps per-contact order across threads and replicas: a later row of the same contact stays invisible until
+ * its predecessor is done or parked, and a locked head is skipped, never overtaken.
+ */
+@ApplicationScoped
+public class InboxClaims {
+
+    private static final String IS_DUE_HEAD = """
+            m.status = 'pending' and m.next_attempt_at <= now()
+            and not exists (select 1 from inbox_message p
+                            where p.tenant_id = m.tenant_id and p.contact_key = m.contact_key
+                              and p.status = 'pending' and p.id < m.id)
+            """;
+
+    private final EntityManager entityManager;
+
+    public InboxClaims(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** Ids worth trying to claim, oldest first; unlocked, so another worker may win any of them. */
+    @SuppressWarnings("unchecked")
+    public List<Long> dueHeads(int limit) {
+        List<Number> ids = entityManager.createNativeQuery(
+                        "select m.id from inbox_message m where " + IS_DUE_HEAD + " order by m.id limit :limit")
+                .setParameter("limit", limit)
+                .getResultList();
+        return ids.stream().map(Number::longValue).toList();
+    }
+
+    /**
+     * Locks the row for the current transaction if it is still a due head and nobody else holds it. Must run inside
+     * the transaction that will complete the row.
+     */
+    @SuppressWarnings("unchecked")
+    public Optional<InboxItem> lockIfDueHead(long id) {
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        select m.id, m.tenant_id, m.callback_name, m.source, m.contact_key, m.msg_type, m.msg_id,
+                               m.payload, m.attempts, m.received_at
+                        from inbox_message m where m.id = :id and """ + IS_DUE_HEAD + """
+                         for update of m skip locked""")
+                .setParameter("id", id)
+                .getResultList();
+        return rows.stream().findFirst().map(InboxClaims::toItem);
+    }
+
+    public void markDone(long id, String outcomeJson) {
+        entityManager.createNativeQuery("""
+                        update inbox_message set status = 'done', processed_at = clock_timestamp(), outcome = :outcome,
+                            attempts = attempts + 1, last_error = null
+                        where id = :id""")
+                .setParameter("id", id)
+                .setParameter("outcome", outcomeJson)
+                .executeUpdate();
+    }
+
+    /**
+     * Counts a failed attempt; parks the row when it has used up its attempts, otherwise schedules the retry.
+     *
+     * @return the row's state after recording, or empty if the row no longer exists or is no longer pending
+     */
+    @SuppressWarnings("unchecked")
+    public Optional<String> recordFailure(long id, String error, int maxAttempts, RetryBackoff backoff) {
+        List<Number> attempts = entityManager.createNativeQuery(
+                        "select attempts from inbox_message where id = :id and status = 'pending' for update")
+                .setParameter("id", id)
+                .getResultList();
+        if (attempts.isEmpty()) {
+            return Optional.empty();
+        }
+        int failed = attempts.get(0).intValue() + 1;
+        boolean park = failed >= maxAttempts;
+        Duration wait = park ? Duration.ZERO : backoff.afterAttempt(failed);
+        entityManager.createNativeQuery("""
+                        update inbox_message set attempts = :attempts, last_error = :error,
+                            status = :status, next_attempt_at = now() + make_interval(secs => :waitSeconds),
+                            parked_at = case when :status = 'parked' then clock_timestamp() end
+                        where id = :id""")
+                .setParameter("id", id)
+                .setParameter("attempts", failed)
+                .setParameter("error", error)
+                .setParameter("status", park ? "parked" : "pending")
+                .setParameter("waitSeconds", wait.toMillis() / 1000.0)
+                .executeUpdate();
+        return Optional.of(park ? "parked" : "pending");
+    }
+
+    private static InboxItem toItem(Object[] row) {
+        return new InboxItem(((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3],
+                (String) row[4], (String) row[5], (String) row[6], (String) row[7], ((Number) row[8]).intValue(),
+                toInstant(row[9]));
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.OffsetDateTime offsetDateTime) {
+            return offsetDateTime.toInstant();
+        }
+        throw new IllegalStateException("unexpected timestamp type " + (value == null ? "null" : value.getClass()));
+    }
+}

@@ -1,0 +1,59 @@
+package io.leadlistener.inbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "leadlistener.inbox")
+public interface InboxConfig {
+
+    Worker worker();
+
+    Retention retention();
+
+    interface Worker {
+        /** Threads per replica claiming rows; rows of one contact never run concurrently whatever this is. */
+        @WithDefault("2")
+        @Min(0)
+        @Max(64)
+        int threads();
+
+        /** How many candidate rows one claim round looks at. */
+        @WithDefault("20")
+        @Min(1)
+        @Max(500)
+        int batchSize();
+
+        /** Longest wait before looking again when idle; rows stored by this replica wake the worker at once. */
+        @WithDefault("500ms")
+        Duration pollInterval();
+
+        /** A row that failed this many times is parked with its last error instead of being retried. */
+        @WithDefault("8")
+        @Min(1)
+        @Max(100)
+        int maxAttempts();
+
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        @WithDefault("5m")
+        Duration maxBackoff();
+    }
+
+    interface Retention {
+        /** Customer chat text is personal data: processed rows lose their text after this period. */
+        @WithDefault("30d")
+        Duration textRetention();
+
+        @WithDefault("1h")
+        Duration purgeInterval();
+
+        /** Rows cleared per transaction, so a large purge never holds long locks. */
+        @WithDefault("1000")
+        @Min(1)
+        int purgeBatchSize();
+    }
+}

@@ -1,0 +1,162 @@
+package io.leadlistener.inbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+
+/**
+ * Drains the inbox: claims due rows (oldest pending row of each contact), runs the {@link InboxMessageHandler} in
+ * the same transaction that marks the row done, and retries or parks rows whose processing failed.
+ */
+@ApplicationScoped
+public class InboxWorker {
+
+    private static final Logger LOG = Logger.getLogger(InboxWorker.class);
+    private static final int MAX_ERROR_LENGTH = 2000;
+
+    private final InboxClaims claims;
+    private final InboxMessageHandler handler;
+    private final InboxWakeup wakeup;
+    private final InboxConfig.Worker config;
+    private final RetryBackoff backoff;
+    private final ObjectMapper objectMapper;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final List<Thread> threads = new ArrayList<>();
+
+    public InboxWorker(InboxClaims claims, InboxMessageHandler handler, InboxWakeup wakeup, InboxConfig config,
+                       ObjectMapper objectMapper) {
+        this.claims = claims;
+        this.handler = handler;
+        this.wakeup = wakeup;
+        this.config = config.worker();
+        this.backoff = new RetryBackoff(this.config.initialBackoff(), this.config.maxBackoff());
+        this.objectMapper = objectMapper;
+    }
+
+    void start(@Observes StartupEvent event) {
+        running.set(true);
+        for (int i = 0; i < config.threads(); i++) {
+            Thread thread = new Thread(this::runLoop, "inbox-worker-" + i);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+        LOG.infof("Inbox worker started with %d thread(s), batch size %d", config.threads(), config.batchSize());
+    }
+
+    /** Lets the row in hand finish (its transaction commits or rolls back as a whole), then stops. */
+    void stop(@Observes ShutdownEvent event) {
+        running.set(false);
+        wakeup.signal();
+        for (Thread thread : threads) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(20));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void runLoop() {
+        while (running.get()) {
+            try {
+                int processed = drainOnce();
+                if (processed == 0) {
+                    wakeup.await(config.pollInterval());
+                }
+            } catch (RuntimeException e) {
+                // The database may be restarting: back off and keep going; claimed work was rolled back.
+                LOG.warnf("Inbox worker round failed, retrying after %s: %s", config.pollInterval(), e.toString());
+                wakeup.await(config.pollInterval());
+            }
+        }
+    }
+
+    /**
+     * One claim round.
+     *
+     * @return how many rows this round completed, failed or parked
+     */
+    public int drainOnce() {
+        List<Long> candidates = QuarkusTransaction.requiringNew().call(() -> claims.dueHeads(config.batchSize()));
+        int worked = 0;
+        for (long id : candidates) {
+            if (!running.get() && !threads.isEmpty()) {
+                break;
+            }
+            if (processOne(id)) {
+                worked++;
+            }
+        }
+        return worked;
+    }
+
+    private boolean processOne(long id) {
+        long started = System.nanoTime();
+        Optional<InboxItem> done;
+        try {
+            done = QuarkusTransaction.requiringNew().call(() -> {
+                Optional<InboxItem> claimed = claims.lockIfDueHead(id);
+                if (claimed.isPresent()) {
+                    ProcessingOutcome outcome = handler.handle(claimed.get());
+                    claims.markDone(id, toJson(outcome));
+                }
+                return claimed;
+            });
+        } catch (Exception e) {
+            recordFailure(id, e);
+            return true;
+        }
+        done.ifPresent(item -> LOG.infof("Processed inbox row %d tenant=%s msgId=%s contact=%s type=%s "
+                        + "queuedMs=%d processingMs=%d", item.id(), item.tenantId(), item.msgId(), item.contactKey(),
+                item.msgType(), Duration.between(item.receivedAt(), Instant.now()).toMillis(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
+        return done.isPresent();
+    }
+
+    private void recordFailure(long id, Exception failure) {
+        // Checked exceptions of the handler arrive wrapped by the transaction API.
+        Throwable cause = failure instanceof QuarkusTransactionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        String error = describe(cause);
+        try {
+            Optional<String> state = QuarkusTransaction.requiringNew().call(() ->
+                    claims.recordFailure(id, error, config.maxAttempts(), backoff));
+            if (state.filter("parked"::equals).isPresent()) {
+                LOG.errorf("Parked inbox row %d after %d attempts: %s", id, config.maxAttempts(), error);
+            } else {
+                LOG.warnf("Inbox row %d failed, will retry: %s", id, error);
+            }
+        } catch (RuntimeException e) {
+            // Not even the failure could be recorded (database down): the row stays pending and comes back.
+            LOG.warnf("Could not record failure of inbox row %d: %s", id, e.toString());
+        }
+    }
+
+    private static String describe(Throwable failure) {
+        String text = failure.getClass().getName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
+    }
+
+    private String toJson(ProcessingOutcome outcome) {
+        try {
+            return objectMapper.writeValueAsString(outcome.facts());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("outcome is not serializable", e);
+        }
+    }
+}

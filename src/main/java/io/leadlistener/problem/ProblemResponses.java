@@ -1,0 +1,84 @@
+package io.leadlistener.problem;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The one place where failures become RFC 9457 {@code application/problem+json} responses. */
+public class ProblemResponses {
+
+    private static final Logger LOG = Logger.getLogger(ProblemResponses.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException exception, UriInfo uriInfo) {
+        return respond(exception.toProblem(uriInfo.getPath()));
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException exception, UriInfo uriInfo, HttpHeaders headers) {
+        String allowed = String.join(", ", exception.getResponse().getAllowedMethods());
+        Problem problem = new Problem(Problem.type("method-not-allowed"), "Method not allowed", 405,
+                "this resource does not support the request's HTTP method" + (allowed.isEmpty() ? ""
+                        : "; allowed: " + allowed), uriInfo.getPath(), Map.of());
+        return Response.fromResponse(respond(problem)).allow(exception.getResponse().getAllowedMethods()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException exception, UriInfo uriInfo) {
+        int status = exception.getResponse().getStatus();
+        Response.StatusType statusType = Response.Status.fromStatusCode(status);
+        String title = statusType == null ? "HTTP " + status : statusType.getReasonPhrase();
+        String detail = switch (status) {
+            case 404 -> "no resource at this path";
+            case 406 -> "the requested media type cannot be produced here";
+            case 415 -> "the request's Content-Type is not accepted here";
+            default -> title;
+        };
+        return respond(new Problem(Problem.type(slug(title)), title, status, detail, uriInfo.getPath(), Map.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException exception, UriInfo uriInfo) {
+        List<Map<String, String>> errors = exception.getConstraintViolations().stream()
+                .map(ProblemResponses::describe)
+                .toList();
+        String detail = errors.stream().map(e -> e.get("field") + " " + e.get("detail")).sorted()
+                .reduce((a, b) -> a + "; " + b).orElse("invalid request");
+        return respond(new Problem(Problem.type("validation-failed"), "Bad request", 400, detail, uriInfo.getPath(),
+                Map.of("errors", errors)));
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Throwable throwable, UriInfo uriInfo) {
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(throwable, "Unexpected failure serving %s (reference %s)", uriInfo.getPath(), reference);
+        return respond(new Problem(Problem.type("internal-error"), "Internal server error", 500,
+                "the request could not be completed; quote reference " + reference + " to the operators",
+                uriInfo.getPath(), Map.of("reference", reference)));
+    }
+
+    private static Map<String, String> describe(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        // Drop the method and argument prefix (e.g. "ingest.arg0.") so the field reads as the caller wrote it.
+        int lastDot = path.lastIndexOf('.');
+        String field = lastDot >= 0 ? path.substring(lastDot + 1) : path;
+        return Map.of("field", field, "detail", violation.getMessage());
+    }
+
+    private static String slug(String title) {
+        return title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}

@@ -1,0 +1,32 @@
+package io.leadlistener.tenant;
+
+import io.leadlistener.callback.crypto.CallbackSecret;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A customer company (one WeCom corp) served by this deployment.
+ *
+ * @param id              our tenant id, the {@code {tenant}} path segment
+ * @param corpId          the receiveid every decrypted callback must carry
+ * @param appCallback     Token/EncodingAESKey of the app's own "接收消息" callback
+ * @param namedCallbacks  further callbacks (客户联系, 微信客服 ...) by name
+ */
+public record Tenant(String id, String corpId, Optional<String> agentId, CallbackSecret appCallback,
+                     Map<String, CallbackSecret> namedCallbacks) {
+
+    public Tenant {
+        namedCallbacks = Map.copyOf(namedCallbacks);
+    }
+
+    public Optional<CallbackSecret> callback(String name) {
+        return Optional.ofNullable(namedCallbacks.get(name));
+    }
+
+    @Override
+    public String toString() {
+        // CallbackSecret masks itself; spelled out here so no future field sneaks a secret into logs.
+        return "Tenant[id=" + id + ", corpId=" + corpId + ", agentId=" + agentId.orElse("-")
+                + ", namedCallbacks=" + namedCallbacks.keySet() + "]";
+    }
+}

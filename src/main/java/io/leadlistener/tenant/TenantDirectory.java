@@ -1,0 +1,47 @@
+package io.leadlistener.tenant;
+
+import io.leadlistener.callback.crypto.CallbackSecret;
+import io.leadlistener.callback.crypto.EncodingAesKey;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jboss.logging.Logger;
+
+/** The configured tenants, built once from {@link TenantsConfig} (which has already been validated at start-up). */
+@ApplicationScoped
+public class TenantDirectory {
+
+    private static final Logger LOG = Logger.getLogger(TenantDirectory.class);
+
+    private final Map<String, Tenant> tenants;
+
+    public TenantDirectory(TenantsConfig config) {
+        Map<String, Tenant> byId = new TreeMap<>();
+        config.tenants().forEach((id, tenant) -> byId.put(id, toTenant(id, tenant)));
+        this.tenants = Map.copyOf(byId);
+        if (tenants.isEmpty()) {
+            LOG.warn("No tenants configured (leadlistener.tenants.\"<id>\".*): every callback will be answered 404");
+        } else {
+            LOG.infof("Serving WeCom callbacks for tenants %s", tenants.values());
+        }
+    }
+
+    public Optional<Tenant> find(String tenantId) {
+        return Optional.ofNullable(tenants.get(tenantId));
+    }
+
+    public Collection<Tenant> all() {
+        return tenants.values();
+    }
+
+    private static Tenant toTenant(String id, TenantsConfig.TenantConfig config) {
+        Map<String, CallbackSecret> named = new LinkedHashMap<>();
+        config.callbacks().forEach((name, callback) ->
+                named.put(name, new CallbackSecret(callback.token(), EncodingAesKey.parse(callback.encodingAesKey()))));
+        return new Tenant(id, config.corpId(), config.agentId(),
+                new CallbackSecret(config.token(), EncodingAesKey.parse(config.encodingAesKey())), named);
+    }
+}

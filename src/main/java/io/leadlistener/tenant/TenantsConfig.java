@@ -1,0 +1,58 @@
+package io.leadlistener.tenant;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithName;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Tenants as configured under {@code leadlistener.tenants."<id>"}. Token and EncodingAESKey are secrets:
+ * supply them from the environment or a Kubernetes Secret, never from a committed file outside the dev profile.
+ * <p>
+ * SmallRye's generated implementation of this interface is never logged or rendered; the application works with
+ * {@link Tenant}, whose {@code toString} masks the secrets.
+ */
+@ConfigMapping(prefix = "leadlistener")
+public interface TenantsConfig {
+
+    Map<String, @Valid TenantConfig> tenants();
+
+    interface TenantConfig {
+        /** The CorpID that every decrypted callback of this tenant must carry as its receiveid. */
+        @WithName("corp-id")
+        @NotBlank
+        String corpId();
+
+        @WithName("token")
+        @NotBlank
+        @Size(max = 32, message = "must be at most 32 characters (WeCom limit)")
+        @Pattern(regexp = "[A-Za-z0-9]+", message = "must contain only letters and digits (WeCom limit)")
+        String token();
+
+        @WithName("encoding-aes-key")
+        @ValidEncodingAesKey
+        String encodingAesKey();
+
+        @WithName("agent-id")
+        Optional<String> agentId();
+
+        /** Named callbacks (客户联系, 微信客服 ...), each configured in WeCom with its own Token and EncodingAESKey. */
+        Map<String, @Valid NamedCallbackConfig> callbacks();
+    }
+
+    interface NamedCallbackConfig {
+        @WithName("token")
+        @NotBlank
+        @Size(max = 32, message = "must be at most 32 characters (WeCom limit)")
+        @Pattern(regexp = "[A-Za-z0-9]+", message = "must contain only letters and digits (WeCom limit)")
+        String token();
+
+        @WithName("encoding-aes-key")
+        @ValidEncodingAesKey
+        String encodingAesKey();
+    }
+}

@@ -1,0 +1,95 @@
+package io.leadlistener.tenant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.smallrye.config.ConfigValidationException;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.validator.BeanValidationConfigValidatorImpl;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** Start-up validation of tenant configuration, as SmallRye Config runs it when the service boots. */
+class TenantsConfigValidationTest {
+
+    private static final String VALID_KEY = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C";
+
+    @Test
+    void acceptsAValidTenantWithANamedCallback() {
+        Map<String, String> properties = demoTenant();
+        properties.put("leadlistener.tenants.demo.callbacks.contacts.token", "Tok3n");
+        properties.put("leadlistener.tenants.demo.callbacks.contacts.encoding-aes-key", VALID_KEY);
+
+        TenantsConfig config = load(properties).getConfigMapping(TenantsConfig.class);
+
+        assertThat(config.tenants()).containsKey("demo");
+        assertThat(config.tenants().get("demo").callbacks()).containsKey("contacts");
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource({
+            "leadlistener.tenants.demo.encoding-aes-key, tooShort, must be 43 characters",
+            "leadlistener.tenants.demo.encoding-aes-key, jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2!, Base64",
+            "leadlistener.tenants.demo.token, with space, letters and digits",
+            "leadlistener.tenants.demo.token, 0123456789012345678901234567890123, at most 32",
+            "leadlistener.tenants.demo.corp-id, ' ', must not be blank",
+            "leadlistener.tenants.demo.callbacks.kf.encoding-aes-key, short, must be 43 characters",
+    })
+    void refusesABadValueNamingTheKeyButNeverTheSecret(String key, String value, String expectedMessage) {
+        Map<String, String> properties = demoTenant();
+        if (key.contains(".callbacks.kf.")) {
+            properties.put("leadlistener.tenants.demo.callbacks.kf.token", "KfTok3n");
+        }
+        properties.put(key, value);
+
+        assertThatThrownBy(() -> load(properties))
+                .isInstanceOf(ConfigValidationException.class)
+                .hasMessageContaining(key)
+                .hasMessageContaining(expectedMessage)
+                .satisfies(e -> {
+                    if (value.length() > 8) {
+                        assertThat(e.getMessage()).doesNotContain(value);
+                    }
+                });
+    }
+
+    @Test
+    void refusesATenantWithoutItsCallbackSecret() {
+        Map<String, String> properties = demoTenant();
+        properties.remove("leadlistener.tenants.demo.encoding-aes-key");
+
+        assertThatThrownBy(() -> load(properties))
+                .hasMessageContaining("leadlistener.tenants.demo.encoding-aes-key");
+    }
+
+    @Test
+    void tenantToStringNeverShowsSecrets() {
+        TenantsConfig config = load(demoTenant()).getConfigMapping(TenantsConfig.class);
+        Tenant tenant = new TenantDirectory(config).find("demo").orElseThrow();
+
+        assertThat(tenant.toString()).contains("wx5823bf96d3bd56c7")
+                .doesNotContain("QDG6eK").doesNotContain(VALID_KEY);
+        assertThat(tenant.appCallback().toString()).doesNotContain("QDG6eK").doesNotContain(VALID_KEY);
+    }
+
+    private static Map<String, String> demoTenant() {
+        Map<String, String> properties = new HashMap<>();
+        properties.put("leadlistener.tenants.demo.corp-id", "wx5823bf96d3bd56c7");
+        properties.put("leadlistener.tenants.demo.token", "QDG6eK");
+        properties.put("leadlistener.tenants.demo.encoding-aes-key", VALID_KEY);
+        return properties;
+    }
+
+    private static SmallRyeConfig load(Map<String, String> properties) {
+        return new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(properties, "test", 100))
+                .withMapping(TenantsConfig.class)
+                .withValidator(new BeanValidationConfigValidatorImpl())
+                .build();
+    }
+}

@@ -1,0 +1,51 @@
+package io.leadlistener.testsupport;
+
+import io.leadlistener.callback.crypto.CallbackSecret;
+import io.leadlistener.callback.crypto.CallbackSigner;
+import io.leadlistener.callback.crypto.SignedCallback;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Plays WeCom in tests: builds inner messages and signs them with the current time, as WeCom does. */
+public final class WeComSimulator {
+
+    public static final String DEMO_CORP_ID = "wx5823bf96d3bd56c7";
+    public static final CallbackSecret DEMO_SECRET =
+            CallbackSecret.of("QDG6eK", "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C");
+    public static final CallbackSecret CONTACTS_SECRET =
+            CallbackSecret.of("ContactsTok3n", "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG");
+
+    private static final AtomicLong MSG_IDS = new AtomicLong(System.currentTimeMillis() * 1000);
+    private static final AtomicLong NONCES = new AtomicLong(100_000_000L);
+
+    private WeComSimulator() {
+    }
+
+    public static String nextMsgId() {
+        return Long.toString(MSG_IDS.incrementAndGet());
+    }
+
+    public static String textMessage(String from, String content, String msgId) {
+        return "<xml><ToUserName><![CDATA[" + DEMO_CORP_ID + "]]></ToUserName><FromUserName><![CDATA[" + from
+                + "]]></FromUserName><CreateTime>" + Instant.now().getEpochSecond()
+                + "</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[" + content
+                + "]]></Content><MsgId>" + msgId + "</MsgId><AgentID>1000002</AgentID></xml>";
+    }
+
+    public static String addExternalContactEvent(String userId, String externalUserId, String state, long createTime) {
+        return "<xml><ToUserName><![CDATA[" + DEMO_CORP_ID + "]]></ToUserName><FromUserName><![CDATA[sys]]>"
+                + "</FromUserName><CreateTime>" + createTime + "</CreateTime><MsgType><![CDATA[event]]></MsgType>"
+                + "<Event><![CDATA[change_external_contact]]></Event><ChangeType><![CDATA[add_external_contact]]>"
+                + "</ChangeType><UserID><![CDATA[" + userId + "]]></UserID><ExternalUserID><![CDATA["
+                + externalUserId + "]]></ExternalUserID><State><![CDATA[" + state + "]]></State></xml>";
+    }
+
+    /** Encrypts and signs now, for the demo corp with the demo app secret. */
+    public static SignedCallback sign(String plaintext) {
+        return sign(DEMO_SECRET, DEMO_CORP_ID, plaintext, Instant.now().getEpochSecond());
+    }
+
+    public static SignedCallback sign(CallbackSecret secret, String receiveId, String plaintext, long timestamp) {
+        return CallbackSigner.sign(secret, receiveId, plaintext, timestamp, Long.toString(NONCES.incrementAndGet()));
+    }
+}
