@@ -48,7 +48,7 @@ public class InboxClaims {
         List<Object[]> rows = entityManager.createNativeQuery("""
                         select m.id, m.tenant_id, m.callback_name, m.source, m.contact_key, m.msg_type, m.msg_id,
                                m.payload, m.attempts, m.received_at
-                        from inbox_message m where m.id = :id and """ + IS_DUE_HEAD + """
+                        from inbox_message m where m.id = :id""" + " and " + IS_DUE_HEAD + """
                          for update of m skip locked""")
                 .setParameter("id", id)
                 .getResultList();

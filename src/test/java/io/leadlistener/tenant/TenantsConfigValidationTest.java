@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smallrye.config.ConfigValidationException;
+import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -56,6 +57,27 @@ class TenantsConfigValidationTest {
                         assertThat(e.getMessage()).doesNotContain(value);
                     }
                 });
+    }
+
+    @Test
+    void readsTenantsFromEnvironmentVariablesAsAKubernetesSecretProvidesThem() {
+        Map<String, String> environment = Map.of(
+                "LEADLISTENER_TENANTS__ACME__CORP_ID", "wwacme0000000001",
+                "LEADLISTENER_TENANTS__ACME__TOKEN", "AcmeTok3n",
+                "LEADLISTENER_TENANTS__ACME__ENCODING_AES_KEY", VALID_KEY,
+                "LEADLISTENER_TENANTS__ACME__CALLBACKS__CONTACTS__TOKEN", "C0ntacts",
+                "LEADLISTENER_TENANTS__ACME__CALLBACKS__CONTACTS__ENCODING_AES_KEY", VALID_KEY);
+
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withSources(new EnvConfigSource(environment, 300))
+                .withMapping(TenantsConfig.class)
+                .withValidator(new BeanValidationConfigValidatorImpl())
+                .build();
+        Tenant tenant = new TenantDirectory(config.getConfigMapping(TenantsConfig.class)).find("acme").orElseThrow();
+
+        assertThat(tenant.corpId()).isEqualTo("wwacme0000000001");
+        assertThat(tenant.appCallback().token()).isEqualTo("AcmeTok3n");
+        assertThat(tenant.callback("contacts")).isPresent();
     }
 
     @Test
