@@ -1,10 +1,11 @@
 package io.leadlistener.problem;
 
+import io.vertx.ext.web.RoutingContext;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
@@ -24,12 +25,15 @@ public class ProblemResponses {
     }
 
     @ServerExceptionMapper
-    public Response notAllowed(NotAllowedException exception, UriInfo uriInfo, HttpHeaders headers) {
-        String allowed = String.join(", ", exception.getResponse().getAllowedMethods());
+    public Response notAllowed(NotAllowedException exception, UriInfo uriInfo, Request request) {
+        // RESTEasy Reactive does not tell which methods would have matched, so Allow is sent only when known.
+        var allowed = exception.getResponse().getAllowedMethods();
         Problem problem = new Problem(Problem.type("method-not-allowed"), "Method not allowed", 405,
-                "this resource does not support the request's HTTP method" + (allowed.isEmpty() ? ""
-                        : "; allowed: " + allowed), uriInfo.getPath(), Map.of());
-        return Response.fromResponse(respond(problem)).allow(exception.getResponse().getAllowedMethods()).build();
+                "HTTP method " + request.getMethod() + " is not supported by this resource"
+                        + (allowed.isEmpty() ? "" : "; allowed: " + String.join(", ", allowed)),
+                uriInfo.getPath(), Map.of());
+        Response.ResponseBuilder response = Response.fromResponse(respond(problem));
+        return allowed.isEmpty() ? response.build() : response.allow(allowed).build();
     }
 
     @ServerExceptionMapper
@@ -55,6 +59,23 @@ public class ProblemResponses {
                 .reduce((a, b) -> a + "; " + b).orElse("invalid request");
         return respond(new Problem(Problem.type("validation-failed"), "Bad request", 400, detail, uriInfo.getPath(),
                 Map.of("errors", errors)));
+    }
+
+    /**
+     * A chunked body over {@code quarkus.http.limits.max-body-size} fails while it is being read; Quarkus has then
+     * already answered 413 and closed the connection, so this only keeps it from being logged as a server error.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(java.io.IOException exception, UriInfo uriInfo, RoutingContext routingContext) {
+        boolean tooLarge = "Request too large".equals(exception.getMessage());
+        LOG.debugf("Request body of %s could not be read: %s", uriInfo.getPath(), exception.toString());
+        if (routingContext.response().ended()) {
+            return Response.status(tooLarge ? 413 : 400).build();
+        }
+        return respond(new Problem(Problem.type(tooLarge ? "body-too-large" : "unreadable-body"),
+                tooLarge ? "Content too large" : "Bad request", tooLarge ? 413 : 400,
+                tooLarge ? "request body is over the transport limit" : "request body could not be read",
+                uriInfo.getPath(), Map.of()));
     }
 
     @ServerExceptionMapper(priority = 10_000)

@@ -17,10 +17,16 @@ import io.leadlistener.testsupport.InboxRows;
 import io.leadlistener.testsupport.LocalInfraTestResource;
 import io.leadlistener.testsupport.WeComSimulator;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -42,6 +48,9 @@ class WeComCallbackResourceTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @TestHTTPResource("/wecom/callback/demo")
+    URI callbackUri;
 
     private InboxRows inbox;
 
@@ -235,6 +244,27 @@ class WeComCallbackResourceTest {
     }
 
     @Test
+    void rejectsAChunkedBodyOver64KiBThatDeclaresNoLength() throws Exception {
+        SignedCallback signed = WeComSimulator.sign(WeComSimulator.textMessage("u", "x", WeComSimulator.nextMsgId()));
+        byte[] padded = signed.envelopeXml().replace("</xml>", "<Pad>" + "x".repeat(70_000) + "</Pad></xml>")
+                .getBytes(StandardCharsets.UTF_8);
+        String query = signed.queryParameters().entrySet().stream()
+                .map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(callbackUri + "?" + query))
+                // A stream of unknown length is sent chunked, so only the endpoint's own limit can catch it.
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(padded)))
+                .build();
+
+        assertNothingStored(() -> {
+            HttpResponse<String> response = send(request);
+            assertThat(response.statusCode()).isEqualTo(413);
+            assertThat(response.headers().firstValue("content-type")).hasValue(PROBLEM_JSON);
+            assertThat(response.body()).contains("callback body is " + padded.length + " bytes; the limit is 65536");
+        });
+    }
+
+    @Test
     void rejectsBodiesThatAreNotTheXmlEnvelope() {
         SignedCallback signed = WeComSimulator.sign(WeComSimulator.textMessage("u", "x", WeComSimulator.nextMsgId()));
         String xxe = "<?xml version=\"1.0\"?><!DOCTYPE xml [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
@@ -286,7 +316,8 @@ class WeComCallbackResourceTest {
         assertNothingStored(() -> {
             given().body("<xml/>").when().put(PATH).then().statusCode(405).contentType(PROBLEM_JSON)
                     .body("status", equalTo(405));
-            given().when().delete(PATH + "/contacts").then().statusCode(405).contentType(PROBLEM_JSON);
+            given().when().delete(PATH + "/contacts").then().statusCode(405).contentType(PROBLEM_JSON)
+                    .body("detail", equalTo("HTTP method DELETE is not supported by this resource"));
         });
     }
 
@@ -332,6 +363,14 @@ class WeComCallbackResourceTest {
             }
         }
         throw new IllegalStateException("no ciphertext with '+' in 1000 tries");
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void assertNothingStored(Runnable requests) {
