@@ -102,7 +102,10 @@ public class InboxClaims {
                 toInstant(row[9]));
     }
 
-    private static Instant toInstant(Object value) {
+    static Instant toInstant(Object value) {
+        if (value == null) {
+            return null;
+        }
         if (value instanceof Timestamp timestamp) {
             return timestamp.toInstant();
         }

@@ -1,0 +1,109 @@
+package io.leadlistener.inbox;
+
+import io.leadlistener.admin.AdminApi;
+import io.leadlistener.admin.AdminCaller;
+import io.leadlistener.problem.ProblemException;
+import io.leadlistener.tenant.TenantDirectory;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * On-call's view of the inbox: how much is waiting, which rows were parked and why, and replaying them once the
+ * cause is fixed.
+ */
+@AdminApi
+@Path("/api/v1/tenants/{tenant}/inbox")
+@Produces(MediaType.APPLICATION_JSON)
+public class ParkedInboxResource {
+
+    private static final Logger LOG = Logger.getLogger(ParkedInboxResource.class);
+    private static final int MAX_PAGE = 500;
+
+    private final TenantDirectory tenants;
+    private final InboxAdministration administration;
+    private final AdminCaller caller;
+
+    public ParkedInboxResource(TenantDirectory tenants, InboxAdministration administration, AdminCaller caller) {
+        this.tenants = tenants;
+        this.administration = administration;
+        this.caller = caller;
+    }
+
+    public record Summary(String tenant, long pending, long done, long parked, Instant oldestPendingReceivedAt) {
+    }
+
+    public record ParkedRow(long id, String dedupeKey, String contactKey, String msgType, String msgId,
+                            int attempts, String lastError, Instant receivedAt, Instant parkedAt,
+                            boolean textPurged) {
+    }
+
+    public record ParkedPage(List<ParkedRow> items, Long nextAfterId) {
+    }
+
+    public record Replayed(int replayed) {
+    }
+
+    @GET
+    @Path("summary")
+    public Summary summary(@RestPath String tenant) {
+        requireTenant(tenant);
+        return administration.summary(tenant);
+    }
+
+    @GET
+    @Path("parked")
+    public ParkedPage parked(@RestPath String tenant, @RestQuery @DefaultValue("50") int limit,
+                             @RestQuery Long afterId) {
+        requireTenant(tenant);
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw ProblemException.badRequest("invalid-query-parameter",
+                    "limit must be between 1 and " + MAX_PAGE + ", got " + limit);
+        }
+        List<ParkedRow> rows = administration.parked(tenant, afterId == null ? 0 : afterId, limit);
+        Long next = rows.size() == limit ? rows.get(rows.size() - 1).id() : null;
+        return new ParkedPage(rows, next);
+    }
+
+    @POST
+    @Path("parked/{id}/replay")
+    public Replayed replayOne(@RestPath String tenant, @RestPath long id) {
+        requireTenant(tenant);
+        InboxAdministration.ReplayOutcome outcome = QuarkusTransaction.requiringNew()
+                .call(() -> administration.replay(tenant, id));
+        switch (outcome) {
+            case NOT_PARKED -> throw ProblemException.notFound("parked-row-not-found",
+                    "tenant '" + tenant + "' has no parked inbox row " + id);
+            case TEXT_PURGED -> throw new ProblemException(409, "text-purged", "Conflict",
+                    "inbox row " + id + " lost its message text to the retention purge and cannot be replayed");
+            default -> {
+                LOG.infof("Admin %s replayed parked inbox row %d of tenant %s", caller.name(), id, tenant);
+                return new Replayed(1);
+            }
+        }
+    }
+
+    @POST
+    @Path("parked/replay")
+    public Replayed replayAll(@RestPath String tenant) {
+        requireTenant(tenant);
+        int replayed = QuarkusTransaction.requiringNew().call(() -> administration.replayAll(tenant));
+        LOG.infof("Admin %s replayed %d parked inbox row(s) of tenant %s", caller.name(), replayed, tenant);
+        return new Replayed(replayed);
+    }
+
+    private void requireTenant(String tenant) {
+        if (tenants.find(tenant).isEmpty()) {
+            throw ProblemException.notFound("unknown-tenant", "no tenant '" + tenant + "' is configured");
+        }
+    }
+}
