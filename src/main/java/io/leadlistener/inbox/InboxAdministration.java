@@ -1,5 +1,6 @@
 package io.leadlistener.inbox;
 
+import io.leadlistener.common.SqlTimestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -27,7 +28,7 @@ public class InboxAdministration {
                 .setParameter("tenant", tenant)
                 .getSingleResult();
         return new ParkedInboxResource.Summary(tenant, ((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                ((Number) row[2]).longValue(), InboxClaims.toInstant(row[3]));
+                ((Number) row[2]).longValue(), SqlTimestamps.toInstant(row[3]));
     }
 
     List<ParkedInboxResource.ParkedRow> parked(String tenant, long afterId, int limit) {

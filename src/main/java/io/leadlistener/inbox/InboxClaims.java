@@ -1,10 +1,9 @@
 package io.leadlistener.inbox;
 
+import io.leadlistener.common.SqlTimestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,14 +54,23 @@ public class InboxClaims {
         return rows.stream().findFirst().map(InboxClaims::toItem);
     }
 
-    public void markDone(long id, String outcomeJson) {
+    public void markDone(long id, String outcomeJson, Optional<ProcessingOutcome.Tagging> tagging) {
         entityManager.createNativeQuery("""
                         update inbox_message set status = 'done', processed_at = clock_timestamp(), outcome = :outcome,
-                            attempts = attempts + 1, last_error = null
+                            attempts = attempts + 1, last_error = null,
+                            intents = cast(:intents as text[]), rule_set_version = :version, tagging = :tagging
                         where id = :id""")
                 .setParameter("id", id)
                 .setParameter("outcome", outcomeJson)
+                .setParameter("intents", tagging.map(t -> toArrayLiteral(t.intents())).orElse(null))
+                .setParameter("version", tagging.map(ProcessingOutcome.Tagging::ruleSetVersion).orElse(null))
+                .setParameter("tagging", tagging.map(ProcessingOutcome.Tagging::explanationJson).orElse(null))
                 .executeUpdate();
+    }
+
+    /** Intent names are [a-z0-9_-], so a plain PostgreSQL array literal needs no quoting. */
+    private static String toArrayLiteral(java.util.List<String> values) {
+        return "{" + String.join(",", values) + "}";
     }
 
     /**
@@ -99,22 +107,6 @@ public class InboxClaims {
     private static InboxItem toItem(Object[] row) {
         return new InboxItem(((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3],
                 (String) row[4], (String) row[5], (String) row[6], (String) row[7], ((Number) row[8]).intValue(),
-                toInstant(row[9]));
-    }
-
-    static Instant toInstant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof java.time.OffsetDateTime offsetDateTime) {
-            return offsetDateTime.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + (value == null ? "null" : value.getClass()));
+                SqlTimestamps.toInstant(row[9]));
     }
 }

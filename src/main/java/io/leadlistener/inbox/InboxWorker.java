@@ -113,7 +113,7 @@ public class InboxWorker {
                 Optional<InboxItem> claimed = claims.lockIfDueHead(id);
                 if (claimed.isPresent()) {
                     ProcessingOutcome outcome = handler.handle(claimed.get());
-                    claims.markDone(id, toJson(outcome));
+                    claims.markDone(id, toJson(outcome), outcome.tagging());
                 }
                 return claimed;
             });

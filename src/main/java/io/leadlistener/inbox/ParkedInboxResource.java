@@ -1,6 +1,7 @@
 package io.leadlistener.inbox;
 
 import io.leadlistener.admin.AdminApi;
+import io.leadlistener.admin.AdminApiDocumentation;
 import io.leadlistener.admin.AdminCaller;
 import io.leadlistener.problem.ProblemException;
 import io.leadlistener.tenant.TenantDirectory;
@@ -16,12 +17,14 @@ import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * On-call's view of the inbox: how much is waiting, which rows were parked and why, and replaying them once the
  * cause is fixed.
  */
 @AdminApi
+@SecurityRequirement(name = AdminApiDocumentation.ADMIN_TOKEN)
 @Path("/api/v1/tenants/{tenant}/inbox")
 @Produces(MediaType.APPLICATION_JSON)
 public class ParkedInboxResource {

@@ -1,5 +1,8 @@
 package io.leadlistener.problem;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -37,7 +40,21 @@ public class ProblemResponses {
     }
 
     @ServerExceptionMapper
+    public Response invalidJson(JsonProcessingException exception, UriInfo uriInfo) {
+        return respond(invalidJsonProblem(exception, uriInfo));
+    }
+
+    /** Quarkus maps this one itself (a bare 400); ours says what and where. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException exception, UriInfo uriInfo) {
+        return respond(invalidJsonProblem(exception, uriInfo));
+    }
+
+    @ServerExceptionMapper
     public Response webApplication(WebApplicationException exception, UriInfo uriInfo) {
+        if (exception.getCause() instanceof JsonProcessingException json) {
+            return respond(invalidJsonProblem(json, uriInfo));
+        }
         int status = exception.getResponse().getStatus();
         Response.StatusType statusType = Response.Status.fromStatusCode(status);
         String title = statusType == null ? "HTTP " + status : statusType.getReasonPhrase();
@@ -85,6 +102,25 @@ public class ProblemResponses {
         return respond(new Problem(Problem.type("internal-error"), "Internal server error", 500,
                 "the request could not be completed; quote reference " + reference + " to the operators",
                 uriInfo.getPath(), Map.of("reference", reference)));
+    }
+
+    private static Problem invalidJsonProblem(JsonProcessingException exception, UriInfo uriInfo) {
+        // The original message names what was expected; the location says where. The source is never quoted.
+        String what = exception.getOriginalMessage() == null ? "unreadable" : exception.getOriginalMessage()
+                .split("\n", 2)[0]
+                // Name types the way the caller thinks of them (DryRunRequest, String), not by our class names.
+                .replaceAll("`(?:[\\w]+\\.)*(?:\\w+\\$)?(\\w+)`", "$1");
+        JsonLocation location = exception.getLocation();
+        String where = location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        if (exception instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().stream()
+                    .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                            : "[" + reference.getIndex() + "]")
+                    .reduce((a, b) -> a + "." + b).orElse("");
+            what = "field '" + field + "': " + what;
+        }
+        return new Problem(Problem.type("invalid-json"), "Bad request", 400,
+                "request body is not valid JSON for this endpoint: " + what + where, uriInfo.getPath(), Map.of());
     }
 
     private static Map<String, String> describe(ConstraintViolation<?> violation) {

@@ -1,0 +1,27 @@
+package io.leadlistener.inbox;
+
+import io.leadlistener.callback.xml.InboundMessage;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What on-call needs to know about a processed message without its text: type, sender, size, time. */
+public final class MessageFacts {
+
+    private MessageFacts() {
+    }
+
+    public static Map<String, Object> of(InboundMessage message) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("type", message.msgType());
+        if (message.event() != null) {
+            facts.put("event", message.event());
+        }
+        facts.put("from", message.fromUserName());
+        facts.put("contentLength", message.content() == null ? 0 : message.content().length());
+        if (message.createTime() != null) {
+            facts.put("createTime", Instant.ofEpochSecond(message.createTime()).toString());
+        }
+        return facts;
+    }
+}

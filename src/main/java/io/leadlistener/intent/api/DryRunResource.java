@@ -1,0 +1,74 @@
+package io.leadlistener.intent.api;
+
+import io.leadlistener.admin.AdminApi;
+import io.leadlistener.admin.AdminApiDocumentation;
+import io.leadlistener.intent.engine.IntentTagger;
+import io.leadlistener.intent.engine.RuleSet;
+import io.leadlistener.intent.rules.RuleSetEditor;
+import io.leadlistener.intent.rules.RuleSetNames;
+import io.leadlistener.intent.rules.TaggerRegistry;
+import io.leadlistener.problem.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/**
+ * "What would the listener hear in this line?" — tags a text with a rule set in force (or a tenant's unpublished
+ * draft) and explains every match and every suppressed match. Nothing is stored.
+ */
+@AdminApi
+@SecurityRequirement(name = AdminApiDocumentation.ADMIN_TOKEN)
+@Path("/api/v1/intents/test")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DryRunResource {
+
+    /** Longest text accepted, in Unicode code points (a chat message, not a document). */
+    public static final int MAX_TEXT_LENGTH = 4000;
+
+    private final TaggerRegistry registry;
+    private final RuleSetNames names;
+    private final RuleSetEditor editor;
+
+    public DryRunResource(TaggerRegistry registry, RuleSetNames names, RuleSetEditor editor) {
+        this.registry = registry;
+        this.names = names;
+        this.editor = editor;
+    }
+
+    public record DryRunRequest(String text, String tenant, Boolean draft) {
+    }
+
+    @POST
+    public TaggingView test(DryRunRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest("missing-body", "request body is required: {\"text\": \"...\"}");
+        }
+        if (request.text() == null || request.text().isBlank()) {
+            throw ProblemException.badRequest("invalid-text", "text is required and must not be blank");
+        }
+        int length = request.text().codePointCount(0, request.text().length());
+        if (length > MAX_TEXT_LENGTH) {
+            throw ProblemException.badRequest("invalid-text",
+                    "text is " + length + " characters; the limit is " + MAX_TEXT_LENGTH);
+        }
+        String ruleSet = names.require(request.tenant() == null || request.tenant().isBlank()
+                ? RuleSetNames.DEFAULT : request.tenant().strip());
+        IntentTagger inForce = registry.tagger(ruleSet);
+        if (Boolean.TRUE.equals(request.draft())) {
+            // The draft is compiled for this one call; it reports the version it would build on.
+            var rules = QuarkusTransaction.requiringNew().call(() -> editor.effectiveDraftRules(ruleSet));
+            try {
+                return TaggingView.of(new IntentTagger(RuleSet.compile(inForce.ruleSetVersion(), rules))
+                        .tag(request.text()));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("invalid-rule-set", "the draft cannot be compiled: " + e.getMessage());
+            }
+        }
+        return TaggingView.of(inForce.tag(request.text()));
+    }
+}

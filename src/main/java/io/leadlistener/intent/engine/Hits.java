@@ -1,0 +1,69 @@
+package io.leadlistener.intent.engine;
+
+import org.ahocorasick.trie.PayloadEmit;
+import org.ahocorasick.trie.handler.PayloadEmitHandler;
+
+import java.util.Arrays;
+
+/**
+ * Everything the automaton found in one message, as parallel arrays (normalized offsets, end exclusive),
+ * in the order the automaton reports them: by end position. One per {@link IntentTagger#tag} call.
+ */
+final class Hits implements PayloadEmitHandler<KeywordEntry> {
+
+    static final int KEYWORD = 1;
+    static final int EXCLUSION = 2;
+    static final int CUE = 4;
+    static final int TRAILING_CUE = 8;
+    static final int CLAUSE_BREAK = 16;
+
+    private final NormalizedText text;
+    int size;
+    int[] starts = new int[8];
+    int[] ends = new int[8];
+    /** What each hit can do, as a bit set of the constants above, so scans skip entries cheaply. */
+    int[] roles = new int[8];
+    KeywordEntry[] entries = new KeywordEntry[8];
+    /** Union of {@link #roles}. */
+    int allRoles;
+
+    Hits(NormalizedText text) {
+        this.text = text;
+    }
+
+    @Override
+    public boolean emit(PayloadEmit<KeywordEntry> emit) {
+        KeywordEntry entry = emit.getPayload();
+        int start = emit.getStart();
+        int end = emit.getEnd() + 1;
+        if (entry.latinStart && start > 0 && text.separatorCode(start) == 0
+                && KeywordEntry.isLatinLetter(text.charAt(start - 1))) {
+            return false;
+        }
+        if (entry.latinEnd && end < text.length() && text.separatorCode(end) == 0
+                && KeywordEntry.isLatinLetter(text.charAt(end))) {
+            return false;
+        }
+        if (size == starts.length) {
+            starts = Arrays.copyOf(starts, size * 2);
+            ends = Arrays.copyOf(ends, size * 2);
+            roles = Arrays.copyOf(roles, size * 2);
+            entries = Arrays.copyOf(entries, size * 2);
+        }
+        starts[size] = start;
+        ends[size] = end;
+        roles[size] = entry.roles;
+        entries[size] = entry;
+        allRoles |= entry.roles;
+        size++;
+        return true;
+    }
+
+    boolean any(int role) {
+        return (allRoles & role) != 0;
+    }
+
+    boolean is(int hit, int role) {
+        return (roles[hit] & role) != 0;
+    }
+}

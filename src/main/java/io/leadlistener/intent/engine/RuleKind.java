@@ -1,0 +1,53 @@
+package io.leadlistener.intent.engine;
+
+import java.util.Locale;
+
+/**
+ * What a rule's keyword does when it is found in a message.
+ *
+ * <p>Everything that steers tagging is a rule of one of these kinds, so sales ops (and each tenant)
+ * change behaviour by changing data, never code. See {@code docs/intent-engine.md}.
+ */
+public enum RuleKind {
+
+    /** Tags the message with the rule's intent ({@code 报价} → quote). */
+    KEYWORD("keyword"),
+
+    /**
+     * A longer phrase that means something else; keywords whose span lies inside it are suppressed
+     * ({@code 代理服务器} is not about agency). Negation cues inside it are not cues ({@code 别家}).
+     */
+    EXCLUSION("exclusion"),
+
+    /** Negates keywords that follow it in the same clause, within a window ({@code 不需要样品}). */
+    NEGATION_CUE("negation_cue"),
+
+    /** Negates keywords that precede it in the same clause, within a window ({@code 样品就不用了}). */
+    TRAILING_NEGATION_CUE("trailing_negation_cue"),
+
+    /** Ends a negation's scope inside a clause, like a comma would ({@code 不要样品但要报价}). */
+    CLAUSE_BREAK("clause_break");
+
+    private final String code;
+
+    RuleKind(String code) {
+        this.code = code;
+    }
+
+    /** The stable lower-case name used in rule files, the database and the API. */
+    public String code() {
+        return code;
+    }
+
+    /** Parses {@link #code()} (case-insensitive). */
+    public static RuleKind fromCode(String code) {
+        String wanted = code.strip().toLowerCase(Locale.ROOT);
+        for (RuleKind kind : values()) {
+            if (kind.code.equals(wanted)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("unknown rule kind '" + code + "'; expected one of keyword, exclusion, "
+                + "negation_cue, trailing_negation_cue, clause_break");
+    }
+}

@@ -1,0 +1,212 @@
+package io.leadlistener.intent.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.leadlistener.intent.engine.IntentRule;
+import io.leadlistener.intent.engine.RuleKind;
+import io.leadlistener.intent.rules.RuleStore;
+import io.leadlistener.intent.rules.StoredRule;
+import io.leadlistener.testsupport.LocalInfraTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(LocalInfraTestResource.class)
+class IntentRulesResourceTest {
+
+    private static final String RULES = "/api/v1/tenants/demo/intent-rules";
+    private static final String INTENTS = "/api/v1/tenants/demo/intents";
+    private static final String DRY_RUN = "/api/v1/intents/test";
+
+    @Inject
+    RuleStore store;
+
+    @Test
+    void refusesEveryRulesEndpointWithoutAToken() {
+        given().when().get(RULES).then().statusCode(401);
+        given().contentType(ContentType.JSON).body("{}").when().post(RULES).then().statusCode(401);
+        given().contentType(ContentType.JSON).body("{\"text\":\"报价\"}").when().post(DRY_RUN).then().statusCode(401);
+        given().when().get(INTENTS).then().statusCode(401);
+    }
+
+    @Test
+    void aDraftChangeIsInvisibleUntilPublishedThenAuditedAndLive() {
+        String intent = defineCustomIntent();
+        String keyword = "贴牌" + intent.substring(intent.length() - 4);
+
+        admin().body(Map.of("intent", intent, "kind", "keyword", "keyword", keyword, "note", "OEM buyers"))
+                .when().post(RULES).then().statusCode(201)
+                .body("rule.keyword", equalTo(keyword)).body("publishedVersion", nullValue());
+
+        dryRun(Map.of("text", "能做" + keyword + "吗", "tenant", "demo")).body("intents", not(hasItem(intent)));
+        dryRun(Map.of("text", "能做" + keyword + "吗", "tenant", "demo", "draft", true))
+                .body("intents", contains(intent));
+        admin().when().get(RULES + "/draft").then().statusCode(200)
+                .body("added.keyword", hasItem(keyword)).body("summary", containsString("1 added"));
+
+        int version = admin().when().post(RULES + "/draft/publish").then().statusCode(200)
+                .body("changes.added.keyword", contains(keyword))
+                .extract().path("version");
+
+        dryRun(Map.of("text", "能做" + keyword + "吗", "tenant", "demo"))
+                .body("intents", contains(intent))
+                .body("matches[0].text", equalTo(keyword))
+                .body("ruleSetVersion", equalTo(version));
+        admin().when().get(RULES + "/audit?limit=5").then().statusCode(200)
+                .body("[0].version", equalTo(version))
+                .body("[0].actor", equalTo("test-admin"))
+                .body("[0].action", equalTo("publish"))
+                .body("[0].changes.added[0].keyword", equalTo(keyword));
+        admin().when().post(RULES + "/draft/publish").then().statusCode(409)
+                .body("type", containsString("nothing-to-publish"));
+    }
+
+    @Test
+    void aTenantCanDisableADefaultKeywordWithoutTouchingOtherTenantsAndRollBack() {
+        String intent = defineCustomIntent();
+        int baseline = admin().body(Map.of("intent", intent, "kind", "keyword", "keyword", "基线" + intent))
+                .when().post(RULES + "?publish=true").then().statusCode(201).extract().path("publishedVersion");
+        String text = "寄样";
+        dryRun(Map.of("text", text, "tenant", "demo")).body("intents", hasItem("sample"));
+
+        int disabled = admin().body(Map.of("intent", "sample", "kind", "keyword", "keyword", "寄样", "enabled", false))
+                .when().post(RULES + "?publish=true").then().statusCode(201)
+                .extract().path("publishedVersion");
+
+        dryRun(Map.of("text", text, "tenant", "demo")).body("intents", not(hasItem("sample")))
+                .body("ruleSetVersion", equalTo(disabled));
+        dryRun(Map.of("text", text)).body("intents", hasItem("sample"));
+
+        int rolledBack = admin().when().post(RULES + "/versions/" + baseline + "/rollback").then().statusCode(200)
+                .body("changes.removed.keyword", hasItem("寄样"))
+                .extract().path("version");
+        assertThat(rolledBack).isGreaterThan(disabled);
+        admin().when().get(RULES + "/versions/" + disabled + "/diff/" + rolledBack).then().statusCode(200)
+                .body("removed.keyword", hasItem("寄样"));
+        admin().when().get(RULES + "/versions").then().statusCode(200)
+                .body("find { it.version == " + rolledBack + " }.origin", equalTo("rollback"))
+                .body("find { it.version == " + rolledBack + " }.rolledBackTo", equalTo(baseline));
+        dryRun(Map.of("text", text, "tenant", "demo")).body("intents", hasItem("sample"))
+                .body("ruleSetVersion", equalTo(rolledBack));
+    }
+
+    @Test
+    void rejectsInvalidRulesWithPreciseMessagesAndStoresNothing() {
+        int draftSize = admin().when().get(RULES + "?size=500").then().extract().path("total");
+
+        admin().body(Map.of("kind", "keyword")).when().post(RULES).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("intent is required; keyword is required"))
+                .body("errors.field", contains("intent", "keyword"));
+        admin().body(Map.of("intent", "quote", "kind", "synonym", "keyword", "价钱")).when().post(RULES)
+                .then().statusCode(400).body("errors[0].field", equalTo("kind"))
+                .body("detail", containsString("unknown rule kind 'synonym'"));
+        admin().body(Map.of("intent", "nosuchintent", "kind", "keyword", "keyword", "价钱")).when().post(RULES)
+                .then().statusCode(400).body("type", containsString("unknown-intent"));
+        admin().body(Map.of("intent", "quote", "kind", "keyword", "keyword", "!!！")).when().post(RULES)
+                .then().statusCode(400).body("detail", containsString("no letter, digit or CJK character"));
+        admin().body(Map.of("intent", "quote", "kind", "keyword", "keyword", "价".repeat(65))).when().post(RULES)
+                .then().statusCode(400).body("detail", equalTo("keyword is 65 characters; the limit is 64"));
+        admin().body("{\"intent\": \"quote\",").when().post(RULES).then().statusCode(400)
+                .body("type", containsString("invalid-json"));
+        admin().when().post(RULES).then().statusCode(400).body("type", containsString("missing-body"));
+        admin().when().get(RULES + "?state=live").then().statusCode(400)
+                .body("detail", equalTo("state must be 'draft' or 'published', got 'live'"));
+        admin().when().get("/api/v1/tenants/nosuch/intent-rules").then().statusCode(404);
+        admin().when().get(RULES + "/versions/999999").then().statusCode(404);
+        admin().when().put(RULES + "/999999").then().statusCode(400);
+        admin().body(Map.of("intent", "quote", "kind", "keyword", "keyword", "价钱")).when().put(RULES + "/999999")
+                .then().statusCode(404).body("detail", equalTo("rule set 'demo' has no rule 999999"));
+
+        assertThat((Integer) admin().when().get(RULES + "?size=500").then().extract().path("total"))
+                .isEqualTo(draftSize);
+    }
+
+    @Test
+    void refusesDuplicateRulesAndIntents() {
+        String intent = defineCustomIntent();
+        admin().body(Map.of("name", intent)).when().post(INTENTS).then().statusCode(409);
+        admin().body(Map.of("name", "quote")).when().post(INTENTS).then().statusCode(409);
+        admin().body(Map.of("name", "Not Valid")).when().post(INTENTS).then().statusCode(400);
+        Map<String, Object> rule = Map.of("intent", intent, "kind", "keyword", "keyword", "重复词" + intent);
+        admin().body(rule).when().post(RULES).then().statusCode(201);
+        admin().body(rule).when().post(RULES).then().statusCode(409).body("type", containsString("duplicate-rule"));
+        admin().when().delete(RULES + "/draft").then().statusCode(204);
+        admin().when().get(RULES + "/draft").then().body("added", empty());
+    }
+
+    @Test
+    void aVersionPublishedByAnotherReplicaIsServedHereWithinTwoSeconds() {
+        String intent = defineCustomIntent();
+        String keyword = "远端词" + intent.substring(intent.length() - 4);
+        // Another replica publishes: straight into the database, without this replica's API noticing.
+        long version = QuarkusTransaction.requiringNew().call(() -> {
+            store.lockRuleSet("demo");
+            List<StoredRule> rules = new ArrayList<>(store.versionRules(store.latestVersion("demo").orElseThrow()));
+            rules.add(new StoredRule(900_000_000L + rules.size() + (long) (Math.random() * 1_000_000),
+                    IntentRule.of(intent, RuleKind.KEYWORD, keyword)));
+            return store.insertVersion("demo", rules, "other-replica", "publish", null);
+        });
+
+        await().atMost(Duration.ofMillis(2500)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                dryRun(Map.of("text", "我要" + keyword, "tenant", "demo"))
+                        .body("intents", contains(intent))
+                        .body("ruleSetVersion", equalTo((int) version)));
+    }
+
+    @Test
+    void dryRunValidatesItsInput() {
+        dryRunRaw(Map.of()).statusCode(400).body("detail", equalTo("text is required and must not be blank"));
+        dryRunRaw(Map.of("text", "  ")).statusCode(400);
+        dryRunRaw(Map.of("text", "x".repeat(4001))).statusCode(400)
+                .body("detail", equalTo("text is 4001 characters; the limit is 4000"));
+        // 4,000 emoji are 8,000 UTF-16 units but 4,000 code points: allowed.
+        dryRunRaw(Map.of("text", "💰".repeat(4000))).statusCode(200);
+        dryRunRaw(Map.of("text", "报价", "tenant", "nosuch")).statusCode(404);
+        admin().body("{\"text\": [1]}").when().post(DRY_RUN).then().statusCode(400)
+                .body("detail", containsString("field 'text'"));
+        dryRun(Map.of("text", "样品就不用了，先报个价")).body("intents", contains("quote"))
+                .body("suppressed[0].reason", equalTo("negated"))
+                .body("suppressed[0].cue", not(nullValue()))
+                .body("ruleSetVersion", greaterThan(0));
+    }
+
+    private String defineCustomIntent() {
+        String intent = "custom-" + UUID.randomUUID().toString().substring(0, 8);
+        admin().body(Map.of("name", intent, "label", "自定义", "description", "test intent")).when().post(INTENTS)
+                .then().statusCode(201).body("definedIn", equalTo("demo"));
+        return intent;
+    }
+
+    private static io.restassured.response.ValidatableResponse dryRun(Map<String, Object> body) {
+        return dryRunRaw(body).statusCode(200);
+    }
+
+    private static io.restassured.response.ValidatableResponse dryRunRaw(Map<String, Object> body) {
+        return admin().body(body).when().post(DRY_RUN).then();
+    }
+
+    private static RequestSpecification admin() {
+        return given().auth().oauth2("test-admin-token").contentType(ContentType.JSON);
+    }
+}
