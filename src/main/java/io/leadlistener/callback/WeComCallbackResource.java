@@ -21,6 +21,8 @@ import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The URL configured in the WeCom admin console as "接收消息服务器配置". {@code /wecom/callback/{tenant}} uses the
@@ -28,6 +30,7 @@ import org.jboss.resteasy.reactive.RestQuery;
  *
  * @see <a href="https://developer.work.weixin.qq.com/document/path/90930">WeCom: 回调配置</a>
  */
+@Tag(name = "WeCom callback", description = "The URL configured in the WeCom admin console")
 @Path("/wecom/callback/{tenant}")
 public class WeComCallbackResource {
 
@@ -45,6 +48,7 @@ public class WeComCallbackResource {
 
     @GET
     @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "URL verification of the app callback: answers the decrypted echostr")
     public String verifyAppCallbackUrl(@RestPath String tenant, @RestQuery("msg_signature") String msgSignature,
                                        @RestQuery String timestamp, @RestQuery String nonce,
                                        @RestQuery String echostr) {
@@ -54,6 +58,7 @@ public class WeComCallbackResource {
     @GET
     @Path("{callback}")
     @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "URL verification of a named callback (客户联系, 微信客服 ...)")
     public String verifyNamedCallbackUrl(@RestPath String tenant, @RestPath String callback,
                                          @RestQuery("msg_signature") String msgSignature,
                                          @RestQuery String timestamp, @RestQuery String nonce,
@@ -75,6 +80,7 @@ public class WeComCallbackResource {
     @POST
     @Blocking
     @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "A message or event: verified, decrypted, stored in the inbox; 200 with an empty body")
     public Response receiveAppCallback(@RestPath String tenant, @RestQuery("msg_signature") String msgSignature,
                                        @RestQuery String timestamp, @RestQuery String nonce, byte[] body) {
         return receive(tenant, CallbackVerifiers.APP_CALLBACK, msgSignature, timestamp, nonce, body);
@@ -84,6 +90,7 @@ public class WeComCallbackResource {
     @Blocking
     @Path("{callback}")
     @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "A message or event on a named callback")
     public Response receiveNamedCallback(@RestPath String tenant, @RestPath String callback,
                                          @RestQuery("msg_signature") String msgSignature,
                                          @RestQuery String timestamp, @RestQuery String nonce, byte[] body) {

@@ -18,12 +18,14 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * On-call's view of the inbox: how much is waiting, which rows were parked and why, and replaying them once the
  * cause is fixed.
  */
 @AdminApi
+@Tag(name = "Inbox operations")
 @SecurityRequirement(name = AdminApiDocumentation.ADMIN_TOKEN)
 @Path("/api/v1/tenants/{tenant}/inbox")
 @Produces(MediaType.APPLICATION_JSON)

@@ -15,12 +15,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * "What would the listener hear in this line?" — tags a text with a rule set in force (or a tenant's unpublished
  * draft) and explains every match and every suppressed match. Nothing is stored.
  */
 @AdminApi
+@Tag(name = "Intent rules")
 @SecurityRequirement(name = AdminApiDocumentation.ADMIN_TOKEN)
 @Path("/api/v1/intents/test")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,6 +50,10 @@ public class DryRunResource {
     }
 
     @POST
+    @Operation(summary = "Dry run: which intents would this text get, and why (nothing is stored)")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+            name = "negated sample, quote kept",
+            value = "{\"text\": \"样品就不用了，麻烦先报个价\", \"tenant\": \"demo\", \"draft\": false}")))
     public TaggingView test(DryRunRequest request) {
         if (request == null) {
             throw ProblemException.badRequest("missing-body", "request body is required: {\"text\": \"...\"}");

@@ -31,6 +31,7 @@ import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Intent rules of a rule set ({@code default} or a tenant): edit the draft, publish it as a version, look at
@@ -38,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  * token that made it.
  */
 @AdminApi
+@Tag(name = "Intent rules")
 @SecurityRequirement(name = AdminApiDocumentation.ADMIN_TOKEN)
 @Path("/api/v1/tenants/{tenant}/intent-rules")
 @Produces(MediaType.APPLICATION_JSON)

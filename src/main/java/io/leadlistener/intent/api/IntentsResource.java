@@ -18,9 +18,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.jboss.resteasy.reactive.RestPath;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The intents a rule set can tag: the built-in ones of {@code default} plus a tenant's custom intents. */
 @AdminApi
+@Tag(name = "Intent rules")
 @SecurityRequirement(name = AdminApiDocumentation.ADMIN_TOKEN)
 @Path("/api/v1/tenants/{tenant}/intents")
 @Produces(MediaType.APPLICATION_JSON)

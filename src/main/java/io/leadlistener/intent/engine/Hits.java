@@ -26,6 +26,11 @@ final class Hits implements PayloadEmitHandler<KeywordEntry> {
     KeywordEntry[] entries = new KeywordEntry[8];
     /** Union of {@link #roles}. */
     int allRoles;
+    /** Indices of the hits that are cues, exclusions or clause breaks: usually none, so scans stay short. */
+    int[] special = NONE;
+    int specialCount;
+
+    private static final int[] NONE = new int[0];
 
     Hits(NormalizedText text) {
         this.text = text;
@@ -55,6 +60,12 @@ final class Hits implements PayloadEmitHandler<KeywordEntry> {
         roles[size] = entry.roles;
         entries[size] = entry;
         allRoles |= entry.roles;
+        if ((entry.roles & ~KEYWORD) != 0) {
+            if (specialCount == special.length) {
+                special = Arrays.copyOf(special, Math.max(4, specialCount * 2));
+            }
+            special[specialCount++] = size;
+        }
         size++;
         return true;
     }

@@ -45,7 +45,7 @@ public final class IntentTagger {
         return explain(normalized, hits);
     }
 
-    private TaggingResult explain(NormalizedText text, Hits hits) {
+    TaggingResult explain(NormalizedText text, Hits hits) {
         IntentMatch[] matches = new IntentMatch[4];
         int matchCount = 0;
         SuppressedMatch[] suppressed = null;
@@ -185,7 +185,8 @@ public final class IntentTagger {
     private static IntentRule exclusionAround(Hits hits, int start, int end, String intent) {
         IntentRule longest = null;
         int longestLength = 0;
-        for (int j = 0; j < hits.size; j++) {
+        for (int k = 0; k < hits.specialCount; k++) {
+            int j = hits.special[k];
             int length = hits.ends[j] - hits.starts[j];
             if (!hits.is(j, Hits.EXCLUSION) || hits.starts[j] > start || end > hits.ends[j] || length <= longestLength) {
                 continue;
@@ -212,7 +213,8 @@ public final class IntentTagger {
         NegationScope scope = ruleSet.negationScope();
         IntentRule nearest = null;
         int nearestGap = Integer.MAX_VALUE;
-        for (int j = 0; j < hits.size; j++) {
+        for (int k = 0; k < hits.specialCount; k++) {
+            int j = hits.special[k];
             int cueStart = hits.starts[j];
             int cueEnd = hits.ends[j];
             if (hits.is(j, Hits.CUE) && cueEnd <= start && start - cueEnd < nearestGap
@@ -297,7 +299,8 @@ public final class IntentTagger {
             }
         }
         if (hits.any(Hits.CLAUSE_BREAK)) {
-            for (int b = 0; b < hits.size; b++) {
+            for (int k = 0; k < hits.specialCount; k++) {
+                int b = hits.special[k];
                 if (hits.is(b, Hits.CLAUSE_BREAK) && hits.starts[b] >= from && hits.ends[b] <= to
                         && !overlapsCue(hits, hits.starts[b], hits.ends[b])) {
                     return false;
@@ -309,7 +312,8 @@ public final class IntentTagger {
 
     /** Clause-break words inside a cue are part of the cue: 想 in 不想, 需要 in 不需要. */
     private static boolean overlapsCue(Hits hits, int start, int end) {
-        for (int j = 0; j < hits.size; j++) {
+        for (int k = 0; k < hits.specialCount; k++) {
+            int j = hits.special[k];
             if (hits.is(j, Hits.CUE | Hits.TRAILING_CUE) && hits.starts[j] < end && start < hits.ends[j]) {
                 return true;
             }

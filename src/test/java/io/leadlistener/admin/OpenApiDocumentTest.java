@@ -1,0 +1,29 @@
+package io.leadlistener.admin;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.leadlistener.testsupport.LocalInfraTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(LocalInfraTestResource.class)
+class OpenApiDocumentTest {
+
+    @Test
+    void documentsCallbackAdminAndDryRunEndpointsWithTheBearerScheme() {
+        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body("paths", hasKey("/wecom/callback/{tenant}"))
+                .body("paths", hasKey("/wecom/callback/{tenant}/{callback}"))
+                .body("paths", hasKey("/api/v1/intents/test"))
+                .body("paths", hasKey("/api/v1/tenants/{tenant}/intent-rules"))
+                .body("paths", hasKey("/api/v1/tenants/{tenant}/intent-rules/versions/{version}/rollback"))
+                .body("paths", hasKey("/api/v1/tenants/{tenant}/inbox/parked"))
+                .body("components.securitySchemes.adminToken.scheme", equalTo("bearer"))
+                .body("paths.'/api/v1/intents/test'.post.security", notNullValue());
+    }
+}
