@@ -11,9 +11,10 @@ import java.util.Optional;
  * @param corpId          the receiveid every decrypted callback must carry
  * @param appCallback     Token/EncodingAESKey of the app's own "接收消息" callback
  * @param namedCallbacks  further callbacks (客户联系, 微信客服 ...) by name
+ * @param includeMessageText whether lead events carry the customer's message text
  */
 public record Tenant(String id, String corpId, Optional<String> agentId, CallbackSecret appCallback,
-                     Map<String, CallbackSecret> namedCallbacks) {
+                     Map<String, CallbackSecret> namedCallbacks, boolean includeMessageText) {
 
     public Tenant {
         namedCallbacks = Map.copyOf(namedCallbacks);

@@ -42,6 +42,7 @@ public class TenantDirectory {
         config.callbacks().forEach((name, callback) ->
                 named.put(name, new CallbackSecret(callback.token(), EncodingAesKey.parse(callback.encodingAesKey()))));
         return new Tenant(id, config.corpId(), config.agentId(),
-                new CallbackSecret(config.token(), EncodingAesKey.parse(config.encodingAesKey())), named);
+                new CallbackSecret(config.token(), EncodingAesKey.parse(config.encodingAesKey())), named,
+                config.includeMessageText());
     }
 }

@@ -1,6 +1,7 @@
 package io.leadlistener.tenant;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -39,6 +40,11 @@ public interface TenantsConfig {
 
         @WithName("agent-id")
         Optional<String> agentId();
+
+        /** Whether lead events carry the customer's message text (PII minimisation when false). */
+        @WithName("include-message-text")
+        @WithDefault("true")
+        boolean includeMessageText();
 
         /** Named callbacks (客户联系, 微信客服 ...), each configured in WeCom with its own Token and EncodingAESKey. */
         Map<String, @Valid NamedCallbackConfig> callbacks();

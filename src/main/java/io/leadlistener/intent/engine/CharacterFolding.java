@@ -80,6 +80,13 @@ final class CharacterFolding {
                 expansions.put((char) c, kept.toString());
             }
         }
+        // Fold already-folded text the same way (ICU maps 苎→苧 and 苧→苎): follow each mapping once more.
+        for (int c = 0; c < 65536; c++) {
+            char folded = bmp[c];
+            if (folded >= FIRST_KEPT && bmp[folded] >= FIRST_KEPT) {
+                bmp[c] = bmp[folded];
+            }
+        }
         bmpExpansions = Map.copyOf(expansions);
 
         // Plane 1 holds emoji (removed by category at run time) and the mathematical/enclosed alphanumerics

@@ -26,6 +26,10 @@ final class Hits implements PayloadEmitHandler<KeywordEntry> {
     KeywordEntry[] entries = new KeywordEntry[8];
     /** Union of {@link #roles}. */
     int allRoles;
+    /** Characters covered by keyword hits, counted with overlaps: a bound for how much of a gap they fill. */
+    int keywordChars;
+    /** Whether one keyword hit lies inside another: only then can a shorter match be shadowed. */
+    boolean nested;
     /** Indices of the hits that are cues, exclusions or clause breaks: usually none, so scans stay short. */
     int[] special = NONE;
     int specialCount;
@@ -55,6 +59,12 @@ final class Hits implements PayloadEmitHandler<KeywordEntry> {
             roles = Arrays.copyOf(roles, size * 2);
             entries = Arrays.copyOf(entries, size * 2);
         }
+        if ((entry.roles & KEYWORD) != 0) {
+            if ((allRoles & KEYWORD) != 0 && !nested) {
+                nested = nestsWithEarlierKeyword(start, end);
+            }
+            keywordChars += end - start;
+        }
         starts[size] = start;
         ends[size] = end;
         roles[size] = entry.roles;
@@ -68,6 +78,16 @@ final class Hits implements PayloadEmitHandler<KeywordEntry> {
         }
         size++;
         return true;
+    }
+
+    /** Hits arrive by end position, so an earlier hit can only lie inside this one or end where it ends. */
+    private boolean nestsWithEarlierKeyword(int start, int end) {
+        for (int j = 0; j < size; j++) {
+            if ((roles[j] & KEYWORD) != 0 && (start <= starts[j] || ends[j] == end)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean any(int role) {

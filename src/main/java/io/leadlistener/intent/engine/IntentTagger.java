@@ -45,12 +45,14 @@ public final class IntentTagger {
         return explain(normalized, hits);
     }
 
-    TaggingResult explain(NormalizedText text, Hits hits) {
-        IntentMatch[] matches = new IntentMatch[4];
+    private TaggingResult explain(NormalizedText text, Hits hits) {
+        // The usual message has one counting match: keep it in locals and allocate arrays only for a second.
+        IntentMatch firstMatch = null;
+        IntentMatch[] moreMatches = null;
         int matchCount = 0;
         SuppressedMatch[] suppressed = null;
         int suppressedCount = 0;
-        String[] intents = new String[4];
+        String[] intents = null;
         int intentCount = 0;
         for (int i = 0; i < hits.size; i++) {
             if (!hits.is(i, Hits.KEYWORD)) {
@@ -58,9 +60,11 @@ public final class IntentTagger {
             }
             int start = hits.starts[i];
             int end = hits.ends[i];
-            for (IntentRule rule : hits.entries[i].keywords) {
-                String intent = rule.intent();
-                if (isInsideLongerKeyword(hits, i, intent)) {
+            KeywordEntry entry = hits.entries[i];
+            for (int k = 0; k < entry.intents.length; k++) {
+                String intent = entry.intents[k];
+                String keyword = entry.writtenKeywords[k];
+                if (hits.nested && isInsideLongerKeyword(hits, i, intent)) {
                     continue; // 报价 inside 报价单: the longer match speaks for both
                 }
                 IntentRule exclusion = hits.any(Hits.EXCLUSION) ? exclusionAround(hits, start, end, intent) : null;
@@ -70,10 +74,22 @@ public final class IntentTagger {
                 int to = text.originalEnd(end);
                 String written = text.original().substring(from, to);
                 if (exclusion == null && cue == null) {
-                    if (matchCount == matches.length) {
-                        matches = Arrays.copyOf(matches, matchCount * 2);
+                    IntentMatch match = new IntentMatch(intent, keyword, written, from, to);
+                    if (matchCount == 0) {
+                        firstMatch = match;
+                        matchCount = 1;
+                        continue; // its intent is added below, once, if it stays the only match
                     }
-                    matches[matchCount++] = new IntentMatch(intent, rule.keyword(), written, from, to);
+                    if (moreMatches == null) {
+                        moreMatches = new IntentMatch[4];
+                        moreMatches[0] = firstMatch;
+                        intents = new String[4];
+                        intents[0] = firstMatch.intent();
+                        intentCount = 1;
+                    } else if (matchCount == moreMatches.length) {
+                        moreMatches = Arrays.copyOf(moreMatches, matchCount * 2);
+                    }
+                    moreMatches[matchCount++] = match;
                     if (!contains(intents, intentCount, intent)) {
                         if (intentCount == intents.length) {
                             intents = Arrays.copyOf(intents, intentCount * 2);
@@ -88,26 +104,33 @@ public final class IntentTagger {
                     suppressed = Arrays.copyOf(suppressed, suppressedCount * 2);
                 }
                 suppressed[suppressedCount++] = exclusion != null
-                        ? new SuppressedMatch(intent, rule.keyword(), written, from, to, SuppressionReason.EXCLUDED,
+                        ? new SuppressedMatch(intent, keyword, written, from, to, SuppressionReason.EXCLUDED,
                                 null, exclusion.keyword())
-                        : new SuppressedMatch(intent, rule.keyword(), written, from, to, SuppressionReason.NEGATED,
+                        : new SuppressedMatch(intent, keyword, written, from, to, SuppressionReason.NEGATED,
                                 cue.keyword(), null);
             }
         }
-        sortByPosition(matches, matchCount);
+        List<IntentMatch> matches;
+        List<String> intentList;
+        if (matchCount <= 1) {
+            matches = matchCount == 0 ? List.of() : List.of(firstMatch);
+            intentList = matchCount == 0 ? List.of() : List.of(firstMatch.intent());
+        } else {
+            sortByPosition(moreMatches, matchCount);
+            Arrays.sort(intents, 0, intentCount);
+            matches = listOf(moreMatches, matchCount);
+            intentList = listOf(intents, intentCount);
+        }
         if (suppressedCount > 1) {
             sortByPosition(suppressed, suppressedCount);
         }
-        if (intentCount > 1) {
-            Arrays.sort(intents, 0, intentCount);
-        }
-        return new TaggingResult(listOf(intents, intentCount), listOf(matches, matchCount),
-                listOf(suppressed, suppressedCount), ruleSet.version());
+        return new TaggingResult(intentList, matches, listOf(suppressed, suppressedCount), ruleSet.version());
     }
 
+    /** Intents are the rule set's canonical instances: identity is equality. */
     private static boolean contains(String[] values, int count, String value) {
         for (int i = 0; i < count; i++) {
-            if (values[i].equals(value)) {
+            if (values[i] == value) {
                 return true;
             }
         }
@@ -219,7 +242,8 @@ public final class IntentTagger {
             int cueEnd = hits.ends[j];
             if (hits.is(j, Hits.CUE) && cueEnd <= start && start - cueEnd < nearestGap
                     && withinWindow(hits, cueEnd, start, scope.maxGapAfterCue())) {
-                IntentRule cue = applicable(hits.entries[j].cues, intent);
+                KeywordEntry entry = hits.entries[j];
+                IntentRule cue = entry.cueForAll != null ? entry.cueForAll : applicable(entry.cues, intent);
                 if (cue != null && exclusionAround(hits, cueStart, cueEnd, intent) == null
                         && inOneClause(text, hits, cueEnd, start, cueEnd)) {
                     nearest = cue;
@@ -228,7 +252,9 @@ public final class IntentTagger {
             }
             if (hits.is(j, Hits.TRAILING_CUE) && cueStart >= end && cueStart - end < nearestGap
                     && withinWindow(hits, end, cueStart, scope.maxGapBeforeTrailingCue())) {
-                IntentRule cue = applicable(hits.entries[j].trailingCues, intent);
+                KeywordEntry entry = hits.entries[j];
+                IntentRule cue = entry.trailingCueForAll != null ? entry.trailingCueForAll
+                        : applicable(entry.trailingCues, intent);
                 if (cue != null && exclusionAround(hits, cueStart, cueEnd, intent) == null
                         && inOneClause(text, hits, end, cueStart, cueStart)) {
                     nearest = cue;
@@ -245,8 +271,8 @@ public final class IntentTagger {
         if (gap <= window) {
             return true;
         }
-        if (!hits.any(Hits.KEYWORD)) {
-            return false;
+        if (gap - hits.keywordChars > window) {
+            return false; // even if keywords filled the gap, too far
         }
         if (gap <= 64) {
             long covered = 0;

@@ -63,7 +63,8 @@ public final class NormalizedText implements CharSequence {
     /** End (exclusive), in the original text, of the normalized span ending before {@code endExclusive}. */
     public int originalEnd(int endExclusive) {
         int start = originalStart(endExclusive - 1);
-        return start + Character.charCount(original.codePointAt(start));
+        return Character.isHighSurrogate(original.charAt(start)) && start + 1 < original.length()
+                && Character.isLowSurrogate(original.charAt(start + 1)) ? start + 2 : start + 1;
     }
 
     /** The original text of normalized span [start, end): everything the customer wrote from its first to last character. */

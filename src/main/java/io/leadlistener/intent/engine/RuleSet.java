@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 
 /**
  * A versioned, compiled set of rules: one Aho-Corasick automaton over the normalized keywords of every
@@ -65,11 +66,13 @@ public final class RuleSet {
                 intents.add(rule.intent());
             }
         }
+        Map<String, String> canonicalIntents = new java.util.HashMap<>();
+        UnaryOperator<String> canonical = intent -> canonicalIntents.computeIfAbsent(intent, i -> i);
         PayloadTrie.PayloadTrieBuilder<KeywordEntry> builder = PayloadTrie.builder();
         byKeyword.forEach((normalized, sameKeyword) -> builder.addKeyword(normalized,
-                KeywordEntry.of(normalized, sameKeyword)));
-        return new RuleSet(version, List.copyOf(rules), negationScope, Collections.unmodifiableSortedSet(intents), builder.build(),
-                byKeyword.size());
+                KeywordEntry.of(normalized, sameKeyword, canonical)));
+        return new RuleSet(version, List.copyOf(rules), negationScope, Collections.unmodifiableSortedSet(intents),
+                builder.build(), byKeyword.size());
     }
 
     public long version() {

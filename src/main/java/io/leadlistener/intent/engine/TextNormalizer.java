@@ -34,15 +34,14 @@ public final class TextNormalizer {
     public NormalizedText normalize(String text) {
         CharacterFolding table = CharacterFolding.shared();
         int n = text.length();
-        // Fold in place: the output never runs ahead of the input until an NFKC expansion or a surrogate
-        // pair, which the general loop below takes over from.
+        // Every input unit yields at most one output char until an NFKC expansion or a surrogate pair,
+        // which the general loop below takes over from.
         char[] chars = new char[n];
-        text.getChars(0, n, chars, 0);
         int[] positions = new int[n];
         int length = 0;
         int pending = 0;
         for (int i = 0; i < n; i++) {
-            char folded = table.bmp(chars[i]);
+            char folded = table.bmp(text.charAt(i));
             if (folded >= CharacterFolding.FIRST_KEPT) {
                 if (pending == CharacterFolding.SOFT && length > 0 && isLatinOrDigit(folded)
                         && isLatinOrDigit(chars[length - 1])) {
@@ -65,10 +64,8 @@ public final class TextNormalizer {
     private static NormalizedText normalizeFrom(String text, CharacterFolding table, int i, char[] chars,
                                                 int[] positions, int length, int pending) {
         int n = text.length();
-        char[] out = new char[n + 8];
-        int[] outPositions = new int[n + 8];
-        System.arraycopy(chars, 0, out, 0, length);
-        System.arraycopy(positions, 0, outPositions, 0, length);
+        char[] out = chars;
+        int[] outPositions = positions;
         while (i < n) {
             char c = text.charAt(i);
             char folded = table.bmp(c);

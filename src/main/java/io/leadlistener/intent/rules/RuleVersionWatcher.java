@@ -1,5 +1,6 @@
 package io.leadlistener.intent.rules;
 
+import io.leadlistener.intent.IntentConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -15,8 +16,9 @@ public class RuleVersionWatcher {
 
     private final TaggerRegistry registry;
 
-    public RuleVersionWatcher(TaggerRegistry registry) {
+    public RuleVersionWatcher(TaggerRegistry registry, IntentConfig config) {
         this.registry = registry;
+        LOG.infof("Checking for new intent rule versions every %s", config.reloadInterval());
     }
 
     @Scheduled(every = "${leadlistener.intent.reload-interval:1s}", delayed = "1s",

@@ -34,6 +34,8 @@ class TextNormalizerTest {
             ⼈工                  | 人工
             ①号                  | 1号
             ㍿                    | 株式会社
+            😀㍿报价              | 株式会社报价
+            苧麻                  | 苎麻
             代‍理                  | 代理
             👍👍👍                 | ''
             """)
@@ -51,6 +53,8 @@ class TextNormalizerTest {
             ㍿x        | 4 | 1 | 2
             𝐚b         | 0 | 0 | 2
             𝐚b         | 1 | 2 | 3
+            😀㍿报价    | 4 | 3 | 4
+            😀㍿报价    | 5 | 4 | 5
             """)
     void mapsEveryNormalizedCharacterBackToItsOriginalSpan(String text, int index, int start, int end) {
         NormalizedText normalized = normalizer.normalize(text);
@@ -92,6 +96,34 @@ class TextNormalizerTest {
         NormalizedText normalized = normalizer.normalize("请 报💰价！");
         assertThat(normalized.toString()).isEqualTo("请报价");
         assertThat(normalized.originalText(1, 3)).isEqualTo("报💰价");
+    }
+
+    @Test
+    void foldingTwiceChangesNothing() {
+        StringBuilder mismatches = new StringBuilder();
+        for (int cp = 0; cp < 0x30000; cp++) {
+            if (Character.isSurrogate((char) cp) && cp < 0x10000) {
+                continue;
+            }
+            String once = normalizer.normalizeKeyword(new String(Character.toChars(cp)));
+            if (!normalizer.normalizeKeyword(once).equals(once)) {
+                mismatches.append(Integer.toHexString(cp)).append(' ');
+            }
+        }
+        assertThat(mismatches.toString()).isEmpty();
+    }
+
+    @Test
+    void offsetsStayInsideTheOriginalText() {
+        String text = "Hi ＡＢ，報價😀㍿ 樣品\u200B！𝐱 end";
+        NormalizedText normalized = normalizer.normalize(text);
+        for (int i = 0; i < normalized.length(); i++) {
+            assertThat(normalized.originalStart(i)).isBetween(0, text.length() - 1);
+            assertThat(normalized.originalEnd(i + 1)).isBetween(normalized.originalStart(i) + 1, text.length());
+            assertThat(normalized.originalText(i, i + 1)).isEqualTo(text.substring(normalized.originalStart(i),
+                    normalized.originalEnd(i + 1)));
+        }
+        assertThat(normalized.toString()).isEqualTo("hiab报价株式会社样品xend");
     }
 
     @Test

@@ -30,6 +30,9 @@ final class BenchmarkMessages {
             "想加盟你们，%s在我们这边好卖，首批%d件", "别家%s报价更低，你们%d件能给多少", "%s样品就不用了，直接报价，数量%d",
             "请问%s的出厂价是多少？我们一次要%d个", "我们在做%s的分销，每月%d单，有什么政策"};
     private static final String[] CLOSINGS = {"谢谢！", "🙏", "尽快回复", "等你消息", "👍👍", "辛苦了", "。", "~", "", ""};
+    private static final String[] TAILS = {"我们是老客户了", "下周要货", "急用", "今天能回复最好", "谢谢老板", "我们在广州",
+            "能开票吗", "后面量还会加", "包装要中性的", "发顺丰", "我们对比几家", "老板说尽快定", "之前合作过", "质量要稳定",
+            "可以视频看看工厂吗", "交期别太长"};
 
     private BenchmarkMessages() {
     }
@@ -44,8 +47,8 @@ final class BenchmarkMessages {
             StringBuilder message = new StringBuilder(64)
                     .append(OPENINGS[random.nextInt(OPENINGS.length)]).append(body)
                     .append(CLOSINGS[random.nextInt(CLOSINGS.length)]);
-            while (message.length() < 38) {
-                message.append("，麻烦尽快");
+            while (message.length() < 40) {
+                message.append('，').append(TAILS[random.nextInt(TAILS.length)]);
             }
             String text = message.length() > 52 ? message.substring(0, 52) : message.toString();
             int variant = random.nextInt(20);

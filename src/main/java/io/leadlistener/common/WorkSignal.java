@@ -1,0 +1,31 @@
+package io.leadlistener.common;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Lets a producer of work wake its worker at once instead of after the next poll. Work made on other replicas is
+ * still found by polling, so a lost signal costs latency, never work.
+ */
+public abstract class WorkSignal {
+
+    private final Semaphore pending = new Semaphore(0);
+
+    public void signal() {
+        if (pending.availablePermits() < 64) {
+            pending.release();
+        }
+    }
+
+    /** Waits for a signal or the timeout; returns early on interrupt with the flag restored. */
+    public void await(Duration timeout) {
+        try {
+            if (pending.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                pending.drainPermits();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.leadlistener.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The relay's SQL. Only the oldest unpublished, unparked event of each lead is claimable, and claims are row locks
+ * held while the event is in flight: a lead never has two events in flight, across threads and replicas, so Kafka
+ * receives each lead's events in order.
+ */
+@ApplicationScoped
+public class OutboxClaims {
+
+    private final EntityManager entityManager;
+
+    public OutboxClaims(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** Locks up to {@code limit} due heads for the current transaction, oldest first. */
+    @SuppressWarnings("unchecked")
+    List<PendingEvent> claimDueHeads(int limit) {
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        select e.seq, e.id, e.aggregateid, e.type, e.payload, e.attempts from outbox_event e
+                        where e.published_at is null and e.parked_at is null and e.next_attempt_at <= now()
+                          and not exists (select 1 from outbox_event p
+                                          where p.aggregateid = e.aggregateid and p.published_at is null
+                                            and p.parked_at is null and p.seq < e.seq)
+                        order by e.seq
+                        limit :limit
+                        for update of e skip locked""")
+                .setParameter("limit", limit)
+                .getResultList();
+        return rows.stream().map(row -> new PendingEvent(((Number) row[0]).longValue(), (String) row[1],
+                (String) row[2], (String) row[3], (String) row[4], ((Number) row[5]).intValue())).toList();
+    }
+
+    void markPublished(List<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        entityManager.createNativeQuery("""
+                        update outbox_event set published_at = clock_timestamp(), attempts = attempts + 1,
+                            last_error = null
+                        where id in (:ids)""")
+                .setParameter("ids", ids)
+                .executeUpdate();
+    }
+
+    /** Counts a failed attempt; parks the event when {@code park}, else schedules the retry. */
+    void recordFailure(String id, String error, boolean park, Duration retryAfter) {
+        entityManager.createNativeQuery("""
+                        update outbox_event set attempts = attempts + 1, last_error = :error,
+                            parked_at = case when :park then clock_timestamp() end,
+                            next_attempt_at = now() + make_interval(secs => :waitSeconds)
+                        where id = :id""")
+                .setParameter("id", id)
+                .setParameter("error", error)
+                .setParameter("park", park)
+                .setParameter("waitSeconds", retryAfter.toMillis() / 1000.0)
+                .executeUpdate();
+    }
+
+    /** Deletes published events older than the retention, a batch at a time. */
+    int deletePublishedBefore(Duration retention, int batch) {
+        return entityManager.createNativeQuery("""
+                        delete from outbox_event where seq in (
+                            select seq from outbox_event
+                            where published_at is not null
+                              and published_at < now() - make_interval(secs => :retentionSeconds)
+                            limit :batch)""")
+                .setParameter("retentionSeconds", (double) retention.toSeconds())
+                .setParameter("batch", batch)
+                .executeUpdate();
+    }
+
+    @SuppressWarnings("unchecked")
+    OutboxBacklog backlog() {
+        Object[] row = (Object[]) entityManager.createNativeQuery("""
+                        select count(*) filter (where published_at is null and parked_at is null),
+                               extract(epoch from now() - min("timestamp") filter (where published_at is null
+                                                                                  and parked_at is null)),
+                               count(*) filter (where parked_at is not null)
+                        from outbox_event""")
+                .getSingleResult();
+        return new OutboxBacklog(((Number) row[0]).longValue(),
+                row[1] == null ? 0 : ((Number) row[1]).doubleValue(), ((Number) row[2]).longValue());
+    }
+
+    /** Unpublished events, age of the oldest one in seconds, parked events. */
+    record OutboxBacklog(long pending, double oldestPendingAgeSeconds, long parked) {
+    }
+}

@@ -1,0 +1,195 @@
+package io.leadlistener.events;
+
+import io.leadlistener.inbox.RetryBackoff;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes outbox events to Kafka. Each round claims the oldest pending event of up to {@code batch-size} leads
+ * (row locks held while in flight), sends them, waits for the broker's acknowledgements, and marks published only
+ * what was acknowledged — in the same transaction that holds the locks. A crash after the send but before the
+ * commit re-sends the same record (same CloudEvents id), never loses one.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final int MAX_ERROR_LENGTH = 2000;
+
+    private final OutboxClaims claims;
+    private final LeadEventProducer producer;
+    private final LeadEventTopic topic;
+    private final OutboxWakeup wakeup;
+    private final EventsConfig config;
+    private final RetryBackoff backoff;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile String lastSendError;
+
+    public OutboxRelay(OutboxClaims claims, LeadEventProducer producer, LeadEventTopic topic, OutboxWakeup wakeup,
+                       EventsConfig config) {
+        this.claims = claims;
+        this.producer = producer;
+        this.topic = topic;
+        this.wakeup = wakeup;
+        this.config = config;
+        this.backoff = new RetryBackoff(config.relay().initialBackoff(), config.relay().maxBackoff());
+    }
+
+    void start(@Observes StartupEvent event) {
+        running.set(true);
+        for (int i = 0; i < config.relay().threads(); i++) {
+            Thread thread = new Thread(this::runLoop, "outbox-relay-" + i);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+        LOG.infof("Outbox relay started with %d thread(s) to topic %s", config.relay().threads(), config.topic());
+    }
+
+    /** Lets in-flight publishes finish (their round commits), then stops. */
+    void stop(@Observes ShutdownEvent event) {
+        running.set(false);
+        wakeup.signal();
+        for (Thread thread : threads) {
+            try {
+                thread.join(config.relay().sendTimeout().plusSeconds(5).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void runLoop() {
+        while (running.get()) {
+            try {
+                if (!topic.ensure()) {
+                    LOG.warnf("Outbox relay waiting for Kafka: %s", topic.problem());
+                    wakeup.await(config.relay().maxBackoff().compareTo(Duration.ofSeconds(5)) < 0
+                            ? config.relay().maxBackoff() : Duration.ofSeconds(5));
+                    continue;
+                }
+                if (relayOnce() == 0) {
+                    wakeup.await(config.relay().pollInterval());
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("Outbox relay round failed, retrying: %s", e.toString());
+                wakeup.await(config.relay().pollInterval());
+            }
+        }
+    }
+
+    /**
+     * One round.
+     *
+     * @return how many events were published, failed or parked
+     */
+    public int relayOnce() {
+        return QuarkusTransaction.requiringNew()
+                .timeout((int) config.relay().sendTimeout().plusSeconds(30).toSeconds())
+                .call(this::sendClaimedRound);
+    }
+
+    private int sendClaimedRound() {
+        List<PendingEvent> batch = claims.claimDueHeads(config.relay().batchSize());
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
+        for (PendingEvent event : batch) {
+            sends.add(sendSafely(event));
+        }
+        long deadline = System.nanoTime() + config.relay().sendTimeout().toNanos();
+        List<String> published = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            PendingEvent event = batch.get(i);
+            try {
+                long remaining = Math.max(0, deadline - System.nanoTime());
+                sends.get(i).get(remaining, TimeUnit.NANOSECONDS);
+                published.add(event.id());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for Kafka", e);
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                recordFailure(event, e instanceof ExecutionException ? e.getCause() : e);
+            }
+        }
+        claims.markPublished(published);
+        if (!published.isEmpty()) {
+            lastSendError = null;
+        }
+        return batch.size();
+    }
+
+    private Future<RecordMetadata> sendSafely(PendingEvent event) {
+        try {
+            return producer.send(config.topic(), event);
+        } catch (RuntimeException e) {
+            return java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private void recordFailure(PendingEvent event, Throwable failure) {
+        boolean poison = isPoison(failure);
+        int attempts = event.attempts() + 1;
+        boolean park = poison && attempts >= config.relay().maxAttempts();
+        String error = describe(failure);
+        lastSendError = error;
+        // A broker that cannot be reached never parks anything: events wait for it, in order.
+        claims.recordFailure(event.id(), error, park, park ? Duration.ZERO : backoff.afterAttempt(attempts));
+        if (park) {
+            LOG.errorf("Parked outbox event %s (%s of lead %s) after %d attempts: %s", event.id(), event.type(),
+                    event.leadId(), attempts, error);
+        } else {
+            LOG.warnf("Outbox event %s not published (attempt %d), will retry: %s", event.id(), attempts, error);
+        }
+    }
+
+    static boolean isPoison(Throwable failure) {
+        return failure instanceof RecordTooLargeException || failure instanceof RecordBatchTooLargeException
+                || failure instanceof SerializationException || failure instanceof InvalidRecordException;
+    }
+
+    private static String describe(Throwable failure) {
+        String text = failure.getClass().getName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
+    }
+
+    /** The error of the last failed send since the last success, or null. */
+    String lastSendError() {
+        return lastSendError;
+    }
+
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void deletePublishedPastRetention() {
+        int deleted;
+        int total = 0;
+        do {
+            deleted = QuarkusTransaction.requiringNew()
+                    .call(() -> claims.deletePublishedBefore(config.relay().publishedRetention(), 1000));
+            total += deleted;
+        } while (deleted == 1000);
+        if (total > 0) {
+            LOG.infof("Deleted %d published outbox event(s) older than %s", total, config.relay().publishedRetention());
+        }
+    }
+}

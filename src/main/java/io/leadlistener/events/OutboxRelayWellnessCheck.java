@@ -1,0 +1,51 @@
+package io.leadlistener.events;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.health.api.Wellness;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+
+/**
+ * Whether lead events are flowing: the topic exists and the last send did not fail. Under wellness, never readiness:
+ * while Kafka is away callbacks are still accepted and events wait in the outbox.
+ */
+@Wellness
+@ApplicationScoped
+public class OutboxRelayWellnessCheck implements HealthCheck {
+
+    private final LeadEventTopic topic;
+    private final OutboxRelay relay;
+    private final OutboxClaims claims;
+    private final EventsConfig config;
+
+    public OutboxRelayWellnessCheck(LeadEventTopic topic, OutboxRelay relay, OutboxClaims claims,
+                                    EventsConfig config) {
+        this.topic = topic;
+        this.relay = relay;
+        this.claims = claims;
+        this.config = config;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("outbox-relay").withData("topic", config.topic());
+        try {
+            OutboxClaims.OutboxBacklog backlog = QuarkusTransaction.requiringNew().call(claims::backlog);
+            response.withData("pendingEvents", backlog.pending())
+                    .withData("oldestPendingAgeSeconds", Math.round(backlog.oldestPendingAgeSeconds()))
+                    .withData("parkedEvents", backlog.parked());
+        } catch (RuntimeException e) {
+            response.withData("backlog", "unavailable: " + e.getClass().getSimpleName());
+        }
+        if (!topic.isReady()) {
+            return response.down().withData("error", String.valueOf(topic.problem())).build();
+        }
+        String lastError = relay.lastSendError();
+        if (lastError != null) {
+            return response.down().withData("error", "last send failed: " + lastError).build();
+        }
+        return response.up().build();
+    }
+}

@@ -1,0 +1,81 @@
+package io.leadlistener.lead;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Lead rows: one per (tenant, contact), upserted in the inbox worker's transaction. */
+@ApplicationScoped
+public class Leads {
+
+    private final EntityManager entityManager;
+    private final ObjectMapper objectMapper;
+
+    public Leads(EntityManager entityManager, ObjectMapper objectMapper) {
+        this.entityManager = entityManager;
+        this.objectMapper = objectMapper;
+    }
+
+    /**
+     * Records that the contact was seen with these intents. Whether this call created the lead is decided by
+     * PostgreSQL ({@code xmax = 0} only for the inserting statement), so two replicas processing a new contact's
+     * first messages at once still create it exactly once.
+     *
+     * @return true if the lead did not exist before
+     */
+    public boolean upsert(String leadId, String tenantId, LeadContact contact, Instant seenAt, List<String> intents,
+                          LeadRouter.Route route, long ruleSetVersion) {
+        Object created = entityManager.createNativeQuery("""
+                        insert into lead (lead_id, tenant_id, contact_kind, contact_id, channel, channel_state,
+                            owner_user_id, pool, routing_intent, routing_version, intent_counts, first_seen_at,
+                            last_seen_at)
+                        values (:leadId, :tenant, :kind, :contactId, :channel, :state, :owner, :pool, :routingIntent,
+                            :routingVersion, cast(:counts as jsonb), :seenAt, :seenAt)
+                        on conflict (tenant_id, contact_kind, contact_id) do update set
+                            last_seen_at = greatest(lead.last_seen_at, excluded.last_seen_at),
+                            first_seen_at = least(lead.first_seen_at, excluded.first_seen_at),
+                            owner_user_id = coalesce(excluded.owner_user_id, lead.owner_user_id),
+                            channel_state = coalesce(lead.channel_state, excluded.channel_state),
+                            pool = coalesce(excluded.pool, lead.pool),
+                            routing_intent = coalesce(excluded.routing_intent, lead.routing_intent),
+                            routing_version = coalesce(excluded.routing_version, lead.routing_version),
+                            intent_counts = (
+                                select coalesce(jsonb_object_agg(key, total), '{}'::jsonb)
+                                from (select key, sum(value::bigint) as total
+                                      from (select * from jsonb_each_text(lead.intent_counts)
+                                            union all
+                                            select * from jsonb_each_text(excluded.intent_counts)) counts
+                                      group by key) merged)
+                        returning (xmax = 0)""")
+                .setParameter("leadId", leadId)
+                .setParameter("tenant", tenantId)
+                .setParameter("kind", contact.kind())
+                .setParameter("contactId", contact.id())
+                .setParameter("channel", contact.channel())
+                .setParameter("state", contact.state())
+                .setParameter("owner", contact.ownerUserId())
+                .setParameter("pool", route == null ? null : route.pool())
+                .setParameter("routingIntent", route == null ? null : route.intent())
+                .setParameter("routingVersion", route == null ? null : ruleSetVersion)
+                .setParameter("counts", counts(intents))
+                .setParameter("seenAt", Timestamp.from(seenAt))
+                .getSingleResult();
+        return Boolean.TRUE.equals(created);
+    }
+
+    private String counts(List<String> intents) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        intents.forEach(intent -> counts.merge(intent, 1, Integer::sum));
+        try {
+            return objectMapper.writeValueAsString(counts);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
