@@ -11,9 +11,9 @@ import java.util.TreeSet;
  * The CloudEvents {@code data} of every v1 lead event (docs/events/README.md, "data").
  *
  * <p>Absence, decided once for all fields: an <em>object</em> the contract names is always present and is
- * {@code null} when unknown ({@link #owner}, {@link #message}); an optional <em>scalar</em> inside an object is
- * left out of the JSON when absent ({@link Contact#state}, {@link Routing#intent}, {@link Message#text},
- * {@link Match#text}). No other field is ever null.
+ * {@code null} when unknown ({@link #owner()}, {@link #message()}); an optional <em>scalar</em> inside an object is
+ * left out of the JSON when absent ({@link Contact#state()}, {@link Routing#intent()}, {@link Message#text()},
+ * {@link Match#text()}). No other field is ever null.
  *
  * @param leadId         stable per (tenant, contact), see {@link LeadIds}
  * @param tenant         our tenant id

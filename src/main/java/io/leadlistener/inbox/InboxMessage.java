@@ -82,6 +82,16 @@ public class InboxMessage extends PanacheEntityBase {
 
     public String outcome;
 
+    /** Intents the worker found; kept after the text is purged. */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.ARRAY)
+    public String[] intents;
+
+    @Column(name = "rule_set_version")
+    public Long ruleSetVersion;
+
+    /** The tagging explanation as JSON (intents, matches, suppressed, ruleSetVersion). */
+    public String tagging;
+
     @Column(name = "text_purged_at")
     public Instant textPurgedAt;
 

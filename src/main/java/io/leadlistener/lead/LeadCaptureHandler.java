@@ -98,6 +98,6 @@ public class LeadCaptureHandler implements InboxMessageHandler {
     }
 
     private static String sourceMessageId(InboxItem item, InboundMessage message) {
-        return message.msgId() != null ? message.msgId() : "inbox:" + item.id();
+        return message.msgId() != null ? message.msgId() : "inbox-" + item.id();
     }
 }

@@ -41,6 +41,19 @@ class TaggingMessageHandlerTest {
         assertThat((Long) row.get("rule_set_version")).isPositive();
         assertThat((String) row.get("tagging"))
                 .contains("\"intents\":[\"quote\"]", "\"reason\":\"negated\"", "\"intent\":\"sample\"");
+
+        // "Why was this tagged, or not?"
+        given().auth().oauth2("test-admin-token").when().get("/api/v1/tenants/demo/messages/" + msgId)
+                .then().statusCode(200)
+                .body("messageId", org.hamcrest.Matchers.equalTo(msgId))
+                .body("intents", org.hamcrest.Matchers.contains("quote"))
+                .body("tagging.suppressed[0].intent", org.hamcrest.Matchers.equalTo("sample"))
+                .body("tagging.suppressed[0].reason", org.hamcrest.Matchers.equalTo("negated"))
+                .body("text", org.hamcrest.Matchers.equalTo("样品就不用了，麻烦先报个价"))
+                .body("textPurged", org.hamcrest.Matchers.equalTo(false));
+        given().auth().oauth2("test-admin-token").when().get("/api/v1/tenants/demo/messages/nosuch")
+                .then().statusCode(404);
+        given().when().get("/api/v1/tenants/demo/messages/" + msgId).then().statusCode(401);
     }
 
     @Test

@@ -19,10 +19,11 @@ final class Hits implements PayloadEmitHandler<KeywordEntry> {
 
     private final NormalizedText text;
     int size;
-    int[] starts = new int[8];
-    int[] ends = new int[8];
-    /** What each hit can do, as a bit set of the constants above, so scans skip entries cheaply. */
-    int[] roles = new int[8];
+    /**
+     * Per hit, three ints: start, end, and what it can do (a bit set of the constants above, so scans skip
+     * entries cheaply). One array rather than three: fewer allocations per message.
+     */
+    private int[] spans = new int[3 * 8];
     KeywordEntry[] entries = new KeywordEntry[8];
     /** Union of {@link #roles}. */
     int allRoles;
@@ -53,10 +54,8 @@ final class Hits implements PayloadEmitHandler<KeywordEntry> {
                 && KeywordEntry.isLatinLetter(text.charAt(end))) {
             return false;
         }
-        if (size == starts.length) {
-            starts = Arrays.copyOf(starts, size * 2);
-            ends = Arrays.copyOf(ends, size * 2);
-            roles = Arrays.copyOf(roles, size * 2);
+        if (size == entries.length) {
+            spans = Arrays.copyOf(spans, 3 * size * 2);
             entries = Arrays.copyOf(entries, size * 2);
         }
         if ((entry.roles & KEYWORD) != 0) {
@@ -65,9 +64,9 @@ final class Hits implements PayloadEmitHandler<KeywordEntry> {
             }
             keywordChars += end - start;
         }
-        starts[size] = start;
-        ends[size] = end;
-        roles[size] = entry.roles;
+        spans[3 * size] = start;
+        spans[3 * size + 1] = end;
+        spans[3 * size + 2] = entry.roles;
         entries[size] = entry;
         allRoles |= entry.roles;
         if ((entry.roles & ~KEYWORD) != 0) {
@@ -83,7 +82,7 @@ final class Hits implements PayloadEmitHandler<KeywordEntry> {
     /** Hits arrive by end position, so an earlier hit can only lie inside this one or end where it ends. */
     private boolean nestsWithEarlierKeyword(int start, int end) {
         for (int j = 0; j < size; j++) {
-            if ((roles[j] & KEYWORD) != 0 && (start <= starts[j] || ends[j] == end)) {
+            if (is(j, KEYWORD) && (start <= start(j) || end(j) == end)) {
                 return true;
             }
         }
@@ -95,6 +94,14 @@ final class Hits implements PayloadEmitHandler<KeywordEntry> {
     }
 
     boolean is(int hit, int role) {
-        return (roles[hit] & role) != 0;
+        return (spans[3 * hit + 2] & role) != 0;
+    }
+
+    int start(int hit) {
+        return spans[3 * hit];
+    }
+
+    int end(int hit) {
+        return spans[3 * hit + 1];
     }
 }

@@ -58,8 +58,8 @@ public final class IntentTagger {
             if (!hits.is(i, Hits.KEYWORD)) {
                 continue;
             }
-            int start = hits.starts[i];
-            int end = hits.ends[i];
+            int start = hits.start(i);
+            int end = hits.end(i);
             KeywordEntry entry = hits.entries[i];
             for (int k = 0; k < entry.intents.length; k++) {
                 String intent = entry.intents[k];
@@ -193,10 +193,10 @@ public final class IntentTagger {
 
     /** Whether a longer keyword match of the same intent covers hit {@code i}. */
     private static boolean isInsideLongerKeyword(Hits hits, int i, String intent) {
-        int start = hits.starts[i];
-        int end = hits.ends[i];
+        int start = hits.start(i);
+        int end = hits.end(i);
         for (int j = 0; j < hits.size; j++) {
-            if (hits.starts[j] <= start && end <= hits.ends[j] && hits.ends[j] - hits.starts[j] > end - start
+            if (hits.start(j) <= start && end <= hits.end(j) && hits.end(j) - hits.start(j) > end - start
                     && hits.is(j, Hits.KEYWORD) && hits.entries[j].hasKeywordFor(intent)) {
                 return true;
             }
@@ -210,8 +210,8 @@ public final class IntentTagger {
         int longestLength = 0;
         for (int k = 0; k < hits.specialCount; k++) {
             int j = hits.special[k];
-            int length = hits.ends[j] - hits.starts[j];
-            if (!hits.is(j, Hits.EXCLUSION) || hits.starts[j] > start || end > hits.ends[j] || length <= longestLength) {
+            int length = hits.end(j) - hits.start(j);
+            if (!hits.is(j, Hits.EXCLUSION) || hits.start(j) > start || end > hits.end(j) || length <= longestLength) {
                 continue;
             }
             for (IntentRule exclusion : hits.entries[j].exclusions) {
@@ -238,8 +238,8 @@ public final class IntentTagger {
         int nearestGap = Integer.MAX_VALUE;
         for (int k = 0; k < hits.specialCount; k++) {
             int j = hits.special[k];
-            int cueStart = hits.starts[j];
-            int cueEnd = hits.ends[j];
+            int cueStart = hits.start(j);
+            int cueEnd = hits.end(j);
             if (hits.is(j, Hits.CUE) && cueEnd <= start && start - cueEnd < nearestGap
                     && withinWindow(hits, cueEnd, start, scope.maxGapAfterCue())) {
                 KeywordEntry entry = hits.entries[j];
@@ -277,9 +277,9 @@ public final class IntentTagger {
         if (gap <= 64) {
             long covered = 0;
             for (int j = 0; j < hits.size; j++) {
-                if (hits.is(j, Hits.KEYWORD) && hits.starts[j] >= from && hits.ends[j] <= to) {
-                    int length = hits.ends[j] - hits.starts[j];
-                    covered |= (length == 64 ? -1L : (1L << length) - 1) << (hits.starts[j] - from);
+                if (hits.is(j, Hits.KEYWORD) && hits.start(j) >= from && hits.end(j) <= to) {
+                    int length = hits.end(j) - hits.start(j);
+                    covered |= (length == 64 ? -1L : (1L << length) - 1) << (hits.start(j) - from);
                 }
             }
             return gap - Long.bitCount(covered) <= window;
@@ -295,8 +295,8 @@ public final class IntentTagger {
 
     private static boolean coveredByKeyword(Hits hits, int position, int from, int to) {
         for (int j = 0; j < hits.size; j++) {
-            if (hits.is(j, Hits.KEYWORD) && hits.starts[j] >= from && hits.ends[j] <= to
-                    && hits.starts[j] <= position && position < hits.ends[j]) {
+            if (hits.is(j, Hits.KEYWORD) && hits.start(j) >= from && hits.end(j) <= to
+                    && hits.start(j) <= position && position < hits.end(j)) {
                 return true;
             }
         }
@@ -327,8 +327,8 @@ public final class IntentTagger {
         if (hits.any(Hits.CLAUSE_BREAK)) {
             for (int k = 0; k < hits.specialCount; k++) {
                 int b = hits.special[k];
-                if (hits.is(b, Hits.CLAUSE_BREAK) && hits.starts[b] >= from && hits.ends[b] <= to
-                        && !overlapsCue(hits, hits.starts[b], hits.ends[b])) {
+                if (hits.is(b, Hits.CLAUSE_BREAK) && hits.start(b) >= from && hits.end(b) <= to
+                        && !overlapsCue(hits, hits.start(b), hits.end(b))) {
                     return false;
                 }
             }
@@ -340,7 +340,7 @@ public final class IntentTagger {
     private static boolean overlapsCue(Hits hits, int start, int end) {
         for (int k = 0; k < hits.specialCount; k++) {
             int j = hits.special[k];
-            if (hits.is(j, Hits.CUE | Hits.TRAILING_CUE) && hits.starts[j] < end && start < hits.ends[j]) {
+            if (hits.is(j, Hits.CUE | Hits.TRAILING_CUE) && hits.start(j) < end && start < hits.end(j)) {
                 return true;
             }
         }

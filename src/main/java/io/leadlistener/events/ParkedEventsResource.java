@@ -1,0 +1,111 @@
+package io.leadlistener.events;
+
+import io.leadlistener.admin.AdminApi;
+import io.leadlistener.admin.AdminApiDocumentation;
+import io.leadlistener.admin.AdminCaller;
+import io.leadlistener.common.SqlTimestamps;
+import io.leadlistener.problem.ProblemException;
+import io.leadlistener.tenant.TenantDirectory;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/** Outbox events the relay parked (the broker refused them for what they are), with their errors; replay. */
+@AdminApi
+@Tag(name = "Inbox operations")
+@SecurityRequirement(name = AdminApiDocumentation.ADMIN_TOKEN)
+@Path("/api/v1/tenants/{tenant}/events/parked")
+@Produces(MediaType.APPLICATION_JSON)
+public class ParkedEventsResource {
+
+    private static final Logger LOG = Logger.getLogger(ParkedEventsResource.class);
+
+    private final TenantDirectory tenants;
+    private final EntityManager entityManager;
+    private final AdminCaller caller;
+    private final OutboxWakeup wakeup;
+
+    public ParkedEventsResource(TenantDirectory tenants, EntityManager entityManager, AdminCaller caller,
+                                OutboxWakeup wakeup) {
+        this.tenants = tenants;
+        this.entityManager = entityManager;
+        this.caller = caller;
+        this.wakeup = wakeup;
+    }
+
+    public record ParkedEvent(String id, String leadId, String type, Instant timestamp, int attempts,
+                              String lastError, Instant parkedAt) {
+    }
+
+    public record Replayed(int replayed) {
+    }
+
+    @GET
+    @SuppressWarnings("unchecked")
+    public List<ParkedEvent> list(@RestPath String tenant, @RestQuery @DefaultValue("100") int limit) {
+        requireTenant(tenant);
+        if (limit < 1 || limit > 500) {
+            throw ProblemException.badRequest("invalid-query-parameter", "limit must be between 1 and 500, got " + limit);
+        }
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""
+                        select e.id, e.aggregateid, e.type, e."timestamp", e.attempts, e.last_error, e.parked_at
+                        from outbox_event e join lead l on l.lead_id = e.aggregateid
+                        where l.tenant_id = :tenant and e.parked_at is not null and e.published_at is null
+                        order by e.seq limit :limit""")
+                .setParameter("tenant", tenant).setParameter("limit", limit).getResultList());
+        return rows.stream().map(row -> new ParkedEvent((String) row[0], (String) row[1], (String) row[2],
+                SqlTimestamps.toInstant(row[3]), ((Number) row[4]).intValue(), (String) row[5],
+                SqlTimestamps.toInstant(row[6]))).toList();
+    }
+
+    @POST
+    @Path("{eventId}/replay")
+    public Replayed replayOne(@RestPath String tenant, @RestPath String eventId) {
+        requireTenant(tenant);
+        int replayed = replay(tenant, eventId);
+        if (replayed == 0) {
+            throw ProblemException.notFound("parked-event-not-found",
+                    "tenant '" + tenant + "' has no parked event " + eventId);
+        }
+        return new Replayed(replayed);
+    }
+
+    @POST
+    @Path("replay")
+    public Replayed replayAll(@RestPath String tenant) {
+        requireTenant(tenant);
+        return new Replayed(replay(tenant, null));
+    }
+
+    private int replay(String tenant, String eventId) {
+        int replayed = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""
+                        update outbox_event e set parked_at = null, attempts = 0, next_attempt_at = now()
+                        from lead l
+                        where l.lead_id = e.aggregateid and l.tenant_id = :tenant and e.parked_at is not null
+                          and e.published_at is null and (cast(:eventId as text) is null or e.id = :eventId)""")
+                .setParameter("tenant", tenant).setParameter("eventId", eventId).executeUpdate());
+        if (replayed > 0) {
+            LOG.infof("Admin %s replayed %d parked event(s) of tenant %s", caller.name(), replayed, tenant);
+            wakeup.signal();
+        }
+        return replayed;
+    }
+
+    private void requireTenant(String tenant) {
+        if (tenants.find(tenant).isEmpty()) {
+            throw ProblemException.notFound("unknown-tenant", "no tenant '" + tenant + "' is configured");
+        }
+    }
+}
