@@ -21,9 +21,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 @ApplicationScoped
 public class LeadEventProducer {
 
-    static final String CONTENT_TYPE_HEADER = "content-type";
-    static final byte[] CLOUDEVENTS_JSON = "application/cloudevents+json; charset=UTF-8"
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] CLOUDEVENTS_JSON = LeadEventTransport.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
 
     private final Map<String, Object> kafkaConfig;
     private KafkaProducer<String, String> producer;
@@ -34,7 +32,7 @@ public class LeadEventProducer {
 
     Future<RecordMetadata> send(String topic, PendingEvent event) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.leadId(), event.payload());
-        record.headers().add(CONTENT_TYPE_HEADER, CLOUDEVENTS_JSON);
+        record.headers().add(LeadEventTransport.CONTENT_TYPE_HEADER, CLOUDEVENTS_JSON);
         return producer().send(record);
     }
 
