@@ -75,13 +75,21 @@ public final class BrokerProcessMain {
     }
 
     /**
-     * Same as {@code kafka-storage.sh format --ignore-formatted} with a random cluster id, but in this JVM:
-     * {@code StorageTool.execute} returns instead of calling {@code System.exit}, which saves a second
-     * JVM start (several seconds on a small machine).
+     * Same as {@code kafka-storage.sh format --ignore-formatted}, but in this JVM: {@code StorageTool.execute}
+     * returns instead of calling {@code System.exit}, which saves a second JVM start (several seconds on a small
+     * machine). The cluster id is kept next to the properties, so a restarted broker (fault tests) finds its own
+     * formatted data instead of refusing it as another cluster's.
      */
     private static void formatStorage(String serverProperties) throws Throwable {
-        Class<?> uuidClass = Class.forName("org.apache.kafka.common.Uuid");
-        String clusterId = uuidClass.getMethod("randomUuid").invoke(null).toString();
+        java.nio.file.Path clusterIdFile = java.nio.file.Path.of(serverProperties).resolveSibling("cluster.id");
+        String clusterId;
+        if (java.nio.file.Files.exists(clusterIdFile)) {
+            clusterId = java.nio.file.Files.readString(clusterIdFile).strip();
+        } else {
+            Class<?> uuidClass = Class.forName("org.apache.kafka.common.Uuid");
+            clusterId = uuidClass.getMethod("randomUuid").invoke(null).toString();
+            java.nio.file.Files.writeString(clusterIdFile, clusterId);
+        }
         String[] formatArgs = {"format", "--ignore-formatted", "-t", clusterId, "-c", serverProperties};
         Method execute = Class.forName("kafka.tools.StorageTool").getMethod("execute", String[].class, java.io.PrintStream.class);
         int exitCode;

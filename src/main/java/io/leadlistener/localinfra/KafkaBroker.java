@@ -38,6 +38,23 @@ final class KafkaBroker {
         Path serverProperties = directory.resolve("server.properties");
         Files.writeString(serverProperties, serverProperties(directory.resolve("data"), port, controllerPort),
                 StandardCharsets.UTF_8);
+        launch(classpath, directory);
+    }
+
+    /**
+     * Starts a stopped broker again from its directory: same ports, same data (fault tests stop and restart the
+     * broker under a running application).
+     */
+    static void restart(String classpath, Path directory) throws IOException, InterruptedException, TimeoutException {
+        if (!Files.exists(directory.resolve("server.properties"))) {
+            throw new IllegalStateException("no broker was started in " + directory);
+        }
+        launch(classpath, directory);
+    }
+
+    private static void launch(String classpath, Path directory)
+            throws IOException, InterruptedException, TimeoutException {
+        Path serverProperties = directory.resolve("server.properties");
         Path log = directory.resolve(LOG_FILE);
         List<String> command = List.of(
                 javaExecutable(),

@@ -6,6 +6,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
@@ -115,6 +116,41 @@ public final class LocalInfrastructure {
                 stopServers(Path.of(workDirectory));
             }
         }
+    }
+
+    /** Stops only the Kafka broker of a running instance, keeping its data: for broker-outage tests. */
+    public static void stopKafka(String instanceName) {
+        KafkaBroker.stop(kafkaDirectory(instanceName));
+    }
+
+    /** Starts the broker of {@link #stopKafka stopped} instance again, on the same ports with the same data. */
+    public static void restartKafka(String instanceName) {
+        Path kafkaDirectory = kafkaDirectory(instanceName);
+        Path localInfraRoot = kafkaDirectory.getParent().getParent();
+        try {
+            KafkaBroker.restart(BrokerClasspath.resolve(localInfraRoot.getParent().getParent(), localInfraRoot),
+                    kafkaDirectory);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not restart the Kafka broker of " + instanceName, e);
+        }
+    }
+
+    /** Names of the instances this JVM started and that still run (tests use it to find their own). */
+    public static List<String> runningInstances() {
+        String suffix = WORK_DIR;
+        return System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.startsWith(PROPERTY_PREFIX) && name.endsWith(suffix))
+                .map(name -> name.substring(PROPERTY_PREFIX.length(), name.length() - suffix.length()))
+                .sorted()
+                .toList();
+    }
+
+    private static Path kafkaDirectory(String instanceName) {
+        String workDirectory = System.getProperty(PROPERTY_PREFIX + instanceName + WORK_DIR);
+        if (workDirectory == null) {
+            throw new IllegalArgumentException("no local infrastructure instance '" + instanceName + "' runs here");
+        }
+        return Path.of(workDirectory).resolve(KAFKA_DIR);
     }
 
     private static LocalInfraEndpoints launch(LocalInfraSettings settings) throws Exception {
