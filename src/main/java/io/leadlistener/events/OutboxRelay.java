@@ -1,5 +1,6 @@
 package io.leadlistener.events;
 
+import io.leadlistener.common.BackgroundWorkers;
 import io.leadlistener.inbox.RetryBackoff;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -14,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
@@ -32,7 +32,6 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final int MAX_ERROR_LENGTH = 2000;
 
     private final OutboxClaims claims;
     private final LeadEventProducer producer;
@@ -40,8 +39,7 @@ public class OutboxRelay {
     private final OutboxWakeup wakeup;
     private final EventsConfig config;
     private final RetryBackoff backoff;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final List<Thread> threads = new ArrayList<>();
+    private final BackgroundWorkers workers;
     private volatile String lastSendError;
 
     public OutboxRelay(OutboxClaims claims, LeadEventProducer producer, LeadEventTopic topic, OutboxWakeup wakeup,
@@ -52,35 +50,21 @@ public class OutboxRelay {
         this.wakeup = wakeup;
         this.config = config;
         this.backoff = new RetryBackoff(config.relay().initialBackoff(), config.relay().maxBackoff());
+        this.workers = new BackgroundWorkers("outbox-relay", wakeup);
     }
 
     void start(@Observes StartupEvent event) {
-        running.set(true);
-        for (int i = 0; i < config.relay().threads(); i++) {
-            Thread thread = new Thread(this::runLoop, "outbox-relay-" + i);
-            thread.setDaemon(true);
-            threads.add(thread);
-            thread.start();
-        }
+        workers.start(config.relay().threads(), this::runLoop);
         LOG.infof("Outbox relay started with %d thread(s) to topic %s", config.relay().threads(), config.topic());
     }
 
     /** Lets in-flight publishes finish (their round commits), then stops. */
     void stop(@Observes ShutdownEvent event) {
-        running.set(false);
-        wakeup.signal();
-        for (Thread thread : threads) {
-            try {
-                thread.join(config.relay().sendTimeout().plusSeconds(5).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        workers.stop(config.relay().sendTimeout().plusSeconds(5));
     }
 
     private void runLoop() {
-        while (running.get()) {
+        while (workers.isRunning()) {
             try {
                 if (!topic.ensure()) {
                     LOG.warnf("Outbox relay waiting for Kafka: %s", topic.problem());
@@ -152,7 +136,7 @@ public class OutboxRelay {
         boolean poison = isPoison(failure);
         int attempts = event.attempts() + 1;
         boolean park = poison && attempts >= config.relay().maxAttempts();
-        String error = describe(failure);
+        String error = BackgroundWorkers.describe(failure);
         lastSendError = error;
         // A broker that cannot be reached never parks anything: events wait for it, in order.
         claims.recordFailure(event.id(), error, park, park ? Duration.ZERO : backoff.afterAttempt(attempts));
@@ -167,11 +151,6 @@ public class OutboxRelay {
     static boolean isPoison(Throwable failure) {
         return failure instanceof RecordTooLargeException || failure instanceof RecordBatchTooLargeException
                 || failure instanceof SerializationException || failure instanceof InvalidRecordException;
-    }
-
-    private static String describe(Throwable failure) {
-        String text = failure.getClass().getName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
-        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
     }
 
     /** The error of the last failed send since the last success, or null. */

@@ -55,7 +55,7 @@ public class ParkedEventsResource {
     @GET
     @SuppressWarnings("unchecked")
     public List<ParkedEvent> list(@RestPath String tenant, @RestQuery @DefaultValue("100") int limit) {
-        requireTenant(tenant);
+        tenants.require(tenant);
         if (limit < 1 || limit > 500) {
             throw ProblemException.badRequest("invalid-query-parameter", "limit must be between 1 and 500, got " + limit);
         }
@@ -73,7 +73,7 @@ public class ParkedEventsResource {
     @POST
     @Path("{eventId}/replay")
     public Replayed replayOne(@RestPath String tenant, @RestPath String eventId) {
-        requireTenant(tenant);
+        tenants.require(tenant);
         int replayed = replay(tenant, eventId);
         if (replayed == 0) {
             throw ProblemException.notFound("parked-event-not-found",
@@ -85,7 +85,7 @@ public class ParkedEventsResource {
     @POST
     @Path("replay")
     public Replayed replayAll(@RestPath String tenant) {
-        requireTenant(tenant);
+        tenants.require(tenant);
         return new Replayed(replay(tenant, null));
     }
 
@@ -101,11 +101,5 @@ public class ParkedEventsResource {
             wakeup.signal();
         }
         return replayed;
-    }
-
-    private void requireTenant(String tenant) {
-        if (tenants.find(tenant).isEmpty()) {
-            throw ProblemException.notFound("unknown-tenant", "no tenant '" + tenant + "' is configured");
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.leadlistener.inbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadlistener.common.BackgroundWorkers;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.quarkus.runtime.ShutdownEvent;
@@ -10,11 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,7 +24,6 @@ import org.jboss.logging.Logger;
 public class InboxWorker {
 
     private static final Logger LOG = Logger.getLogger(InboxWorker.class);
-    private static final int MAX_ERROR_LENGTH = 2000;
 
     private final InboxClaims claims;
     private final InboxMessageHandler handler;
@@ -33,8 +31,7 @@ public class InboxWorker {
     private final InboxConfig.Worker config;
     private final RetryBackoff backoff;
     private final ObjectMapper objectMapper;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final List<Thread> threads = new ArrayList<>();
+    private final BackgroundWorkers workers;
 
     public InboxWorker(InboxClaims claims, InboxMessageHandler handler, InboxWakeup wakeup, InboxConfig config,
                        ObjectMapper objectMapper) {
@@ -44,35 +41,21 @@ public class InboxWorker {
         this.config = config.worker();
         this.backoff = new RetryBackoff(this.config.initialBackoff(), this.config.maxBackoff());
         this.objectMapper = objectMapper;
+        this.workers = new BackgroundWorkers("inbox-worker", wakeup);
     }
 
     void start(@Observes StartupEvent event) {
-        running.set(true);
-        for (int i = 0; i < config.threads(); i++) {
-            Thread thread = new Thread(this::runLoop, "inbox-worker-" + i);
-            thread.setDaemon(true);
-            threads.add(thread);
-            thread.start();
-        }
+        workers.start(config.threads(), this::runLoop);
         LOG.infof("Inbox worker started with %d thread(s), batch size %d", config.threads(), config.batchSize());
     }
 
     /** Lets the row in hand finish (its transaction commits or rolls back as a whole), then stops. */
     void stop(@Observes ShutdownEvent event) {
-        running.set(false);
-        wakeup.signal();
-        for (Thread thread : threads) {
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(20));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        workers.stop(Duration.ofSeconds(20));
     }
 
     private void runLoop() {
-        while (running.get()) {
+        while (workers.isRunning()) {
             try {
                 int processed = drainOnce();
                 if (processed == 0) {
@@ -95,7 +78,7 @@ public class InboxWorker {
         List<Long> candidates = QuarkusTransaction.requiringNew().call(() -> claims.dueHeads(config.batchSize()));
         int worked = 0;
         for (long id : candidates) {
-            if (!running.get() && !threads.isEmpty()) {
+            if (workers.isStopping()) {
                 break;
             }
             if (processOne(id)) {
@@ -132,7 +115,7 @@ public class InboxWorker {
         // Checked exceptions of the handler arrive wrapped by the transaction API.
         Throwable cause = failure instanceof QuarkusTransactionException && failure.getCause() != null
                 ? failure.getCause() : failure;
-        String error = describe(cause);
+        String error = BackgroundWorkers.describe(cause);
         try {
             Optional<String> state = QuarkusTransaction.requiringNew().call(() ->
                     claims.recordFailure(id, error, config.maxAttempts(), backoff));
@@ -145,11 +128,6 @@ public class InboxWorker {
             // Not even the failure could be recorded (database down): the row stays pending and comes back.
             LOG.warnf("Could not record failure of inbox row %d: %s", id, e.toString());
         }
-    }
-
-    private static String describe(Throwable failure) {
-        String text = failure.getClass().getName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
-        return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) : text;
     }
 
     private String toJson(ProcessingOutcome outcome) {

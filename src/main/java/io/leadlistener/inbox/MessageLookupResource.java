@@ -47,9 +47,7 @@ public class MessageLookupResource {
     @GET
     @Operation(summary = "A stored message by WeCom MsgId (or inbox id), with its tags and their explanation")
     public StoredMessage lookup(@RestPath String tenant, @RestPath String messageId) {
-        if (tenants.find(tenant).isEmpty()) {
-            throw ProblemException.notFound("unknown-tenant", "no tenant '" + tenant + "' is configured");
-        }
+        tenants.require(tenant);
         InboxMessage row = QuarkusTransaction.requiringNew().call(() -> find(tenant, messageId));
         if (row == null) {
             throw ProblemException.notFound("unknown-message",

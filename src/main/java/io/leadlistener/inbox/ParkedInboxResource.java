@@ -61,7 +61,7 @@ public class ParkedInboxResource {
     @GET
     @Path("summary")
     public Summary summary(@RestPath String tenant) {
-        requireTenant(tenant);
+        tenants.require(tenant);
         return administration.summary(tenant);
     }
 
@@ -69,7 +69,7 @@ public class ParkedInboxResource {
     @Path("parked")
     public ParkedPage parked(@RestPath String tenant, @RestQuery @DefaultValue("50") int limit,
                              @RestQuery Long afterId) {
-        requireTenant(tenant);
+        tenants.require(tenant);
         if (limit < 1 || limit > MAX_PAGE) {
             throw ProblemException.badRequest("invalid-query-parameter",
                     "limit must be between 1 and " + MAX_PAGE + ", got " + limit);
@@ -82,7 +82,7 @@ public class ParkedInboxResource {
     @POST
     @Path("parked/{id}/replay")
     public Replayed replayOne(@RestPath String tenant, @RestPath long id) {
-        requireTenant(tenant);
+        tenants.require(tenant);
         InboxAdministration.ReplayOutcome outcome = QuarkusTransaction.requiringNew()
                 .call(() -> administration.replay(tenant, id));
         switch (outcome) {
@@ -100,15 +100,9 @@ public class ParkedInboxResource {
     @POST
     @Path("parked/replay")
     public Replayed replayAll(@RestPath String tenant) {
-        requireTenant(tenant);
+        tenants.require(tenant);
         int replayed = QuarkusTransaction.requiringNew().call(() -> administration.replayAll(tenant));
         LOG.infof("Admin %s replayed %d parked inbox row(s) of tenant %s", caller.name(), replayed, tenant);
         return new Replayed(replayed);
-    }
-
-    private void requireTenant(String tenant) {
-        if (tenants.find(tenant).isEmpty()) {
-            throw ProblemException.notFound("unknown-tenant", "no tenant '" + tenant + "' is configured");
-        }
     }
 }

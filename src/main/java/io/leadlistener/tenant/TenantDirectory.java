@@ -2,6 +2,7 @@ package io.leadlistener.tenant;
 
 import io.leadlistener.callback.crypto.CallbackSecret;
 import io.leadlistener.callback.crypto.EncodingAesKey;
+import io.leadlistener.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -31,6 +32,12 @@ public class TenantDirectory {
 
     public Optional<Tenant> find(String tenantId) {
         return Optional.ofNullable(tenants.get(tenantId));
+    }
+
+    /** The tenant, or a 404 problem naming the id: for every endpoint that addresses a tenant. */
+    public Tenant require(String tenantId) {
+        return find(tenantId).orElseThrow(() ->
+                ProblemException.notFound("unknown-tenant", "no tenant '" + tenantId + "' is configured"));
     }
 
     public Collection<Tenant> all() {

@@ -1,7 +1,6 @@
 package io.leadlistener.intent.rules;
 
 import io.leadlistener.intent.engine.RuleFile;
-import io.leadlistener.problem.ProblemException;
 import io.leadlistener.tenant.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -20,10 +19,7 @@ public class RuleSetNames {
 
     /** @throws ProblemException 404 if neither {@code default} nor a configured tenant */
     public String require(String ruleSet) {
-        if (DEFAULT.equals(ruleSet) || tenants.find(ruleSet).isPresent()) {
-            return ruleSet;
-        }
-        throw ProblemException.notFound("unknown-tenant", "no tenant '" + ruleSet + "' is configured");
+        return DEFAULT.equals(ruleSet) ? ruleSet : tenants.require(ruleSet).id();
     }
 
     /** The rule sets whose layers make up {@code ruleSet}'s effective rules, lowest first. */
