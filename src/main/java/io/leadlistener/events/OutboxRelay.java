@@ -96,6 +96,8 @@ public class OutboxRelay {
     private int sendClaimedRound() {
         List<PendingEvent> batch = claims.claimDueHeads(config.relay().batchSize());
         if (batch.isEmpty()) {
+            // Nothing is waiting, so nothing is failing to get out.
+            lastSendError = null;
             return 0;
         }
         List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
@@ -137,7 +139,10 @@ public class OutboxRelay {
         int attempts = event.attempts() + 1;
         boolean park = poison && attempts >= config.relay().maxAttempts();
         String error = BackgroundWorkers.describe(failure);
-        lastSendError = error;
+        if (!poison) {
+            // Poison events are the event's fault and show up as parked events; this is about the way to Kafka.
+            lastSendError = error;
+        }
         // A broker that cannot be reached never parks anything: events wait for it, in order.
         claims.recordFailure(event.id(), error, park, park ? Duration.ZERO : backoff.afterAttempt(attempts));
         if (park) {
@@ -153,7 +158,7 @@ public class OutboxRelay {
                 || failure instanceof SerializationException || failure instanceof InvalidRecordException;
     }
 
-    /** The error of the last failed send since the last success, or null. */
+    /** The error of the last send that failed for a reason other than the event itself, or null once sends succeed. */
     String lastSendError() {
         return lastSendError;
     }
