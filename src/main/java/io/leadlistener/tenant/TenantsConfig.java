@@ -22,21 +22,11 @@ public interface TenantsConfig {
 
     Map<String, @Valid TenantConfig> tenants();
 
-    interface TenantConfig {
+    interface TenantConfig extends NamedCallbackConfig {
         /** The CorpID that every decrypted callback of this tenant must carry as its receiveid. */
         @WithName("corp-id")
         @NotBlank
         String corpId();
-
-        @WithName("token")
-        @NotBlank
-        @Size(max = 32, message = "must be at most 32 characters (WeCom limit)")
-        @Pattern(regexp = "[A-Za-z0-9]+", message = "must contain only letters and digits (WeCom limit)")
-        String token();
-
-        @WithName("encoding-aes-key")
-        @ValidEncodingAesKey
-        String encodingAesKey();
 
         @WithName("agent-id")
         Optional<String> agentId();
@@ -50,6 +40,7 @@ public interface TenantsConfig {
         Map<String, @Valid NamedCallbackConfig> callbacks();
     }
 
+    /** The Token and EncodingAESKey WeCom's console shows for one callback URL; the tenant's own is one too. */
     interface NamedCallbackConfig {
         @WithName("token")
         @NotBlank

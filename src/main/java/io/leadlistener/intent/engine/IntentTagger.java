@@ -1,5 +1,6 @@
 package io.leadlistener.intent.engine;
 
+import java.util.Comparator;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -116,13 +117,13 @@ public final class IntentTagger {
             matches = matchCount == 0 ? List.of() : List.of(firstMatch);
             intentList = matchCount == 0 ? List.of() : List.of(firstMatch.intent());
         } else {
-            sortByPosition(moreMatches, matchCount);
+            sortByPosition(moreMatches, matchCount, MATCH_ORDER);
             Arrays.sort(intents, 0, intentCount);
             matches = listOf(moreMatches, matchCount);
             intentList = listOf(intents, intentCount);
         }
         if (suppressedCount > 1) {
-            sortByPosition(suppressed, suppressedCount);
+            sortByPosition(suppressed, suppressedCount, SUPPRESSED_ORDER);
         }
         return new TaggingResult(intentList, matches, listOf(suppressed, suppressedCount), ruleSet.version());
     }
@@ -150,45 +151,26 @@ public final class IntentTagger {
         }
     }
 
+    private static final Comparator<IntentMatch> MATCH_ORDER = Comparator.comparingInt(IntentMatch::start)
+            .thenComparingInt(IntentMatch::end).thenComparing(IntentMatch::intent);
+    private static final Comparator<SuppressedMatch> SUPPRESSED_ORDER =
+            Comparator.comparingInt(SuppressedMatch::start).thenComparingInt(SuppressedMatch::end)
+                    .thenComparing(SuppressedMatch::intent);
+
     /**
      * Insertion sort by start, end, intent: the automaton reports hits by end position, so the array is
      * short and nearly sorted.
      */
-    private static void sortByPosition(IntentMatch[] matches, int count) {
+    private static <T> void sortByPosition(T[] matches, int count, Comparator<? super T> order) {
         for (int i = 1; i < count; i++) {
-            IntentMatch match = matches[i];
+            T match = matches[i];
             int j = i - 1;
-            while (j >= 0 && comesAfter(matches[j].start(), matches[j].end(), matches[j].intent(),
-                    match.start(), match.end(), match.intent())) {
+            while (j >= 0 && order.compare(matches[j], match) > 0) {
                 matches[j + 1] = matches[j];
                 j--;
             }
             matches[j + 1] = match;
         }
-    }
-
-    private static void sortByPosition(SuppressedMatch[] matches, int count) {
-        for (int i = 1; i < count; i++) {
-            SuppressedMatch match = matches[i];
-            int j = i - 1;
-            while (j >= 0 && comesAfter(matches[j].start(), matches[j].end(), matches[j].intent(),
-                    match.start(), match.end(), match.intent())) {
-                matches[j + 1] = matches[j];
-                j--;
-            }
-            matches[j + 1] = match;
-        }
-    }
-
-    private static boolean comesAfter(int start, int end, String intent, int otherStart, int otherEnd,
-                                      String otherIntent) {
-        if (start != otherStart) {
-            return start > otherStart;
-        }
-        if (end != otherEnd) {
-            return end > otherEnd;
-        }
-        return intent.compareTo(otherIntent) > 0;
     }
 
     /** Whether a longer keyword match of the same intent covers hit {@code i}. */
