@@ -12,9 +12,11 @@ create table lead (
     routing_version  bigint,
     intent_counts    jsonb       not null default '{}'::jsonb,
     first_seen_at    timestamptz not null,
-    last_seen_at     timestamptz not null,
-    constraint lead_contact unique (tenant_id, contact_kind, contact_id)
+    last_seen_at     timestamptz not null
 );
+-- lead_id is a name-based UUID of (tenant, kind, contact), so the primary key is what keeps a contact to one lead;
+-- a second unique constraint on the same columns would make racing first sightings fail instead of merge.
+create index lead_by_contact on lead (tenant_id, contact_kind, contact_id);
 
 -- Transactional outbox, Debezium-compatible columns (id, aggregatetype, aggregateid, type, timestamp, payload).
 -- Written in the same transaction as the lead change and the inbox row's completion; relayed to Kafka later.

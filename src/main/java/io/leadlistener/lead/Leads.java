@@ -25,7 +25,9 @@ public class Leads {
     /**
      * Records that the contact was seen with these intents. Whether this call created the lead is decided by
      * PostgreSQL ({@code xmax = 0} only for the inserting statement), so two replicas processing a new contact's
-     * first messages at once still create it exactly once.
+     * first messages at once still create it exactly once. The conflict target is the primary key: the lead id is
+     * derived from (tenant, contact), and racing inserts meet on the primary key first, which an arbiter on the
+     * (tenant, contact) constraint would not absorb.
      *
      * @return true if the lead did not exist before
      */
@@ -37,7 +39,7 @@ public class Leads {
                             last_seen_at)
                         values (:leadId, :tenant, :kind, :contactId, :channel, :state, :owner, :pool, :routingIntent,
                             :routingVersion, cast(:counts as jsonb), :seenAt, :seenAt)
-                        on conflict (tenant_id, contact_kind, contact_id) do update set
+                        on conflict (lead_id) do update set
                             last_seen_at = greatest(lead.last_seen_at, excluded.last_seen_at),
                             first_seen_at = least(lead.first_seen_at, excluded.first_seen_at),
                             owner_user_id = coalesce(excluded.owner_user_id, lead.owner_user_id),
