@@ -5,7 +5,6 @@ import io.smallrye.health.api.Wellness;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.AdminClient;
@@ -56,13 +55,7 @@ public class KafkaWellnessCheck implements HealthCheck {
 
     private synchronized AdminClient admin() {
         if (adminClient == null) {
-            Map<String, Object> config = new HashMap<>();
-            // Pass through everything an admin client understands (SASL/TLS settings included).
-            kafkaConfig.forEach((key, value) -> {
-                if (AdminClientConfig.configNames().contains(key)) {
-                    config.put(key, value);
-                }
-            });
+            Map<String, Object> config = KafkaClientConfig.passThrough(kafkaConfig, AdminClientConfig.configNames());
             config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
             config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
             config.put(AdminClientConfig.CLIENT_ID_CONFIG, "wecom-lead-listener-health");

@@ -2,7 +2,6 @@ package io.leadlistener.events;
 
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -31,12 +30,7 @@ public class LeadEventTopic {
         if (ready) {
             return true;
         }
-        Map<String, Object> adminConfig = new HashMap<>();
-        kafkaConfig.forEach((key, value) -> {
-            if (AdminClientConfig.configNames().contains(key)) {
-                adminConfig.put(key, value);
-            }
-        });
+        Map<String, Object> adminConfig = KafkaClientConfig.passThrough(kafkaConfig, AdminClientConfig.configNames());
         adminConfig.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
         adminConfig.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
         adminConfig.put(AdminClientConfig.CLIENT_ID_CONFIG, "wecom-lead-listener-topic");

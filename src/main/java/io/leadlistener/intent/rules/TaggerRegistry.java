@@ -50,6 +50,8 @@ public class TaggerRegistry {
     public synchronized void refresh() {
         Map<String, Long> latest = QuarkusTransaction.requiringNew().call(store::latestVersions);
         long defaultVersion = latest.getOrDefault(RuleSetNames.DEFAULT, 0L);
+        // Read default's rules at most once per refresh, however many tenants need rebuilding.
+        List<IntentRule> defaults = null;
         for (String ruleSet : names.all()) {
             long effective = Math.max(defaultVersion, latest.getOrDefault(ruleSet, 0L));
             IntentTaggerHolder holder = holders.get(ruleSet);
@@ -57,7 +59,11 @@ public class TaggerRegistry {
                 continue;
             }
             try {
-                IntentTagger tagger = new IntentTagger(RuleSet.compile(effective, effectiveRules(ruleSet, latest)));
+                if (defaults == null) {
+                    defaults = rulesOf(latest.get(RuleSetNames.DEFAULT));
+                }
+                IntentTagger tagger = new IntentTagger(RuleSet.compile(effective,
+                        effectiveRules(ruleSet, defaults, latest)));
                 if (holder == null) {
                     holders.put(ruleSet, new IntentTaggerHolder(tagger));
                 } else {
@@ -73,17 +79,13 @@ public class TaggerRegistry {
         }
     }
 
-    private List<IntentRule> effectiveRules(String ruleSet, Map<String, Long> latest) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<IntentRule> defaults = rulesOf(latest.get(RuleSetNames.DEFAULT));
-            if (RuleSetNames.DEFAULT.equals(ruleSet)) {
-                return defaults;
-            }
-            return EffectiveRules.combine(defaults, rulesOf(latest.get(ruleSet)));
-        });
+    private List<IntentRule> effectiveRules(String ruleSet, List<IntentRule> defaults, Map<String, Long> latest) {
+        return RuleSetNames.DEFAULT.equals(ruleSet) ? defaults
+                : EffectiveRules.combine(defaults, rulesOf(latest.get(ruleSet)));
     }
 
     private List<IntentRule> rulesOf(Long version) {
-        return version == null ? List.of() : store.versionRules(version).stream().map(StoredRule::rule).toList();
+        return version == null ? List.of() : QuarkusTransaction.requiringNew().call(() ->
+                store.versionRules(version).stream().map(StoredRule::rule).toList());
     }
 }
