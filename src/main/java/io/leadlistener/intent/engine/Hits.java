@@ -34,6 +34,8 @@ final class Hits implements PayloadEmitHandler<KeywordEntry> {
     /** Indices of the hits that are cues, exclusions or clause breaks: usually none, so scans stay short. */
     int[] special = NONE;
     int specialCount;
+    /** Where in the message the text handed to the automaton starts (see {@link KeywordScan}). */
+    int offset;
 
     private static final int[] NONE = new int[0];
 
@@ -44,8 +46,8 @@ final class Hits implements PayloadEmitHandler<KeywordEntry> {
     @Override
     public boolean emit(PayloadEmit<KeywordEntry> emit) {
         KeywordEntry entry = emit.getPayload();
-        int start = emit.getStart();
-        int end = emit.getEnd() + 1;
+        int start = offset + emit.getStart();
+        int end = offset + emit.getEnd() + 1;
         if (entry.latinStart && start > 0 && text.separatorCode(start) == 0
                 && KeywordEntry.isLatinLetter(text.charAt(start - 1))) {
             return false;

@@ -39,7 +39,7 @@ public final class IntentTagger {
     public TaggingResult tag(String text) {
         NormalizedText normalized = normalizer.normalize(text);
         Hits hits = new Hits(normalized);
-        ruleSet.automaton().parseText(normalized, hits);
+        ruleSet.findAll(normalized, hits);
         if (!hits.any(Hits.KEYWORD)) {
             return nothingFound;
         }

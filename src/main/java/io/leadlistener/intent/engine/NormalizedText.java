@@ -44,6 +44,11 @@ public final class NormalizedText implements CharSequence {
         return chars[index];
     }
 
+    /** The backing array (valid up to {@link #length()}), for the hot matching loop; never modify it. */
+    char[] sharedChars() {
+        return chars;
+    }
+
     @Override
     public CharSequence subSequence(int start, int end) {
         return new String(chars, start, end - start);

@@ -24,15 +24,17 @@ public final class RuleSet {
     private final NegationScope negationScope;
     private final SortedSet<String> intents;
     private final PayloadTrie<KeywordEntry> automaton;
+    private final KeywordPairs pairs;
     private final int keywordCount;
 
     private RuleSet(long version, List<IntentRule> rules, NegationScope negationScope, SortedSet<String> intents,
-                    PayloadTrie<KeywordEntry> automaton, int keywordCount) {
+                    PayloadTrie<KeywordEntry> automaton, KeywordPairs pairs, int keywordCount) {
         this.version = version;
         this.rules = rules;
         this.negationScope = negationScope;
         this.intents = intents;
         this.automaton = automaton;
+        this.pairs = pairs;
         this.keywordCount = keywordCount;
     }
 
@@ -72,7 +74,7 @@ public final class RuleSet {
         byKeyword.forEach((normalized, sameKeyword) -> builder.addKeyword(normalized,
                 KeywordEntry.of(normalized, sameKeyword, canonical)));
         return new RuleSet(version, List.copyOf(rules), negationScope, Collections.unmodifiableSortedSet(intents),
-                builder.build(), byKeyword.size());
+                builder.build(), KeywordPairs.of(byKeyword.keySet()), byKeyword.size());
     }
 
     public long version() {
@@ -98,7 +100,13 @@ public final class RuleSet {
         return keywordCount;
     }
 
+    /** The automaton over every normalized keyword; {@link #findAll} is the way to run it on a message. */
     PayloadTrie<KeywordEntry> automaton() {
         return automaton;
+    }
+
+    /** Every keyword, exclusion, cue and clause break in {@code text}, reported to {@code hits} by end position. */
+    void findAll(NormalizedText text, Hits hits) {
+        KeywordScan.findAll(automaton, pairs, text, hits);
     }
 }
