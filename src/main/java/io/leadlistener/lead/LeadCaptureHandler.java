@@ -13,6 +13,9 @@ import io.leadlistener.inbox.MessageFacts;
 import io.leadlistener.inbox.ProcessingOutcome;
 import io.leadlistener.intent.MessageTagger;
 import io.leadlistener.intent.engine.TaggingResult;
+import io.leadlistener.lead.routing.LeadRouter;
+import io.leadlistener.lead.routing.RoutingRuleStore;
+import io.leadlistener.lead.routing.RoutingRules;
 import io.leadlistener.tenant.Tenant;
 import io.leadlistener.tenant.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,16 +34,16 @@ public class LeadCaptureHandler implements InboxMessageHandler {
     private final MessageTagger tagger;
     private final TenantDirectory tenants;
     private final Leads leads;
-    private final LeadRouter router;
+    private final RoutingRuleStore routing;
     private final Outbox outbox;
     private final CloudEventsJson cloudEvents;
 
-    public LeadCaptureHandler(MessageTagger tagger, TenantDirectory tenants, Leads leads, RoutingConfig routing,
+    public LeadCaptureHandler(MessageTagger tagger, TenantDirectory tenants, Leads leads, RoutingRuleStore routing,
                               Outbox outbox, com.fasterxml.jackson.databind.ObjectMapper objectMapper) {
         this.tagger = tagger;
         this.tenants = tenants;
         this.leads = leads;
-        this.router = new LeadRouter(routing.pools(), routing.precedence(), routing.defaultPool());
+        this.routing = routing;
         this.outbox = outbox;
         this.cloudEvents = new CloudEventsJson(objectMapper);
     }
@@ -70,15 +73,17 @@ public class LeadCaptureHandler implements InboxMessageHandler {
         LeadContact contact = new LeadContact(LeadIds.INTERNAL, message.fromUserName(), LeadEvent.WECOM_APP,
                 null, null);
         String leadId = LeadIds.leadId(tenant.id(), contact.kind(), contact.id());
-        LeadRouter.Route route = router.route(result.intents()).orElseThrow();
+        // Read in this transaction: the routing version in force now, on whichever replica processes the message.
+        RoutingRules routingRules = routing.current(tenant.id());
+        LeadRouter.Route route = routingRules.route(result.intents()).orElseThrow();
         Instant sentAt = message.createTime() == null ? item.receivedAt() : Instant.ofEpochSecond(message.createTime());
         boolean created = leads.upsert(leadId, tenant.id(), contact, sentAt, result.intents(), route,
-                result.ruleSetVersion());
+                routingRules.version());
 
         LeadEventData data = new LeadEventData(leadId, tenant.id(), tenant.corpId(),
                 new LeadEventData.Contact(contact.id(), contact.kind(), contact.state()),
                 contact.ownerUserId() == null ? null : new LeadEventData.Owner(contact.ownerUserId()),
-                route.pool(), new LeadEventData.Routing(route.intent(), result.ruleSetVersion()),
+                route.pool(), new LeadEventData.Routing(route.intent(), routingRules.version()),
                 result.intents(),
                 result.matches().stream().map(match -> new LeadEventData.Match(match.intent(), match.keyword(),
                         match.text(), match.start(), match.end())).toList(),

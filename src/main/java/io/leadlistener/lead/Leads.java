@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import io.leadlistener.lead.routing.LeadRouter;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ public class Leads {
      * @return true if the lead did not exist before
      */
     public boolean upsert(String leadId, String tenantId, LeadContact contact, Instant seenAt, List<String> intents,
-                          LeadRouter.Route route, long ruleSetVersion) {
+                          LeadRouter.Route route, long routingVersion) {
         Object created = entityManager.createNativeQuery("""
                         insert into lead (lead_id, tenant_id, contact_kind, contact_id, channel, channel_state,
                             owner_user_id, pool, routing_intent, routing_version, intent_counts, first_seen_at,
@@ -64,7 +65,7 @@ public class Leads {
                 .setParameter("owner", contact.ownerUserId())
                 .setParameter("pool", route == null ? null : route.pool())
                 .setParameter("routingIntent", route == null ? null : route.intent())
-                .setParameter("routingVersion", route == null ? null : ruleSetVersion)
+                .setParameter("routingVersion", route == null ? null : routingVersion)
                 .setParameter("counts", counts(intents))
                 .setParameter("seenAt", Timestamp.from(seenAt))
                 .getSingleResult();

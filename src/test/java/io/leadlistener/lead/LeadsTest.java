@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agroal.api.AgroalDataSource;
 import io.leadlistener.events.LeadIds;
+import io.leadlistener.lead.routing.LeadRouter;
 import io.leadlistener.testsupport.InboxRows;
 import io.leadlistener.testsupport.LocalInfraTestResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,4 +1,4 @@
-package io.leadlistener.lead;
+package io.leadlistener.lead.routing;
 
 import java.util.Comparator;
 import java.util.List;

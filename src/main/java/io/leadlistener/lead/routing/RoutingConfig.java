@@ -1,4 +1,4 @@
-package io.leadlistener.lead;
+package io.leadlistener.lead.routing;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package io.leadlistener.lead;
+package io.leadlistener.lead.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,82 @@
+package io.leadlistener.lead.routing;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Routing rules as an admin submits them, checked field by field: every problem is reported at once, with the
+ * field it concerns, so a console can mark them all.
+ */
+public record RoutingDefinition(Map<String, String> pools, List<String> precedence, String defaultPool) {
+
+    /** Same form as intent names (see the intents API). */
+    static final Pattern INTENT = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
+    /** Pools end up in event payloads and downstream queue names: a plain slug. */
+    static final Pattern POOL = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+
+    public record FieldError(String field, String detail) {
+    }
+
+    /**
+     * Checks the submitted fields.
+     *
+     * @param knownIntents the intents the tenant's rules can tag; routing any other is refused (a typo would
+     *                     otherwise silently never match)
+     * @return the errors, empty if the definition is valid
+     */
+    public static List<FieldError> validate(Map<String, String> pools, List<String> precedence, String defaultPool,
+                                            Set<String> knownIntents) {
+        List<FieldError> errors = new ArrayList<>();
+        if (pools == null) {
+            errors.add(new FieldError("pools", "is required (an object of intent → pool; {} routes everything to "
+                    + "defaultPool)"));
+        } else {
+            pools.forEach((intent, pool) -> {
+                checkIntent(errors, "pools." + intent, intent, knownIntents);
+                if (pool == null || !POOL.matcher(pool).matches()) {
+                    errors.add(new FieldError("pools." + intent, poolRule(pool)));
+                }
+            });
+        }
+        if (precedence == null) {
+            errors.add(new FieldError("precedence", "is required (a list of intents, the first present decides)"));
+        } else {
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < precedence.size(); i++) {
+                String intent = precedence.get(i);
+                checkIntent(errors, "precedence[" + i + "]", intent, knownIntents);
+                if (intent != null && !seen.add(intent)) {
+                    errors.add(new FieldError("precedence[" + i + "]", "'" + intent + "' is listed twice"));
+                }
+            }
+        }
+        if (defaultPool == null || !POOL.matcher(defaultPool).matches()) {
+            errors.add(new FieldError("defaultPool", defaultPool == null ? "is required" : poolRule(defaultPool)));
+        }
+        return errors;
+    }
+
+    public RoutingDefinition {
+        pools = new LinkedHashMap<>(pools);
+        precedence = List.copyOf(precedence);
+    }
+
+    private static void checkIntent(List<FieldError> errors, String field, String intent, Set<String> knownIntents) {
+        if (intent == null || !INTENT.matcher(intent).matches()) {
+            errors.add(new FieldError(field, "'" + intent + "' is not an intent name (lower-case letters, digits, "
+                    + "'_' or '-', starting with a letter)"));
+        } else if (!knownIntents.contains(intent)) {
+            errors.add(new FieldError(field, "unknown intent '" + intent + "' (known: "
+                    + String.join(", ", new java.util.TreeSet<>(knownIntents)) + ")"));
+        }
+    }
+
+    private static String poolRule(String pool) {
+        return "'" + pool + "' is not a pool name (lower-case letters, digits, '.', '_' or '-', at most 64)";
+    }
+}

@@ -1,0 +1,182 @@
+package io.leadlistener.lead.routing;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.leadlistener.admin.AdminApi;
+import io.leadlistener.admin.AdminApiDocumentation;
+import io.leadlistener.admin.AdminCaller;
+import io.leadlistener.intent.rules.RuleSetNames;
+import io.leadlistener.intent.rules.RuleStore;
+import io.leadlistener.problem.ProblemException;
+import io.leadlistener.tenant.TenantDirectory;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+/**
+ * A tenant's lead routing rules: which pool each intent's leads go to. Every change is published at once as a
+ * new version (the full rules, who, when, what changed); the worker routes each lead by the version in force when
+ * its message is processed, and the event's {@code routing.ruleSetVersion} names it.
+ */
+@AdminApi
+@Tag(name = "Lead routing")
+@SecurityRequirement(name = AdminApiDocumentation.ADMIN_TOKEN)
+@Path("/api/v1/tenants/{tenant}/routing")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class RoutingRulesResource {
+
+    private static final int MAX_NOTE = 500;
+
+    private final RoutingRuleStore store;
+    private final TenantDirectory tenants;
+    private final RuleStore intentRules;
+    private final AdminCaller caller;
+
+    public RoutingRulesResource(RoutingRuleStore store, TenantDirectory tenants, RuleStore intentRules,
+                                AdminCaller caller) {
+        this.store = store;
+        this.tenants = tenants;
+        this.intentRules = intentRules;
+        this.caller = caller;
+    }
+
+    /**
+     * @param baseVersion optional: the version the edit was based on; if another is in force by now, 409 instead
+     *                    of overwriting someone else's change
+     */
+    public record RoutingRequest(Map<String, String> pools, List<String> precedence, String defaultPool,
+                                 String note, Long baseVersion) {
+    }
+
+    public record RollbackRequest(Long version, String note) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RoutingView(String tenant, long version, Map<String, String> pools, List<String> precedence,
+                              String defaultPool, String origin, Instant publishedAt, String publishedBy,
+                              Long rolledBackTo, String note, @JsonRawValue String changes) {
+        static RoutingView of(RoutingRules rules) {
+            return new RoutingView(rules.tenant(), rules.version(), new java.util.TreeMap<>(rules.pools()),
+                    rules.precedence(), rules.defaultPool(), rules.origin(), rules.publishedAt(),
+                    rules.publishedBy(), rules.rolledBackTo(), rules.note(), rules.changesJson());
+        }
+    }
+
+    @GET
+    @Operation(summary = "The routing rules in force (version 0 = the configured defaults)")
+    public RoutingView current(@RestPath String tenant) {
+        tenants.require(tenant);
+        return RoutingView.of(QuarkusTransaction.requiringNew().call(() -> store.current(tenant)));
+    }
+
+    @PUT
+    @Operation(summary = "Replace the routing rules: published at once as a new version")
+    public RoutingView replace(@RestPath String tenant, RoutingRequest request) {
+        tenants.require(tenant);
+        if (request == null) {
+            throw ProblemException.badRequest("invalid-routing", "a JSON body with pools, precedence and defaultPool"
+                    + " is required");
+        }
+        String note = note(request.note());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<RoutingDefinition.FieldError> errors = RoutingDefinition.validate(request.pools(),
+                    request.precedence(), request.defaultPool(), knownIntents(tenant));
+            if (!errors.isEmpty()) {
+                throw invalid(errors);
+            }
+            RoutingDefinition rules = new RoutingDefinition(request.pools(), request.precedence(),
+                    request.defaultPool());
+            return RoutingView.of(publish(tenant, rules, RoutingRules.EDIT, null, note, request.baseVersion()));
+        });
+    }
+
+    @GET
+    @Path("versions")
+    @Operation(summary = "Every version, newest first; the last is version 0, the configured defaults")
+    public List<RoutingView> versions(@RestPath String tenant) {
+        tenants.require(tenant);
+        return QuarkusTransaction.requiringNew().call(() -> store.versions(tenant)).stream()
+                .map(RoutingView::of).toList();
+    }
+
+    @GET
+    @Path("versions/{version}")
+    @Operation(summary = "One version")
+    public RoutingView version(@RestPath String tenant, @RestPath long version) {
+        tenants.require(tenant);
+        return RoutingView.of(QuarkusTransaction.requiringNew().call(() -> store.version(tenant, version))
+                .orElseThrow(() -> noSuchVersion(tenant, version)));
+    }
+
+    @POST
+    @Path("rollback")
+    @Operation(summary = "Put an earlier version's rules back in force, as a new version")
+    public RoutingView rollback(@RestPath String tenant, RollbackRequest request) {
+        tenants.require(tenant);
+        if (request == null || request.version() == null || request.version() < 0) {
+            throw ProblemException.badRequest("invalid-rollback", "version is required: the version (≥ 0) whose "
+                    + "rules to restore");
+        }
+        String note = note(request.note());
+        return QuarkusTransaction.requiringNew().call(() -> {
+            RoutingRules target = store.version(tenant, request.version())
+                    .orElseThrow(() -> noSuchVersion(tenant, request.version()));
+            RoutingDefinition rules = new RoutingDefinition(target.pools(), target.precedence(),
+                    target.defaultPool());
+            return RoutingView.of(publish(tenant, rules, RoutingRules.ROLLBACK, target.version(), note, null));
+        });
+    }
+
+    private RoutingRules publish(String tenant, RoutingDefinition rules, String origin, Long rolledBackTo,
+                                 String note, Long baseVersion) {
+        try {
+            return store.publish(tenant, rules, caller.name(), origin, rolledBackTo, note, baseVersion);
+        } catch (RoutingRuleStore.NothingChanged e) {
+            throw new ProblemException(409, "routing-unchanged", "Conflict", "nothing to publish: the rules equal"
+                    + " version " + e.versionInForce + ", which is in force");
+        } catch (RoutingRuleStore.StaleEdit e) {
+            throw new ProblemException(409, "routing-edit-conflict", "Conflict", "the edit was based on version "
+                    + baseVersion + " but version " + e.versionInForce + " is in force now; reload and edit again",
+                    Map.of("versionInForce", e.versionInForce));
+        }
+    }
+
+    private Set<String> knownIntents(String tenant) {
+        return intentRules.intents(RuleSetNames.layers(tenant)).stream().map(RuleStore.IntentDefinition::name)
+                .collect(Collectors.toSet());
+    }
+
+    private static String note(String note) {
+        if (note != null && note.length() > MAX_NOTE) {
+            throw ProblemException.badRequest("invalid-routing", "note must be at most " + MAX_NOTE + " characters");
+        }
+        return note == null || note.isBlank() ? null : note.strip();
+    }
+
+    private static ProblemException noSuchVersion(String tenant, long version) {
+        return ProblemException.notFound("unknown-routing-version", "tenant '" + tenant
+                + "' has no routing version " + version);
+    }
+
+    private static ProblemException invalid(List<RoutingDefinition.FieldError> errors) {
+        String detail = errors.stream().map(error -> error.field() + ": " + error.detail())
+                .collect(Collectors.joining("; "));
+        return new ProblemException(400, "invalid-routing", "Bad request", detail, Map.of("errors",
+                errors.stream().map(error -> Map.of("field", error.field(), "detail", error.detail())).toList()));
+    }
+}
