@@ -46,7 +46,7 @@ public class InboxClaims {
     public Optional<InboxItem> lockIfDueHead(long id) {
         List<Object[]> rows = entityManager.createNativeQuery("""
                         select m.id, m.tenant_id, m.callback_name, m.source, m.contact_key, m.msg_type, m.msg_id,
-                               m.payload, m.attempts, m.received_at
+                               m.payload, m.attempts, m.received_at, m.dedupe_key
                         from inbox_message m where m.id = :id""" + " and " + IS_DUE_HEAD + """
                          for update of m skip locked""")
                 .setParameter("id", id)
@@ -107,6 +107,6 @@ public class InboxClaims {
     private static InboxItem toItem(Object[] row) {
         return new InboxItem(((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3],
                 (String) row[4], (String) row[5], (String) row[6], (String) row[7], ((Number) row[8]).intValue(),
-                SqlTimestamps.toInstant(row[9]));
+                SqlTimestamps.toInstant(row[9]), (String) row[10]);
     }
 }

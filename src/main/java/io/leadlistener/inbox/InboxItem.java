@@ -2,9 +2,15 @@ package io.leadlistener.inbox;
 
 import java.time.Instant;
 
-/** A claimed inbox row, handed to the {@link InboxMessageHandler}. {@code payload} may hold customer text. */
+/**
+ * A claimed inbox row, handed to the {@link InboxMessageHandler}. {@code payload} may hold customer text.
+ *
+ * @param dedupeKey the key that made redeliveries of the same callback one row (an event's identity when it has no
+ *                  message id)
+ */
 public record InboxItem(long id, String tenantId, String callbackName, String source, String contactKey,
-                        String msgType, String msgId, String payload, int attempts, Instant receivedAt) {
+                        String msgType, String msgId, String payload, int attempts, Instant receivedAt,
+                        String dedupeKey) {
 
     @Override
     public String toString() {

@@ -24,10 +24,18 @@ public class MessageTagger {
 
     /** @return the tagging of the message's text, or empty when it carries no text (events, images ...) */
     public Optional<TaggingResult> tag(String tenantId, InboundMessage message) {
-        if (!"text".equals(message.msgType()) || message.content() == null || message.content().isBlank()) {
+        if (!"text".equals(message.msgType())) {
             return Optional.empty();
         }
-        return Optional.of(taggers.tagger(tenantId).tag(message.content()));
+        return tagText(tenantId, message.content());
+    }
+
+    /** @return the tagging of a text from any source; empty when it is blank */
+    public Optional<TaggingResult> tagText(String tenantId, String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(taggers.tagger(tenantId).tag(text));
     }
 
     /** What the inbox row keeps: intents, version and the explanation as the dry run shows it. */

@@ -72,6 +72,54 @@ public class Leads {
         return Boolean.TRUE.equals(created);
     }
 
+    /** The lead as a contact event leaves it: whether the event created it, and where it is routed. */
+    public record ContactUpsert(boolean created, String pool, String routingIntent, long routingVersion) {
+    }
+
+    /**
+     * Records a customer-contact change (added, edited) for an external contact: creates the lead if it is new, with
+     * the tenant's default pool, else updates owner and channel state and keeps the pool its messages chose.
+     */
+    public ContactUpsert upsertContact(String leadId, String tenantId, LeadContact contact, Instant seenAt,
+                                       String defaultPool, long routingVersion) {
+        Object[] row = (Object[]) entityManager.createNativeQuery("""
+                        insert into lead (lead_id, tenant_id, contact_kind, contact_id, channel, channel_state,
+                            owner_user_id, pool, routing_intent, routing_version, first_seen_at, last_seen_at)
+                        values (:leadId, :tenant, :kind, :contactId, :channel, :state, :owner, :pool, null,
+                            :routingVersion, :seenAt, :seenAt)
+                        on conflict (lead_id) do update set
+                            last_seen_at = greatest(lead.last_seen_at, excluded.last_seen_at),
+                            first_seen_at = least(lead.first_seen_at, excluded.first_seen_at),
+                            owner_user_id = coalesce(excluded.owner_user_id, lead.owner_user_id),
+                            channel_state = coalesce(excluded.channel_state, lead.channel_state),
+                            pool = coalesce(lead.pool, excluded.pool),
+                            routing_version = coalesce(lead.routing_version, excluded.routing_version)
+                        returning (xmax = 0), pool, routing_intent, routing_version""")
+                .setParameter("leadId", leadId)
+                .setParameter("tenant", tenantId)
+                .setParameter("kind", contact.kind())
+                .setParameter("contactId", contact.id())
+                .setParameter("channel", contact.channel())
+                .setParameter("state", contact.state())
+                .setParameter("owner", contact.ownerUserId())
+                .setParameter("pool", defaultPool)
+                .setParameter("routingVersion", routingVersion)
+                .setParameter("seenAt", Timestamp.from(seenAt))
+                .getSingleResult();
+        return new ContactUpsert(Boolean.TRUE.equals(row[0]), (String) row[1], (String) row[2],
+                ((Number) row[3]).longValue());
+    }
+
+    /** The lead's current routing, if it exists. */
+    @SuppressWarnings("unchecked")
+    public java.util.Optional<ContactUpsert> find(String leadId) {
+        List<Object[]> rows = entityManager.createNativeQuery(
+                        "select pool, routing_intent, routing_version from lead where lead_id = :leadId")
+                .setParameter("leadId", leadId).getResultList();
+        return rows.stream().findFirst().map(row -> new ContactUpsert(false, (String) row[0], (String) row[1],
+                row[2] == null ? 0 : ((Number) row[2]).longValue()));
+    }
+
     private String counts(List<String> intents) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         intents.forEach(intent -> counts.merge(intent, 1, Integer::sum));

@@ -94,7 +94,7 @@ class InboxWorkerTest {
         String contact = "poisoned-" + UUID.randomUUID().toString().substring(0, 8);
         inbox.update("""
                 insert into inbox_message (tenant_id, source, dedupe_key, contact_key, msg_type, from_user, payload)
-                values ('demo', 'test', ?, ?, 'text', ?, '<xml><broken')""",
+                values ('demo', 'wecom-callback', ?, ?, 'text', ?, '<xml><broken')""",
                 "poison-" + contact, "user:" + contact, contact);
         String msgId = WeComSimulator.nextMsgId();
         List<Integer> statuses = deliverConcurrently(List.of(WeComSimulator.textMessage(contact, "能寄样品吗", msgId)), 1);

@@ -53,7 +53,7 @@ class ParkedInboxResourceTest {
         String dedupeKey = "admin-poison-" + UUID.randomUUID();
         inbox.update("""
                 insert into inbox_message (tenant_id, source, dedupe_key, contact_key, msg_type, payload)
-                values ('demo', 'test', ?, ?, 'text', '<xml><broken')""", dedupeKey, "user:" + dedupeKey);
+                values ('demo', 'wecom-callback', ?, ?, 'text', '<xml><broken')""", dedupeKey, "user:" + dedupeKey);
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 inbox.countWhere("dedupe_key = ? and status = 'parked'", dedupeKey) == 1);
         long id = inbox.queryLong("select id from inbox_message where dedupe_key = ?", dedupeKey);

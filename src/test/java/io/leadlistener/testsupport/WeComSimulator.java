@@ -33,11 +33,18 @@ public final class WeComSimulator {
     }
 
     public static String addExternalContactEvent(String userId, String externalUserId, String state, long createTime) {
+        return contactEvent("add_external_contact", userId, externalUserId, state, createTime);
+    }
+
+    /** A 客户联系 change event; {@code state} null leaves the element out (as WeCom does for edits and deletions). */
+    public static String contactEvent(String changeType, String userId, String externalUserId, String state,
+                                      long createTime) {
         return "<xml><ToUserName><![CDATA[" + DEMO_CORP_ID + "]]></ToUserName><FromUserName><![CDATA[sys]]>"
                 + "</FromUserName><CreateTime>" + createTime + "</CreateTime><MsgType><![CDATA[event]]></MsgType>"
-                + "<Event><![CDATA[change_external_contact]]></Event><ChangeType><![CDATA[add_external_contact]]>"
+                + "<Event><![CDATA[change_external_contact]]></Event><ChangeType><![CDATA[" + changeType + "]]>"
                 + "</ChangeType><UserID><![CDATA[" + userId + "]]></UserID><ExternalUserID><![CDATA["
-                + externalUserId + "]]></ExternalUserID><State><![CDATA[" + state + "]]></State></xml>";
+                + externalUserId + "]]></ExternalUserID>"
+                + (state == null ? "" : "<State><![CDATA[" + state + "]]></State>") + "</xml>";
     }
 
     /** Encrypts and signs now, for the demo corp with the demo app secret. */

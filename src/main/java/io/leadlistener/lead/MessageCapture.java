@@ -1,0 +1,71 @@
+package io.leadlistener.lead;
+
+import io.leadlistener.events.LeadEvent;
+import io.leadlistener.events.LeadEventData;
+import io.leadlistener.events.LeadIds;
+import io.leadlistener.inbox.InboxItem;
+import io.leadlistener.intent.MessageTagger;
+import io.leadlistener.intent.engine.TaggingResult;
+import io.leadlistener.lead.routing.LeadRouter;
+import io.leadlistener.lead.routing.RoutingRuleStore;
+import io.leadlistener.lead.routing.RoutingRules;
+import io.leadlistener.tenant.Tenant;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+
+/**
+ * A customer message from any source: tag it and, when it carries a sales intent, upsert the contact's lead, route
+ * it to a pool and append {@code lead.created.v1} (first time only) and {@code lead.intent-tagged.v1} — in the
+ * transaction that completes the inbox row.
+ */
+@ApplicationScoped
+public class MessageCapture {
+
+    private final MessageTagger tagger;
+    private final Leads leads;
+    private final RoutingRuleStore routing;
+    private final LeadEventWriter events;
+
+    public MessageCapture(MessageTagger tagger, Leads leads, RoutingRuleStore routing, LeadEventWriter events) {
+        this.tagger = tagger;
+        this.leads = leads;
+        this.routing = routing;
+        this.events = events;
+    }
+
+    /** @return the tagging, empty when the message had no text to tag */
+    public Optional<TaggingResult> capture(InboxItem item, Tenant tenant, CustomerMessage message) {
+        Optional<TaggingResult> tagging = tagger.tagText(tenant.id(), message.text());
+        if (tagging.isPresent() && !tagging.get().intents().isEmpty()) {
+            captureLead(item, tenant, message, tagging.get());
+        }
+        return tagging;
+    }
+
+    private void captureLead(InboxItem item, Tenant tenant, CustomerMessage message, TaggingResult result) {
+        LeadContact contact = message.contact();
+        String leadId = LeadIds.leadId(tenant.id(), contact.kind(), contact.id());
+        // Read in this transaction: the routing version in force now, on whichever replica processes the message.
+        RoutingRules routingRules = routing.current(tenant.id());
+        LeadRouter.Route route = routingRules.route(result.intents()).orElseThrow();
+        boolean created = leads.upsert(leadId, tenant.id(), contact, message.sentAt(), result.intents(), route,
+                routingRules.version());
+
+        LeadEventData data = new LeadEventData(leadId, tenant.id(), tenant.corpId(),
+                new LeadEventData.Contact(contact.id(), contact.kind(), contact.state()),
+                contact.ownerUserId() == null ? null : new LeadEventData.Owner(contact.ownerUserId()),
+                route.pool(), new LeadEventData.Routing(route.intent(), routingRules.version()),
+                result.intents(),
+                result.matches().stream().map(match -> new LeadEventData.Match(match.intent(), match.keyword(),
+                        match.text(), match.start(), match.end())).toList(),
+                new LeadEventData.Message(message.messageId(), message.sentAt(), message.text()),
+                result.ruleSetVersion());
+        if (!tenant.includeMessageText()) {
+            data = data.withoutMessageText();
+        }
+        if (created) {
+            events.append(LeadEvent.leadCreated(contact.channel(), item.receivedAt(), data));
+        }
+        events.append(LeadEvent.intentTagged(contact.channel(), item.receivedAt(), data));
+    }
+}
