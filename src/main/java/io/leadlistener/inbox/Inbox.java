@@ -4,6 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
+import java.util.List;
 
 /**
  * The front half of the inbox: durable, deduplicated storage of what a source hands us. A caller may acknowledge
@@ -30,6 +31,19 @@ public class Inbox {
             wakeup.signal();
         }
         return admission;
+    }
+
+    /**
+     * Stores several messages in one transaction: all of them are durable when this returns, or none is (a batch
+     * is acknowledged as a whole). Each is deduplicated like {@link #store}, also against the others.
+     */
+    public List<InboxAdmission> storeAll(List<NewInboxMessage> messages) {
+        List<InboxAdmission> admissions = QuarkusTransaction.requiringNew().call(() ->
+                messages.stream().map(this::insert).toList());
+        if (admissions.contains(InboxAdmission.ACCEPTED)) {
+            wakeup.signal();
+        }
+        return admissions;
     }
 
     private InboxAdmission insert(NewInboxMessage message) {

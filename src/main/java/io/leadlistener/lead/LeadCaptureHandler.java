@@ -5,6 +5,7 @@ import io.leadlistener.callback.xml.InboundMessageParser;
 import io.leadlistener.events.LeadEvent;
 import io.leadlistener.events.LeadIds;
 import io.leadlistener.inbox.InboxItem;
+import io.leadlistener.ingest.IngestedMessages;
 import io.leadlistener.inbox.InboxMessageHandler;
 import io.leadlistener.inbox.MessageFacts;
 import io.leadlistener.inbox.ProcessingOutcome;
@@ -19,7 +20,8 @@ import java.util.Optional;
 
 /**
  * The inbox worker's processing step: reads the row as its source wrote it and hands it to the capture that fits —
- * a chat message to {@link MessageCapture}, a customer-contact change to {@link ContactEventCapture}.
+ * a chat message (WeCom app, ingestion API) to {@link MessageCapture}, a customer-contact change to
+ * {@link ContactEventCapture}.
  */
 @ApplicationScoped
 public class LeadCaptureHandler implements InboxMessageHandler {
@@ -31,13 +33,15 @@ public class LeadCaptureHandler implements InboxMessageHandler {
     private final MessageTagger tagger;
     private final MessageCapture messages;
     private final ContactEventCapture contactEvents;
+    private final IngestedMessages ingested;
 
     public LeadCaptureHandler(TenantDirectory tenants, MessageTagger tagger, MessageCapture messages,
-                              ContactEventCapture contactEvents) {
+                              ContactEventCapture contactEvents, IngestedMessages ingested) {
         this.tenants = tenants;
         this.tagger = tagger;
         this.messages = messages;
         this.contactEvents = contactEvents;
+        this.ingested = ingested;
     }
 
     @Override
@@ -50,7 +54,21 @@ public class LeadCaptureHandler implements InboxMessageHandler {
         if (WECOM_CALLBACK.equals(item.source())) {
             return handleCallback(item, tenant);
         }
+        if (IngestedMessages.SOURCE.equals(item.source())) {
+            return handleIngested(item, tenant);
+        }
         throw new IllegalStateException("inbox row " + item.id() + " has unknown source '" + item.source() + "'");
+    }
+
+    private ProcessingOutcome handleIngested(InboxItem item, Tenant tenant) {
+        CustomerMessage message = ingested.fromInbox(item.payload());
+        Map<String, Object> facts = new java.util.LinkedHashMap<>();
+        facts.put("type", "text");
+        facts.put("from", message.contact().id());
+        facts.put("contentLength", message.text() == null ? 0 : message.text().length());
+        facts.put("sentAt", message.sentAt().toString());
+        Optional<TaggingResult> tagging = messages.capture(item, tenant, message);
+        return new ProcessingOutcome(facts, tagging.map(tagger::stored));
     }
 
     private ProcessingOutcome handleCallback(InboxItem item, Tenant tenant) {

@@ -38,6 +38,13 @@ public interface TenantsConfig {
 
         /** Named callbacks (客户联系, 微信客服 ...), each configured in WeCom with its own Token and EncodingAESKey. */
         Map<String, @Valid NamedCallbackConfig> callbacks();
+
+        /**
+         * Bearer tokens of the ingestion API ({@code POST /api/v1/messages}) for this tenant, by name (the name is
+         * what the inbox records as the sender). The same token may be configured for several tenants.
+         */
+        @WithName("ingestion-tokens")
+        Map<String, @NotBlank String> ingestionTokens();
     }
 
     /** The Token and EncodingAESKey WeCom's console shows for one callback URL; the tenant's own is one too. */

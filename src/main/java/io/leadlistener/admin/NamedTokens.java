@@ -1,0 +1,51 @@
+package io.leadlistener.admin;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Bearer tokens by name, compared in constant time (SHA-256 digests of equal length, every one compared) so response
+ * timing reveals nothing about them. Only digests are kept; the name is what logs and audit rows show.
+ */
+public final class NamedTokens {
+
+    private final Map<String, byte[]> digestsByName;
+
+    public NamedTokens(Map<String, String> tokensByName) {
+        this.digestsByName = tokensByName.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, entry -> digest(entry.getValue())));
+    }
+
+    /** @return the name of the token presented, if it is one of these */
+    public Optional<String> nameOf(String presentedToken) {
+        byte[] presented = digest(presentedToken);
+        String match = null;
+        for (Map.Entry<String, byte[]> entry : digestsByName.entrySet()) {
+            if (MessageDigest.isEqual(entry.getValue(), presented)) {
+                match = entry.getKey();
+            }
+        }
+        return Optional.ofNullable(match);
+    }
+
+    public Set<String> names() {
+        return new TreeSet<>(digestsByName.keySet());
+    }
+
+    public boolean isEmpty() {
+        return digestsByName.isEmpty();
+    }
+
+    private static byte[] digest(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
+        }
+    }
+}

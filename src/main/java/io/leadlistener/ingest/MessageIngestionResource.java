@@ -1,0 +1,153 @@
+package io.leadlistener.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadlistener.admin.AdminApiDocumentation;
+import io.leadlistener.inbox.Inbox;
+import io.leadlistener.inbox.InboxAdmission;
+import io.leadlistener.inbox.NewInboxMessage;
+import io.leadlistener.problem.ProblemException;
+import io.leadlistener.tenant.TenantDirectory;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Messages from other chat sources (chat-archive pipelines, web chat, other IM): stored durably in the inbox, then
+ * tagged and turned into lead events like WeCom's own. Answers only after the message is in PostgreSQL; a repeat
+ * of the same (tenant, channel, messageId) stores nothing new.
+ */
+@IngestionApi
+@Tag(name = "Ingestion")
+@SecurityRequirement(name = AdminApiDocumentation.INGESTION_TOKEN)
+@Path("/api/v1/messages")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class MessageIngestionResource {
+
+    static final int MAX_BATCH = 500;
+
+    private final Inbox inbox;
+    private final IngestedMessages ingested;
+    private final TenantDirectory tenants;
+    private final IngestionCaller caller;
+    private final Clock clock;
+
+    public MessageIngestionResource(Inbox inbox, IngestedMessages ingested, TenantDirectory tenants,
+                                    IngestionCaller caller, Clock clock) {
+        this.inbox = inbox;
+        this.ingested = ingested;
+        this.tenants = tenants;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    /** @param status {@code accepted} (stored now) or {@code duplicate} (stored before: nothing new) */
+    public record Admission(String messageId, String status) {
+    }
+
+    public record BatchAdmission(int accepted, int duplicates, List<Admission> items) {
+    }
+
+    @POST
+    @Operation(summary = "Ingest one message: 202 once it is stored, 200 if it was already")
+    public Response ingest(JsonNode body) {
+        IngestedMessageReader.Reading reading = IngestedMessageReader.read(body, clock.instant());
+        if (!reading.errors().isEmpty()) {
+            throw invalid(reading.errors().stream().map(error -> IngestedMessageReader.asMap(error, null)).toList());
+        }
+        NewInboxMessage row = authorized(List.of(reading.message())).get(0);
+        InboxAdmission admission = inbox.store(row);
+        return Response.status(admission == InboxAdmission.ACCEPTED ? 202 : 200)
+                .entity(admission(reading.message(), admission)).build();
+    }
+
+    @POST
+    @Path("batch")
+    @Operation(summary = "Ingest up to 500 messages (4 MiB) all or nothing: every item is checked before any is stored")
+    public Response ingestBatch(JsonNode body) {
+        JsonNode items = body != null && body.isObject() ? body.get("messages") : body;
+        if (items == null || !items.isArray()) {
+            throw ProblemException.badRequest("invalid-message", "the body must be {\"messages\": [...]} (or a JSON "
+                    + "array of messages)");
+        }
+        if (items.isEmpty() || items.size() > MAX_BATCH) {
+            throw ProblemException.badRequest("invalid-message", "a batch holds 1 to " + MAX_BATCH + " messages, not "
+                    + items.size());
+        }
+        Instant receivedAt = clock.instant();
+        List<IngestedMessage> messages = new ArrayList<>();
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (int index = 0; index < items.size(); index++) {
+            IngestedMessageReader.Reading reading = IngestedMessageReader.read(items.get(index), receivedAt);
+            messages.add(reading.message());
+            for (IngestedMessageReader.FieldError error : reading.errors()) {
+                errors.add(IngestedMessageReader.asMap(error, index));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw invalid(errors);
+        }
+        List<NewInboxMessage> rows = authorized(messages);
+        List<InboxAdmission> admissions = inbox.storeAll(rows);
+        List<Admission> results = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            results.add(admission(messages.get(i), admissions.get(i)));
+        }
+        int accepted = (int) admissions.stream().filter(a -> a == InboxAdmission.ACCEPTED).count();
+        return Response.status(accepted > 0 ? 202 : 200)
+                .entity(new BatchAdmission(accepted, messages.size() - accepted, results)).build();
+    }
+
+    /** Unknown tenants → 404, tenants the token may not send for → 403 (after the body is known to be valid). */
+    private List<NewInboxMessage> authorized(List<IngestedMessage> messages) {
+        TreeSet<String> unknown = new TreeSet<>();
+        TreeSet<String> forbidden = new TreeSet<>();
+        List<NewInboxMessage> rows = new ArrayList<>();
+        for (IngestedMessage message : messages) {
+            if (tenants.find(message.tenant()).isEmpty()) {
+                unknown.add(message.tenant());
+                continue;
+            }
+            caller.nameFor(message.tenant()).ifPresentOrElse(
+                    sentBy -> rows.add(ingested.toInbox(message, sentBy)), () -> forbidden.add(message.tenant()));
+        }
+        if (!unknown.isEmpty()) {
+            throw ProblemException.notFound("unknown-tenant", "no tenant " + quoted(unknown) + " is configured");
+        }
+        if (!forbidden.isEmpty()) {
+            throw new ProblemException(403, "forbidden-tenant", "Forbidden", "the ingestion token may not send "
+                    + "messages for tenant " + quoted(forbidden));
+        }
+        return rows;
+    }
+
+    private static Admission admission(IngestedMessage message, InboxAdmission admission) {
+        return new Admission(message.messageId(), admission == InboxAdmission.ACCEPTED ? "accepted" : "duplicate");
+    }
+
+    private static String quoted(TreeSet<String> names) {
+        return names.stream().map(name -> "'" + name + "'").collect(Collectors.joining(", "));
+    }
+
+    private static ProblemException invalid(List<Map<String, Object>> errors) {
+        String detail = errors.stream().map(error -> (error.containsKey("index") ? "[" + error.get("index") + "] " : "")
+                + error.get("field") + ": " + error.get("detail")).limit(20).collect(Collectors.joining("; "));
+        if (errors.size() > 20) {
+            detail += "; … " + (errors.size() - 20) + " more in errors";
+        }
+        return new ProblemException(400, "invalid-message", "Bad request", detail, Map.of("errors", errors));
+    }
+}
