@@ -1,16 +1,13 @@
 package io.leadlistener.admin;
 
-import io.leadlistener.problem.Unauthorized;
+import io.leadlistener.problem.BearerAuthorization;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /** Admits requests to {@link AdminApi} resources only with a configured bearer token. */
 public class AdminAuthenticationFilter {
-
-    private static final String BEARER = "Bearer ";
 
     private final AdminTokens tokens;
     private final AdminCaller caller;
@@ -23,17 +20,13 @@ public class AdminAuthenticationFilter {
     @AdminApi
     @ServerRequestFilter
     public Response authenticate(ContainerRequestContext request) {
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header == null || header.isBlank()) {
-            return Unauthorized.response(request, "missing Authorization header; send 'Authorization: Bearer <admin token>'");
+        BearerAuthorization.Presented presented = BearerAuthorization.read(request, "admin token");
+        if (presented.token().isEmpty()) {
+            return presented.refusal();
         }
-        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return Unauthorized.response(request, "Authorization header must use the Bearer scheme");
-        }
-        String presented = header.substring(BEARER.length()).trim();
-        Optional<String> tokenName = tokens.nameOf(presented);
+        Optional<String> tokenName = tokens.nameOf(presented.token().get());
         if (tokenName.isEmpty()) {
-            return Unauthorized.response(request, "the bearer token is not a valid admin token");
+            return BearerAuthorization.unauthorized(request, "the bearer token is not a valid admin token");
         }
         caller.authenticatedAs(tokenName.get());
         return null;

@@ -1,8 +1,7 @@
 package io.leadlistener.ingest;
 
-import io.leadlistener.problem.Unauthorized;
+import io.leadlistener.problem.BearerAuthorization;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -13,8 +12,6 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * decided per message, after the body is validated.
  */
 public class IngestionAuthenticationFilter {
-
-    private static final String BEARER = "Bearer ";
 
     private final IngestionTokens tokens;
     private final IngestionCaller caller;
@@ -27,16 +24,13 @@ public class IngestionAuthenticationFilter {
     @IngestionApi
     @ServerRequestFilter
     public Response authenticate(ContainerRequestContext request) {
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header == null || header.isBlank()) {
-            return Unauthorized.response(request, "missing Authorization header; send 'Authorization: Bearer <ingestion token>'");
+        BearerAuthorization.Presented presented = BearerAuthorization.read(request, "ingestion token");
+        if (presented.token().isEmpty()) {
+            return presented.refusal();
         }
-        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return Unauthorized.response(request, "Authorization header must use the Bearer scheme");
-        }
-        Map<String, String> tenants = tokens.tenantsOf(header.substring(BEARER.length()).trim());
+        Map<String, String> tenants = tokens.tenantsOf(presented.token().get());
         if (tenants.isEmpty()) {
-            return Unauthorized.response(request, "the bearer token is not an ingestion token of any tenant");
+            return BearerAuthorization.unauthorized(request, "the bearer token is not an ingestion token of any tenant");
         }
         caller.authenticatedFor(tenants);
         return null;
