@@ -8,7 +8,6 @@ import io.leadlistener.tenant.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Finds the tenant and callback a request addresses, with a verifier built once per callback URL. */
@@ -40,8 +39,8 @@ public class CallbackVerifiers {
     }
 
     private void register(Tenant tenant, String name, CallbackSecret secret, CallbackConfig config, Clock clock) {
-        CallbackVerifier verifier = new CallbackVerifier(List.of(secret), tenant.corpId(), clock,
-                config.replayWindow());
+        CallbackVerifier verifier = new CallbackVerifier(tenant.acceptedSecrets(name, secret), tenant.corpId(),
+                config.replayWindow(), clock);
         byTenantAndName.put(key(tenant.id(), name), new TenantCallback(tenant, name, verifier));
     }
 

@@ -1,5 +1,6 @@
 package io.leadlistener.tenant;
 
+import io.leadlistener.callback.crypto.AcceptedSecret;
 import io.leadlistener.callback.crypto.CallbackSecret;
 import java.util.Map;
 import java.util.Optional;
@@ -12,12 +13,23 @@ import java.util.Optional;
  * @param appCallback     Token/EncodingAESKey of the app's own "接收消息" callback
  * @param namedCallbacks  further callbacks (客户联系, 微信客服 ...) by name
  * @param includeMessageText whether lead events carry the customer's message text
+ * @param previousSecrets during a rotation, the previous secret of a callback ({@code ""} = the app's own) and until
+ *                        when it is still accepted
  */
 public record Tenant(String id, String corpId, Optional<String> agentId, CallbackSecret appCallback,
-                     Map<String, CallbackSecret> namedCallbacks, boolean includeMessageText) {
+                     Map<String, CallbackSecret> namedCallbacks, boolean includeMessageText,
+                     Map<String, AcceptedSecret> previousSecrets) {
 
     public Tenant {
         namedCallbacks = Map.copyOf(namedCallbacks);
+        previousSecrets = Map.copyOf(previousSecrets);
+    }
+
+    /** The secrets a callback accepts now: its current one first, then its previous one while a rotation lasts. */
+    public java.util.List<AcceptedSecret> acceptedSecrets(String callbackName, CallbackSecret current) {
+        AcceptedSecret previous = previousSecrets.get(callbackName);
+        return previous == null ? java.util.List.of(AcceptedSecret.current(current))
+                : java.util.List.of(AcceptedSecret.current(current), previous);
     }
 
     public Optional<CallbackSecret> callback(String name) {

@@ -1,5 +1,6 @@
 package io.leadlistener.tenant;
 
+import io.leadlistener.callback.crypto.AcceptedSecret;
 import io.leadlistener.callback.crypto.CallbackSecret;
 import io.leadlistener.callback.crypto.EncodingAesKey;
 import io.leadlistener.problem.ProblemException;
@@ -46,10 +47,19 @@ public class TenantDirectory {
 
     private static Tenant toTenant(String id, TenantsConfig.TenantConfig config) {
         Map<String, CallbackSecret> named = new LinkedHashMap<>();
-        config.callbacks().forEach((name, callback) ->
-                named.put(name, new CallbackSecret(callback.token(), EncodingAesKey.parse(callback.encodingAesKey()))));
+        Map<String, AcceptedSecret> previous = new LinkedHashMap<>();
+        config.previous().ifPresent(old -> previous.put("", previous(old)));
+        config.callbacks().forEach((name, callback) -> {
+            named.put(name, new CallbackSecret(callback.token(), EncodingAesKey.parse(callback.encodingAesKey())));
+            callback.previous().ifPresent(old -> previous.put(name, previous(old)));
+        });
         return new Tenant(id, config.corpId(), config.agentId(),
                 new CallbackSecret(config.token(), EncodingAesKey.parse(config.encodingAesKey())), named,
-                config.includeMessageText());
+                config.includeMessageText(), previous);
+    }
+
+    private static AcceptedSecret previous(TenantsConfig.PreviousCallbackConfig old) {
+        return new AcceptedSecret(new CallbackSecret(old.token(), EncodingAesKey.parse(old.encodingAesKey())),
+                old.acceptedUntil());
     }
 }

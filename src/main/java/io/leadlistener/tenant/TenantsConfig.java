@@ -58,5 +58,27 @@ public interface TenantsConfig {
         @WithName("encoding-aes-key")
         @ValidEncodingAesKey
         String encodingAesKey();
+
+        /**
+         * During a rotation: the Token/EncodingAESKey in force before, still accepted until {@code accepted-until},
+         * so the WeCom console and our Secret can be switched in either order.
+         */
+        Optional<@Valid PreviousCallbackConfig> previous();
+    }
+
+    interface PreviousCallbackConfig {
+        @WithName("token")
+        @NotBlank
+        @Size(max = 32, message = "must be at most 32 characters (WeCom limit)")
+        @Pattern(regexp = "[A-Za-z0-9]+", message = "must contain only letters and digits (WeCom limit)")
+        String token();
+
+        @WithName("encoding-aes-key")
+        @ValidEncodingAesKey
+        String encodingAesKey();
+
+        /** ISO-8601 instant, e.g. {@code 2026-12-01T00:00:00Z}: after it only the current secret is accepted. */
+        @WithName("accepted-until")
+        java.time.Instant acceptedUntil();
     }
 }

@@ -81,6 +81,52 @@ class TenantsConfigValidationTest {
     }
 
     @Test
+    void readsAPreviousSecretForARotationOfTheAppAndOfANamedCallback() {
+        Map<String, String> properties = demoTenant();
+        properties.put("leadlistener.tenants.demo.previous.token", "OldTok3n");
+        properties.put("leadlistener.tenants.demo.previous.encoding-aes-key", "A".repeat(43));
+        properties.put("leadlistener.tenants.demo.previous.accepted-until", "2026-12-01T00:00:00Z");
+        properties.put("leadlistener.tenants.demo.callbacks.contacts.token", "Tok3n");
+        properties.put("leadlistener.tenants.demo.callbacks.contacts.encoding-aes-key", VALID_KEY);
+
+        Tenant tenant = new TenantDirectory(load(properties).getConfigMapping(TenantsConfig.class))
+                .find("demo").orElseThrow();
+
+        assertThat(tenant.acceptedSecrets("", tenant.appCallback())).hasSize(2)
+                .last().satisfies(previous -> {
+                    assertThat(previous.secret().token()).isEqualTo("OldTok3n");
+                    assertThat(previous.acceptedUntil()).isEqualTo(java.time.Instant.parse("2026-12-01T00:00:00Z"));
+                    assertThat(previous.toString()).doesNotContain("OldTok3n");
+                });
+        assertThat(tenant.acceptedSecrets("contacts", tenant.callback("contacts").orElseThrow())).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "leadlistener.tenants.demo.previous.accepted-until, next week",
+            "leadlistener.tenants.demo.previous.encoding-aes-key, short",
+    })
+    void refusesABadPreviousSecretNamingTheKey(String key, String value) {
+        Map<String, String> properties = demoTenant();
+        properties.put("leadlistener.tenants.demo.previous.token", "OldTok3n");
+        properties.put("leadlistener.tenants.demo.previous.encoding-aes-key", "A".repeat(43));
+        properties.put("leadlistener.tenants.demo.previous.accepted-until", "2026-12-01T00:00:00Z");
+        properties.put(key, value);
+
+        assertThatThrownBy(() -> load(properties)).hasMessageContaining(key);
+    }
+
+    @Test
+    void refusesAPreviousSecretWithoutItsEnd() {
+        Map<String, String> properties = demoTenant();
+        properties.put("leadlistener.tenants.demo.previous.token", "OldTok3n");
+        properties.put("leadlistener.tenants.demo.previous.encoding-aes-key", "A".repeat(43));
+
+        assertThatThrownBy(() -> load(properties))
+                .hasMessageContaining("leadlistener.tenants.demo.previous.accepted-until");
+    }
+
+    @Test
     void refusesATenantWithoutItsCallbackSecret() {
         Map<String, String> properties = demoTenant();
         properties.remove("leadlistener.tenants.demo.encoding-aes-key");

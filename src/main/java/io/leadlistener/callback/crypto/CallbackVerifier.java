@@ -39,6 +39,7 @@ public final class CallbackVerifier {
     private static final int MAX_TIMESTAMP_DIGITS = 18;
 
     private final List<CallbackSecret> secrets;
+    private final List<AcceptedSecret> accepted;
     private final List<WeComCipher> ciphers;
     private final String expectedReceiveId;
     private final Clock clock;
@@ -56,7 +57,18 @@ public final class CallbackVerifier {
      */
     public CallbackVerifier(List<CallbackSecret> secrets, String expectedReceiveId, Clock clock,
             Duration replayWindow) {
-        this.secrets = List.copyOf(Objects.requireNonNull(secrets, "secrets"));
+        this(Objects.requireNonNull(secrets, "secrets").stream().map(AcceptedSecret::current).toList(),
+                expectedReceiveId, replayWindow, clock);
+    }
+
+    /**
+     * @param accepted the current secret first, then a previous one accepted until its instant (a rotation); at
+     *                 least one
+     */
+    public CallbackVerifier(List<AcceptedSecret> accepted, String expectedReceiveId, Duration replayWindow,
+            Clock clock) {
+        this.accepted = List.copyOf(Objects.requireNonNull(accepted, "accepted"));
+        this.secrets = this.accepted.stream().map(AcceptedSecret::secret).toList();
         if (this.secrets.isEmpty()) {
             throw new IllegalArgumentException("at least one callback secret is required");
         }
@@ -92,8 +104,10 @@ public final class CallbackVerifier {
         checkWindow(parseTimestamp(timestamp));
 
         CallbackRejectedException failure = null;
+        java.time.Instant now = clock.instant();
         for (int i = 0; i < secrets.size(); i++) {
-            if (!CallbackSignature.matches(msgSignature, secrets.get(i).token(), timestamp, nonce, encrypted)) {
+            if (!accepted.get(i).acceptedAt(now)
+                    || !CallbackSignature.matches(msgSignature, secrets.get(i).token(), timestamp, nonce, encrypted)) {
                 continue;
             }
             try {

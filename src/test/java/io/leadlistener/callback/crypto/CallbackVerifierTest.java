@@ -233,6 +233,27 @@ class CallbackVerifierTest {
     }
 
     @Test
+    void acceptsThePreviousSecretUntilItsInstantAndNotAfter() {
+        CallbackSecret current = CallbackSecret.of("newToken", EncodingAesKey.parse("B".repeat(43)).encoded());
+        Instant textTime = Instant.ofEpochSecond(Long.parseLong(TEXT_TIMESTAMP));
+        List<AcceptedSecret> rotation = List.of(AcceptedSecret.current(current),
+                new AcceptedSecret(secret(), textTime.plusSeconds(60)));
+
+        CallbackVerifier beforeTheEnd = new CallbackVerifier(rotation, CORP_ID, CallbackVerifier.DEFAULT_REPLAY_WINDOW,
+                Clock.fixed(textTime.plusSeconds(60), ZoneOffset.UTC));
+        CallbackVerifier afterTheEnd = new CallbackVerifier(rotation, CORP_ID, CallbackVerifier.DEFAULT_REPLAY_WINDOW,
+                Clock.fixed(textTime.plusSeconds(61), ZoneOffset.UTC));
+
+        assertEquals(new VerifiedCallback(TEXT_PLAINTEXT, 1),
+                beforeTheEnd.verify(TEXT_SIGNATURE, TEXT_TIMESTAMP, TEXT_NONCE, TEXT_ENCRYPT));
+        assertSignatureMismatch(() -> afterTheEnd.verify(TEXT_SIGNATURE, TEXT_TIMESTAMP, TEXT_NONCE, TEXT_ENCRYPT));
+        SignedCallback fresh = CallbackSigner.sign(current, CORP_ID, "new", textTime.plusSeconds(61).getEpochSecond(),
+                "1");
+        assertEquals(new VerifiedCallback("new", 0), afterTheEnd.verify(fresh.msgSignature(),
+                Long.toString(textTime.plusSeconds(61).getEpochSecond()), "1", fresh.encrypt()));
+    }
+
+    @Test
     void triesEverySecretWithTheSameTokenWhenOnlyTheKeyWasRotated() {
         CallbackSecret newKeySameToken = CallbackSecret.of(TOKEN, "B".repeat(43));
         CallbackVerifier rotating = new CallbackVerifier(List.of(newKeySameToken, secret()), CORP_ID,
