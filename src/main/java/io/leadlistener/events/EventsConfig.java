@@ -27,6 +27,13 @@ public interface EventsConfig {
 
     Relay relay();
 
+    /**
+     * The outbox lag at which the {@code outbox-relay} wellness check turns DOWN: the oldest unpublished event waited
+     * longer than this (Kafka slow or away, or the relay stuck).
+     */
+    @WithDefault("1m")
+    Duration maxOutboxLag();
+
     interface Relay {
         /** Relay threads per replica; events of one lead are never in flight twice whatever this is. */
         @WithDefault("1")

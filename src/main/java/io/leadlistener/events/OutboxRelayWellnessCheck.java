@@ -31,10 +31,12 @@ public class OutboxRelayWellnessCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("outbox-relay").withData("topic", config.topic());
+        OutboxClaims.OutboxBacklog backlog = null;
         try {
-            OutboxClaims.OutboxBacklog backlog = QuarkusTransaction.requiringNew().call(claims::backlog);
+            backlog = QuarkusTransaction.requiringNew().call(claims::backlog);
             response.withData("pendingEvents", backlog.pending())
                     .withData("oldestPendingAgeSeconds", Math.round(backlog.oldestPendingAgeSeconds()))
+                    .withData("maxLagSeconds", config.maxOutboxLag().toSeconds())
                     .withData("parkedEvents", backlog.parked());
         } catch (RuntimeException e) {
             response.withData("backlog", "unavailable: " + e.getClass().getSimpleName());
@@ -45,6 +47,11 @@ public class OutboxRelayWellnessCheck implements HealthCheck {
         String lastError = relay.lastSendError();
         if (lastError != null) {
             return response.down().withData("error", "last send failed: " + lastError).build();
+        }
+        if (backlog != null && backlog.oldestPendingAgeSeconds() > config.maxOutboxLag().toSeconds()) {
+            return response.down().withData("error", "the oldest unpublished event is "
+                    + Math.round(backlog.oldestPendingAgeSeconds()) + " s old (limit "
+                    + config.maxOutboxLag().toSeconds() + " s)").build();
         }
         return response.up().build();
     }

@@ -13,6 +13,8 @@ public interface InboxConfig {
 
     Retention retention();
 
+    Health health();
+
     interface Worker {
         /** Threads per replica claiming rows; rows of one contact never run concurrently whatever this is. */
         @WithDefault("2")
@@ -55,5 +57,17 @@ public interface InboxConfig {
         @WithDefault("1000")
         @Min(1)
         int purgeBatchSize();
+    }
+
+    /** When the inbox wellness check ({@code /q/health/well}) turns DOWN: the worker is falling behind. */
+    interface Health {
+        /** The oldest pending row waited longer than this. */
+        @WithDefault("2m")
+        Duration maxBacklogAge();
+
+        /** More rows than this are pending. */
+        @WithDefault("10000")
+        @Min(1)
+        long maxPending();
     }
 }

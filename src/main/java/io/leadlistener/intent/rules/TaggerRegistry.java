@@ -43,6 +43,18 @@ public class TaggerRegistry {
         return holder.current();
     }
 
+    /** The version in force per rule set loaded so far; a configured tenant missing here has no tagger yet. */
+    public Map<String, Long> loadedVersions() {
+        Map<String, Long> versions = new java.util.TreeMap<>();
+        holders.forEach((ruleSet, holder) -> versions.put(ruleSet, holder.current().ruleSetVersion()));
+        return versions;
+    }
+
+    /** The rule sets that must be loaded before messages can be tagged: {@code default} and every tenant. */
+    public List<String> required() {
+        return names.all();
+    }
+
     /**
      * Rebuilds every rule set whose effective version changed since the last look. Cheap when nothing changed: one
      * query for the latest versions.
