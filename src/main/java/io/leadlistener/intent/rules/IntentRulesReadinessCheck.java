@@ -26,7 +26,7 @@ public class IntentRulesReadinessCheck implements HealthCheck {
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("intent-rules");
         Map<String, Long> loaded = registry.loadedVersions();
-        List<String> missing = registry.required().stream().filter(name -> !loaded.containsKey(name)).toList();
+        List<String> missing = missing(loaded);
         if (!missing.isEmpty()) {
             try {
                 registry.refresh(); // the watcher may simply not have run yet (first second after start)
@@ -35,13 +35,16 @@ public class IntentRulesReadinessCheck implements HealthCheck {
                         + e.getClass().getSimpleName()).build();
             }
             loaded = registry.loadedVersions();
-            Map<String, Long> afterRefresh = loaded;
-            missing = registry.required().stream().filter(name -> !afterRefresh.containsKey(name)).toList();
+            missing = missing(loaded);
         }
         loaded.forEach((ruleSet, version) -> response.withData(ruleSet, version));
         if (!missing.isEmpty()) {
             return response.down().withData("error", "no rules loaded for " + missing).build();
         }
         return response.up().build();
+    }
+
+    private List<String> missing(Map<String, Long> loaded) {
+        return registry.required().stream().filter(name -> !loaded.containsKey(name)).toList();
     }
 }
