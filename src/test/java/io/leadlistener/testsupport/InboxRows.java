@@ -1,6 +1,5 @@
 package io.leadlistener.testsupport;
 
-import io.agroal.api.AgroalDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,13 +8,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
-/** Reads and writes the inbox table directly, to assert what the service stored. */
+/**
+ * Reads and writes the service's tables directly, to assert what it stored: through the {@code @QuarkusTest}'s
+ * datasource, or any other (packaged-app tests connect from outside the application).
+ */
 public final class InboxRows {
 
-    private final AgroalDataSource dataSource;
+    private final DataSource dataSource;
 
-    public InboxRows(AgroalDataSource dataSource) {
+    public InboxRows(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 

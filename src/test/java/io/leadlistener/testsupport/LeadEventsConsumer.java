@@ -39,18 +39,24 @@ public final class LeadEventsConsumer implements AutoCloseable {
         }
     }
 
+    /** Reads the topic and broker of the application under test ({@code @QuarkusTest}). */
     public LeadEventsConsumer() {
+        this(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                ConfigProvider.getConfig().getOptionalValue("leadlistener.events.topic", String.class)
+                        .orElse("crm.lead-events"));
+    }
+
+    /** Reads {@code topic} on {@code bootstrapServers}: for applications configured from outside the test JVM. */
+    public LeadEventsConsumer(String bootstrapServers, String topic) {
         Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         consumer = new KafkaConsumer<>(properties);
-        consumer.subscribe(List.of(ConfigProvider.getConfig()
-                .getOptionalValue("leadlistener.events.topic", String.class).orElse("crm.lead-events")));
+        consumer.subscribe(List.of(topic));
     }
 
     /** Polls until {@code enough} holds for the records matching {@code filter}, or the timeout passes. */

@@ -3,8 +3,17 @@ package io.leadlistener.testsupport;
 import io.leadlistener.callback.crypto.CallbackSecret;
 import io.leadlistener.callback.crypto.CallbackSigner;
 import io.leadlistener.callback.crypto.SignedCallback;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /** Plays WeCom in tests: builds inner messages and signs them with the current time, as WeCom does. */
 public final class WeComSimulator {
@@ -54,5 +63,26 @@ public final class WeComSimulator {
 
     public static SignedCallback sign(CallbackSecret secret, String receiveId, String plaintext, long timestamp) {
         return CallbackSigner.sign(secret, receiveId, plaintext, timestamp, Long.toString(NONCES.incrementAndGet()));
+    }
+
+    /**
+     * POSTs {@code plaintext} to the demo tenant's app callback of the service at {@code baseUri}, signed now: like
+     * WeCom, every delivery of a message (a retry too) is a new request with a new timestamp, nonce and ciphertext.
+     * For packaged applications that the test reaches over the network rather than through RestAssured's defaults.
+     *
+     * @return the HTTP status; an exception when the service cannot be reached (WeCom would retry)
+     */
+    public static int deliver(HttpClient client, URI baseUri, String plaintext) throws IOException, InterruptedException {
+        SignedCallback signed = sign(plaintext);
+        String query = signed.queryParameters().entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(baseUri.resolve("/wecom/callback/demo?" + query))
+                // WeCom gives up on a callback after 5 s and retries it.
+                .timeout(Duration.ofSeconds(5))
+                .header("Content-Type", "text/xml; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(signed.envelopeXml("1000002"), StandardCharsets.UTF_8))
+                .build();
+        return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 }
