@@ -39,9 +39,12 @@ public class WeComCallbackResource {
     private final CallbackVerifiers verifiers;
     private final CallbackConfig config;
     private final Inbox inbox;
+    private final CallbackMetrics metrics;
 
-    public WeComCallbackResource(CallbackVerifiers verifiers, CallbackConfig config, Inbox inbox) {
+    public WeComCallbackResource(CallbackVerifiers verifiers, CallbackConfig config, Inbox inbox,
+                                 CallbackMetrics metrics) {
         this.verifiers = verifiers;
+        this.metrics = metrics;
         this.config = config;
         this.inbox = inbox;
     }
@@ -99,6 +102,16 @@ public class WeComCallbackResource {
 
     private Response receive(String tenant, String callback, String msgSignature, String timestamp, String nonce,
                              byte[] body) {
+        try {
+            return store(tenant, callback, msgSignature, timestamp, nonce, body);
+        } catch (ProblemException e) {
+            metrics.rejected(tenant, e.slug());
+            throw e;
+        }
+    }
+
+    private Response store(String tenant, String callback, String msgSignature, String timestamp, String nonce,
+                           byte[] body) {
         TenantCallback target = verifiers.resolve(tenant, callback);
         requireParameters("msg_signature", msgSignature, "timestamp", timestamp, "nonce", nonce);
         if (body != null && body.length > config.maxBodySize()) {
@@ -112,6 +125,7 @@ public class WeComCallbackResource {
         String plaintext = target.verifyAndDecrypt(msgSignature, timestamp, nonce, envelope.encrypt());
         InboundMessage message = parseInner(plaintext);
         InboxAdmission admission = inbox.store(InboxMessages.fromCallback(target, message, plaintext));
+        metrics.stored(tenant, admission);
         LOG.infof("Callback %s tenant=%s callback=%s type=%s event=%s msgId=%s", admission.name().toLowerCase(),
                 tenant, target.callbackLabel(), message.msgType(), message.event(), message.msgId());
         // WeCom treats any 200 with an empty body as "received"; a body would be taken as a passive reply.

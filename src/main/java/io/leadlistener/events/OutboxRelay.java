@@ -40,11 +40,13 @@ public class OutboxRelay {
     private final EventsConfig config;
     private final RetryBackoff backoff;
     private final BackgroundWorkers workers;
+    private final OutboxMetrics metrics;
     private volatile String lastSendError;
 
     public OutboxRelay(OutboxClaims claims, LeadEventProducer producer, LeadEventTopic topic, OutboxWakeup wakeup,
-                       EventsConfig config) {
+                       EventsConfig config, OutboxMetrics metrics) {
         this.claims = claims;
+        this.metrics = metrics;
         this.producer = producer;
         this.topic = topic;
         this.wakeup = wakeup;
@@ -112,6 +114,7 @@ public class OutboxRelay {
                 long remaining = Math.max(0, deadline - System.nanoTime());
                 sends.get(i).get(remaining, TimeUnit.NANOSECONDS);
                 published.add(event.id());
+                metrics.published(event);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for Kafka", e);
@@ -145,6 +148,7 @@ public class OutboxRelay {
         }
         // A broker that cannot be reached never parks anything: events wait for it, in order.
         claims.recordFailure(event.id(), error, park, park ? Duration.ZERO : backoff.afterAttempt(attempts));
+        metrics.sendFailed(event, poison, park);
         if (park) {
             LOG.errorf("Parked outbox event %s (%s of lead %s) after %d attempts: %s", event.id(), event.type(),
                     event.leadId(), attempts, error);

@@ -2,7 +2,6 @@ package io.leadlistener.inbox;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -16,11 +15,11 @@ import io.smallrye.health.api.Wellness;
 @ApplicationScoped
 public class InboxWellnessCheck implements HealthCheck {
 
-    private final EntityManager entityManager;
+    private final InboxBacklog backlog;
     private final InboxConfig config;
 
-    public InboxWellnessCheck(EntityManager entityManager, InboxConfig config) {
-        this.entityManager = entityManager;
+    public InboxWellnessCheck(InboxBacklog backlog, InboxConfig config) {
+        this.backlog = backlog;
         this.config = config;
     }
 
@@ -29,20 +28,15 @@ public class InboxWellnessCheck implements HealthCheck {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("inbox")
                 .withData("maxPending", config.health().maxPending())
                 .withData("maxBacklogAgeSeconds", config.health().maxBacklogAge().toSeconds());
-        Object[] row;
+        InboxBacklog.Figures figures;
         try {
-            row = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery("""
-                            select (select count(*) from inbox_message where status = 'pending'),
-                                   (select extract(epoch from now() - min(received_at))
-                                    from inbox_message where status = 'pending'),
-                                   (select count(*) from inbox_message where status = 'parked')""")
-                    .getSingleResult());
+            figures = QuarkusTransaction.requiringNew().call(backlog::read);
         } catch (RuntimeException e) {
             return response.down().withData("error", "inbox unavailable: " + e.getClass().getSimpleName()).build();
         }
-        long pending = ((Number) row[0]).longValue();
-        long oldestAge = row[1] == null ? 0 : Math.round(((Number) row[1]).doubleValue());
-        long parked = ((Number) row[2]).longValue();
+        long pending = figures.pending();
+        long oldestAge = figures.oldestPendingAgeSeconds();
+        long parked = figures.parked();
         response.withData("pendingRows", pending).withData("oldestPendingAgeSeconds", oldestAge)
                 .withData("parkedRows", parked);
         if (pending > config.health().maxPending()) {

@@ -32,10 +32,12 @@ public class InboxWorker {
     private final RetryBackoff backoff;
     private final ObjectMapper objectMapper;
     private final BackgroundWorkers workers;
+    private final InboxMetrics metrics;
 
     public InboxWorker(InboxClaims claims, InboxMessageHandler handler, InboxWakeup wakeup, InboxConfig config,
-                       ObjectMapper objectMapper) {
+                       ObjectMapper objectMapper, InboxMetrics metrics) {
         this.claims = claims;
+        this.metrics = metrics;
         this.handler = handler;
         this.wakeup = wakeup;
         this.config = config.worker();
@@ -90,25 +92,35 @@ public class InboxWorker {
 
     private boolean processOne(long id) {
         long started = System.nanoTime();
-        Optional<InboxItem> done;
+        Optional<Processed> done;
         try {
             done = QuarkusTransaction.requiringNew().call(() -> {
                 Optional<InboxItem> claimed = claims.lockIfDueHead(id);
-                if (claimed.isPresent()) {
-                    ProcessingOutcome outcome = handler.handle(claimed.get());
-                    claims.markDone(id, toJson(outcome), outcome.tagging());
+                if (claimed.isEmpty()) {
+                    return Optional.<Processed>empty();
                 }
-                return claimed;
+                ProcessingOutcome outcome = handler.handle(claimed.get());
+                claims.markDone(id, toJson(outcome), outcome.tagging());
+                return Optional.of(new Processed(claimed.get(), outcome));
             });
         } catch (Exception e) {
             recordFailure(id, e);
             return true;
         }
-        done.ifPresent(item -> LOG.infof("Processed inbox row %d tenant=%s msgId=%s contact=%s type=%s "
-                        + "queuedMs=%d processingMs=%d", item.id(), item.tenantId(), item.msgId(), item.contactKey(),
-                item.msgType(), Duration.between(item.receivedAt(), Instant.now()).toMillis(),
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
+        done.ifPresent(processed -> {
+            InboxItem item = processed.item();
+            Duration sinceReceipt = Duration.between(item.receivedAt(), Instant.now());
+            metrics.processed(item, processed.outcome(), sinceReceipt);
+            LOG.infof("Processed inbox row %d tenant=%s msgId=%s contact=%s type=%s intents=%s "
+                            + "queuedMs=%d processingMs=%d", item.id(), item.tenantId(), item.msgId(), item.contactKey(),
+                    item.msgType(), processed.outcome().tagging().map(ProcessingOutcome.Tagging::intents)
+                            .orElse(java.util.List.of()),
+                    sinceReceipt.toMillis(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        });
         return done.isPresent();
+    }
+
+    private record Processed(InboxItem item, ProcessingOutcome outcome) {
     }
 
     private void recordFailure(long id, Exception failure) {
@@ -119,6 +131,7 @@ public class InboxWorker {
         try {
             Optional<String> state = QuarkusTransaction.requiringNew().call(() ->
                     claims.recordFailure(id, error, config.maxAttempts(), backoff));
+            metrics.failed(state.filter("parked"::equals).isPresent());
             if (state.filter("parked"::equals).isPresent()) {
                 LOG.errorf("Parked inbox row %d after %d attempts: %s", id, config.maxAttempts(), error);
             } else {

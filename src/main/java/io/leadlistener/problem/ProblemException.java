@@ -30,6 +30,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(404, slug, "Not found", detail);
     }
 
+    /** The problem type's short name, e.g. {@code signature-mismatch}: a bounded set, fit for a metric tag. */
+    public String slug() {
+        return slug;
+    }
+
     public int status() {
         return status;
     }

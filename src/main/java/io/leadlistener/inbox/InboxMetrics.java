@@ -1,0 +1,69 @@
+package io.leadlistener.inbox;
+
+import io.leadlistener.common.MetricsConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * Inbox metrics (names in docs/operations.md): backlog gauges refreshed on a schedule (a scrape never queries
+ * PostgreSQL), and per processed row the time from receipt to completion and the intents it was tagged with.
+ */
+@ApplicationScoped
+public class InboxMetrics {
+
+    private static final Logger LOG = Logger.getLogger(InboxMetrics.class);
+
+    private final MeterRegistry registry;
+    private final InboxBacklog backlog;
+    private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong oldestPendingAgeSeconds = new AtomicLong();
+    private final AtomicLong parked = new AtomicLong();
+
+    public InboxMetrics(MeterRegistry registry, InboxBacklog backlog, MetricsConfig config) {
+        LOG.debugf("Backlog gauges refreshed every %s", config.refreshInterval());
+        this.registry = registry;
+        this.backlog = backlog;
+        registry.gauge("leadlistener.inbox.pending", pending);
+        registry.gauge("leadlistener.inbox.oldest.pending.age.seconds", oldestPendingAgeSeconds);
+        registry.gauge("leadlistener.inbox.parked", parked);
+    }
+
+    @Scheduled(every = "${leadlistener.metrics.refresh-interval:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refreshBacklog() {
+        try {
+            InboxBacklog.Figures figures = QuarkusTransaction.requiringNew().call(backlog::read);
+            pending.set(figures.pending());
+            oldestPendingAgeSeconds.set(figures.oldestPendingAgeSeconds());
+            parked.set(figures.parked());
+        } catch (RuntimeException e) {
+            LOG.debugf("Inbox backlog metrics not refreshed: %s", e.toString());
+        }
+    }
+
+    /** A row completed (committed): how long it waited and took, and what it was tagged with. */
+    void processed(InboxItem item, ProcessingOutcome outcome, Duration sinceReceipt) {
+        Timer.builder("leadlistener.inbox.processing.latency")
+                .description("From a row's receipt to its completion (queueing + processing)")
+                .tag("tenant", item.tenantId()).tag("source", item.source())
+                .publishPercentileHistogram()
+                .register(registry).record(sinceReceipt);
+        outcome.tagging().ifPresent(tagging -> {
+            for (String intent : tagging.intents()) {
+                Counter.builder("leadlistener.intents.tagged").tag("tenant", item.tenantId()).tag("intent", intent)
+                        .register(registry).increment();
+            }
+        });
+    }
+
+    void failed(boolean parkedNow) {
+        Counter.builder("leadlistener.inbox.failures").tag("parked", Boolean.toString(parkedNow))
+                .register(registry).increment();
+    }
+}
