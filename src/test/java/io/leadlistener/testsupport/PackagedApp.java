@@ -151,6 +151,26 @@ public final class PackagedApp implements AutoCloseable {
         return awaitExit(Duration.ofSeconds(10));
     }
 
+    /**
+     * SIGTERM, as Kubernetes stops a pod, and waits for the exit.
+     *
+     * @return the exit code, or empty if it had not exited within {@code timeout} (it is then SIGKILLed)
+     */
+    public java.util.OptionalInt terminate(Duration timeout) {
+        process.destroy();
+        try {
+            if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                RUNNING.remove(process);
+                return java.util.OptionalInt.of(process.exitValue());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        kill();
+        RUNNING.remove(process);
+        return java.util.OptionalInt.empty();
+    }
+
     /** SIGTERM, as Kubernetes stops a pod; SIGKILL if it has not exited after 30 s. */
     public void stop() {
         process.destroy();
