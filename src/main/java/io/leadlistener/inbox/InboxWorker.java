@@ -111,10 +111,10 @@ public class InboxWorker {
             InboxItem item = processed.item();
             Duration sinceReceipt = Duration.between(item.receivedAt(), Instant.now());
             metrics.processed(item, processed.outcome(), sinceReceipt);
-            LOG.infof("Processed inbox row %d tenant=%s msgId=%s contact=%s type=%s intents=%s "
+            LOG.infof("Processed inbox row %d tenant=%s msgId=%s contact=%s type=%s intents=%s lead=%s "
                             + "queuedMs=%d processingMs=%d", item.id(), item.tenantId(), item.msgId(), item.contactKey(),
                     item.msgType(), processed.outcome().tagging().map(ProcessingOutcome.Tagging::intents)
-                            .orElse(java.util.List.of()),
+                            .orElse(java.util.List.of()), processed.outcome().facts().getOrDefault("leadId", "-"),
                     sinceReceipt.toMillis(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         });
         return done.isPresent();

@@ -68,6 +68,15 @@ public class LeadCaptureHandler implements InboxMessageHandler {
         facts.put("contentLength", message.text() == null ? 0 : message.text().length());
         facts.put("sentAt", message.sentAt().toString());
         Optional<TaggingResult> tagging = messages.capture(item, tenant, message);
+        return outcome(tenant, message, facts, tagging);
+    }
+
+    /** The row's outcome; names the lead when the message made or touched one (for the log line and on-call). */
+    private ProcessingOutcome outcome(Tenant tenant, CustomerMessage message, Map<String, Object> facts,
+                                      Optional<TaggingResult> tagging) {
+        if (tagging.isPresent() && !tagging.get().intents().isEmpty()) {
+            facts.put("leadId", LeadIds.leadId(tenant.id(), message.contact().kind(), message.contact().id()));
+        }
         return new ProcessingOutcome(facts, tagging.map(tagger::stored));
     }
 
@@ -85,8 +94,8 @@ public class LeadCaptureHandler implements InboxMessageHandler {
                 null, null);
         Instant sentAt = message.createTime() == null ? item.receivedAt() : Instant.ofEpochSecond(message.createTime());
         String messageId = message.msgId() != null ? message.msgId() : "inbox-" + item.id();
-        Optional<TaggingResult> tagging = messages.capture(item, tenant,
-                new CustomerMessage(contact, messageId, message.content(), sentAt));
-        return new ProcessingOutcome(facts, tagging.map(tagger::stored));
+        CustomerMessage customerMessage = new CustomerMessage(contact, messageId, message.content(), sentAt);
+        Optional<TaggingResult> tagging = messages.capture(item, tenant, customerMessage);
+        return outcome(tenant, customerMessage, new java.util.LinkedHashMap<>(facts), tagging);
     }
 }
