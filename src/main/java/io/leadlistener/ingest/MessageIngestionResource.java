@@ -21,6 +21,10 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -63,6 +67,17 @@ public class MessageIngestionResource {
 
     @POST
     @Operation(summary = "Ingest one message: 202 once it is stored, 200 if it was already")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+            name = "archived message", value = """
+                    {"tenant": "demo", "contactId": "cust-001", "messageId": "arch-2026-000001",
+                     "text": "能寄几个样品吗？", "sentAt": "2026-11-23T08:00:00Z", "ownerUserId": "zhangsan",
+                     "channel": "archive"}""")))
+    @APIResponse(responseCode = "202", description = "stored: {\"messageId\": ..., \"status\": \"accepted\"}")
+    @APIResponse(responseCode = "200", description = "stored before: {\"status\": \"duplicate\"}, nothing new")
+    @APIResponse(responseCode = "400", description = "bad JSON or fields: problem+json with errors[{field, detail}]")
+    @APIResponse(responseCode = "401", description = "no or unknown ingestion token")
+    @APIResponse(responseCode = "403", description = "the token may not send for this tenant")
+    @APIResponse(responseCode = "404", description = "unknown tenant")
     public Response ingest(JsonNode body) {
         IngestedMessageReader.Reading reading = IngestedMessageReader.read(body, clock.instant());
         if (!reading.errors().isEmpty()) {
@@ -76,6 +91,14 @@ public class MessageIngestionResource {
 
     @POST
     @Path("batch")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+            name = "two messages", value = """
+                    {"messages": [
+                      {"tenant": "demo", "contactId": "cust-001", "messageId": "m-1", "text": "报价多少？"},
+                      {"tenant": "demo", "contactId": "cust-002", "messageId": "m-2", "text": "想做你们区域代理",
+                       "channel": "webchat"}]}""")))
+    @APIResponse(responseCode = "400", description = "any bad item refuses the batch: errors[{index, field, detail}]")
+    @APIResponse(responseCode = "413", description = "more than 4 MiB")
     @Operation(summary = "Ingest up to 500 messages (4 MiB) all or nothing: every item is checked before any is stored")
     public Response ingestBatch(JsonNode body) {
         JsonNode items = body != null && body.isObject() ? body.get("messages") : body;

@@ -24,6 +24,13 @@ class OpenApiDocumentTest {
                 .body("paths", hasKey("/api/v1/tenants/{tenant}/intent-rules/versions/{version}/rollback"))
                 .body("paths", hasKey("/api/v1/tenants/{tenant}/inbox/parked"))
                 .body("components.securitySchemes.adminToken.scheme", equalTo("bearer"))
-                .body("paths.'/api/v1/intents/test'.post.security", notNullValue());
+                .body("paths.'/api/v1/intents/test'.post.security", notNullValue())
+                .body("paths", hasKey("/api/v1/messages"))
+                .body("paths", hasKey("/api/v1/messages/batch"))
+                .body("paths", hasKey("/api/v1/tenants/{tenant}/routing"))
+                .body("components.securitySchemes.ingestionToken.scheme", equalTo("bearer"))
+                .body("paths.'/api/v1/messages'.post.requestBody.content.'application/json'.examples", notNullValue())
+                .body("paths.'/api/v1/tenants/{tenant}/routing'.put.requestBody.content.'application/json'.examples",
+                        notNullValue());
     }
 }

@@ -23,6 +23,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -86,6 +89,11 @@ public class RoutingRulesResource {
 
     @PUT
     @Operation(summary = "Replace the routing rules: published at once as a new version")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+            name = "quotes to key accounts", value = """
+                    {"pools": {"agency": "channel-partners", "sample": "sample-desk", "quote": "key-accounts"},
+                     "precedence": ["agency", "sample", "quote"], "defaultPool": "sales",
+                     "note": "Q4: quotes go to key accounts", "baseVersion": 3}""")))
     public RoutingView replace(@RestPath String tenant, RoutingRequest request) {
         tenants.require(tenant);
         if (request == null) {
