@@ -1,5 +1,6 @@
 package io.leadlistener.events;
 
+import io.leadlistener.common.BacklogGauges;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -8,7 +9,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,26 +24,20 @@ public class OutboxMetrics {
     private final MeterRegistry registry;
     private final OutboxClaims claims;
     private final Clock clock;
-    private final AtomicLong pending = new AtomicLong();
-    private final AtomicLong oldestPendingAgeSeconds = new AtomicLong();
-    private final AtomicLong parked = new AtomicLong();
+    private final BacklogGauges gauges;
 
     public OutboxMetrics(MeterRegistry registry, OutboxClaims claims, Clock clock) {
         this.registry = registry;
         this.claims = claims;
         this.clock = clock;
-        registry.gauge("leadlistener.outbox.pending", pending);
-        registry.gauge("leadlistener.outbox.oldest.pending.age.seconds", oldestPendingAgeSeconds);
-        registry.gauge("leadlistener.outbox.parked", parked);
+        this.gauges = new BacklogGauges(registry, "leadlistener.outbox");
     }
 
     @Scheduled(every = "${leadlistener.metrics.refresh-interval:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refreshBacklog() {
         try {
             OutboxClaims.OutboxBacklog backlog = QuarkusTransaction.requiringNew().call(claims::backlog);
-            pending.set(backlog.pending());
-            oldestPendingAgeSeconds.set(Math.round(backlog.oldestPendingAgeSeconds()));
-            parked.set(backlog.parked());
+            gauges.set(backlog.pending(), Math.round(backlog.oldestPendingAgeSeconds()), backlog.parked());
         } catch (RuntimeException e) {
             LOG.debugf("Outbox backlog metrics not refreshed: %s", e.toString());
         }

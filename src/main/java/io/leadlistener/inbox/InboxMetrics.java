@@ -1,5 +1,6 @@
 package io.leadlistener.inbox;
 
+import io.leadlistener.common.BacklogGauges;
 import io.leadlistener.common.MetricsConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,7 +9,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,26 +22,20 @@ public class InboxMetrics {
 
     private final MeterRegistry registry;
     private final InboxBacklog backlog;
-    private final AtomicLong pending = new AtomicLong();
-    private final AtomicLong oldestPendingAgeSeconds = new AtomicLong();
-    private final AtomicLong parked = new AtomicLong();
+    private final BacklogGauges gauges;
 
     public InboxMetrics(MeterRegistry registry, InboxBacklog backlog, MetricsConfig config) {
         LOG.debugf("Backlog gauges refreshed every %s", config.refreshInterval());
         this.registry = registry;
         this.backlog = backlog;
-        registry.gauge("leadlistener.inbox.pending", pending);
-        registry.gauge("leadlistener.inbox.oldest.pending.age.seconds", oldestPendingAgeSeconds);
-        registry.gauge("leadlistener.inbox.parked", parked);
+        this.gauges = new BacklogGauges(registry, "leadlistener.inbox");
     }
 
     @Scheduled(every = "${leadlistener.metrics.refresh-interval:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refreshBacklog() {
         try {
             InboxBacklog.Figures figures = QuarkusTransaction.requiringNew().call(backlog::read);
-            pending.set(figures.pending());
-            oldestPendingAgeSeconds.set(figures.oldestPendingAgeSeconds());
-            parked.set(figures.parked());
+            gauges.set(figures.pending(), figures.oldestPendingAgeSeconds(), figures.parked());
         } catch (RuntimeException e) {
             LOG.debugf("Inbox backlog metrics not refreshed: %s", e.toString());
         }
