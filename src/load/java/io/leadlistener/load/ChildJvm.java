@@ -49,7 +49,10 @@ final class ChildJvm implements AutoCloseable {
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        return new ChildJvm(label, port, builder.start(), log);
+        Process process = builder.start();
+        // An interrupted harness (Ctrl-C, its time bound) must not leave the app listening behind it.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-" + label));
+        return new ChildJvm(label, port, process, log);
     }
 
     long pid() {

@@ -124,11 +124,14 @@ public final class LoadHarness {
                     log("warm-up done (not reported): " + summary(warmup));
                 }
                 for (int rate : settings.rates()) {
-                    results.add(openLoop("service", app, service, watcher, rate, settings.duration(), null));
+                    String backlogAtStart = settle(watcher);
+                    results.add(openLoop("service", app, service, watcher, rate, settings.duration(),
+                            "open" + backlogAtStart));
                 }
                 for (int rate : settings.stepRates()) {
+                    String backlogAtStart = settle(watcher);
                     PhaseResult step = openLoop("service", app, service, watcher, rate, settings.stepDuration(),
-                            "step");
+                            "step" + backlogAtStart);
                     results.add(step);
                     if (!step.sustained()) {
                         log("service no longer keeps up at " + rate + "/s: step-up ends");
@@ -136,6 +139,7 @@ public final class LoadHarness {
                     }
                 }
                 if (!settings.closedDuration().isZero()) {
+                    settle(watcher);
                     results.add(closedLoop("service", app, service, watcher));
                 }
                 awaitEverySeen(watcher);
@@ -153,7 +157,7 @@ public final class LoadHarness {
                     openLoop("bare", bare, bareTarget, null, settings.warmupRate(), settings.warmup(), "warm-up");
                     if (!settings.bareDuration().isZero()) {
                         results.add(openLoop("bare", bare, bareTarget, null, settings.bareRate(),
-                                settings.bareDuration(), null));
+                                settings.bareDuration(), "open"));
                     }
                     if (!settings.closedDuration().isZero()) {
                         results.add(closedLoop("bare", bare, bareTarget, null));
@@ -182,7 +186,7 @@ public final class LoadHarness {
 
     private PhaseResult openLoop(String targetLabel, ChildJvm jvm, CallbackTarget target, LeadEventsWatcher watcher,
                                  int rate, Duration duration, String kind) throws Exception {
-        String load = (kind == null ? "open" : kind) + " " + rate + "/s × " + duration.toSeconds() + " s";
+        String load = kind.replaceFirst("^(\\S+)", "$1 " + rate + "/s × " + duration.toSeconds() + " s");
         PreparedCallback[] prepared = callbacks.prepare(Math.toIntExact(rate * duration.toSeconds()));
         PhaseRecorder recorder = new PhaseRecorder(targetLabel + " " + load);
         log(targetLabel + ": " + load + " ...");
@@ -228,6 +232,27 @@ public final class LoadHarness {
         Duration drained = Duration.ofNanos(System.nanoTime() - drainStart);
         return new PhaseResult(targetLabel, load, rate, recorder, unseen, atEnd, drained, backlog.read(), rss.max(),
                 loadStart + " → " + loadAverage());
+    }
+
+    /**
+     * A measured phase starts on an empty backlog, else it measures the previous phase's leftovers: waits (up to
+     * twice the drain timeout) until PostgreSQL holds no pending inbox row or outbox event.
+     *
+     * @return "" when settled, else a note for the phase's label
+     */
+    private String settle(LeadEventsWatcher watcher) throws InterruptedException {
+        long deadline = System.nanoTime() + settings.drainTimeout().multipliedBy(2).toNanos();
+        Backlog.Counts counts = backlog.read();
+        while (counts.pending() > 0 && System.nanoTime() < deadline) {
+            watcher.checkHealthy();
+            Thread.sleep(200);
+            counts = backlog.read();
+        }
+        if (counts.pending() == 0) {
+            return "";
+        }
+        log("backlog did not drain before the next phase: " + counts);
+        return String.format(java.util.Locale.ROOT, " (started on %,d pending rows)", counts.pending());
     }
 
     /** Final drain: whatever is still unseen after this is lost. */

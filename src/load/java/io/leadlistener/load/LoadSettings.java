@@ -42,9 +42,9 @@ record LoadSettings(
         return new LoadSettings(
                 ints("load.rates", "200,500"),
                 seconds("load.duration", 60),
-                seconds("load.warmup", 20),
-                Integer.getInteger("load.warmupRate", 300),
-                ints("load.stepRates", "750,1000,1500,2000,3000"),
+                seconds("load.warmup", 30),
+                Integer.getInteger("load.warmupRate", 100),
+                ints("load.stepRates", "300,400,600,800,1000,1500,2000"),
                 seconds("load.stepDuration", 20),
                 seconds("load.closedDuration", 20),
                 Integer.getInteger("load.connections", 32),
