@@ -218,7 +218,7 @@ public final class LoadHarness {
     private PhaseResult finish(String targetLabel, String load, int rate, PhaseRecorder recorder,
                                LeadEventsWatcher watcher, RssSampler rss, String loadStart) throws Exception {
         if (watcher == null) {
-            return new PhaseResult(targetLabel, load, rate, recorder, 0, null, Duration.ZERO, null, rss.max(),
+            return new PhaseResult(targetLabel, load, rate, recorder, 0, null, Duration.ZERO, false, null, rss.max(),
                     loadStart + " → " + loadAverage());
         }
         long unseen = recorder.outstanding.get();
@@ -230,18 +230,19 @@ public final class LoadHarness {
             Thread.sleep(20);
         }
         Duration drained = Duration.ofNanos(System.nanoTime() - drainStart);
-        return new PhaseResult(targetLabel, load, rate, recorder, unseen, atEnd, drained, backlog.read(), rss.max(),
+        return new PhaseResult(targetLabel, load, rate, recorder, unseen, atEnd, drained,
+                recorder.outstanding.get() > 0, backlog.read(), rss.max(),
                 loadStart + " → " + loadAverage());
     }
 
     /**
      * A measured phase starts on an empty backlog, else it measures the previous phase's leftovers: waits (up to
-     * twice the drain timeout) until PostgreSQL holds no pending inbox row or outbox event.
+     * {@code load.settleTimeout}) until PostgreSQL holds no pending inbox row or outbox event.
      *
      * @return "" when settled, else a note for the phase's label
      */
     private String settle(LeadEventsWatcher watcher) throws InterruptedException {
-        long deadline = System.nanoTime() + settings.drainTimeout().multipliedBy(2).toNanos();
+        long deadline = System.nanoTime() + settings.settleTimeout().toNanos();
         Backlog.Counts counts = backlog.read();
         while (counts.pending() > 0 && System.nanoTime() < deadline) {
             watcher.checkHealthy();

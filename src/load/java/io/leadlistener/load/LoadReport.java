@@ -33,8 +33,8 @@ final class LoadReport {
                     .append(" | ").append(kafka ? Long.toString(r.lost()) : "–")
                     .append(" | ").append(kafka ? String.format(Locale.ROOT, "%,d / %,d", r.unseenAtSendEnd(),
                             r.backlogAtSendEnd().pending()) : "–")
-                    .append(" | ").append(kafka ? String.format(Locale.ROOT, "%.1f s", r.drained().toMillis() / 1000.0)
-                            : "–")
+                    .append(" | ").append(!kafka ? "–" : String.format(Locale.ROOT, r.drainTimedOut() ? "> %.0f s"
+                            : "%.1f s", r.drained().toMillis() / 1000.0))
                     .append(" | ").append(r.maxRssKib() < 0 ? "–" : (r.maxRssKib() / 1024) + " MiB")
                     .append(" | ").append(r.loadAverage())
                     .append(" | ").append(kafka ? (r.sustained() ? "yes" : "**no**") : "–")

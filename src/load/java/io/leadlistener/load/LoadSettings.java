@@ -19,6 +19,7 @@ import java.util.List;
  * @param jvmArgs options of both child JVMs (service and bare endpoint), so they run alike
  * @param jfr record a flight recording (settings=profile) of the service for the whole run
  * @param drainTimeout how long after a phase's last send to wait for its Kafka records before counting loss
+ * @param settleTimeout how long a measured phase waits for the previous phases' backlog to drain before it starts
  * @param maxRuntime hard bound on the whole run; everything is stopped when it passes
  */
 record LoadSettings(
@@ -36,6 +37,7 @@ record LoadSettings(
         List<String> jvmArgs,
         boolean jfr,
         Duration drainTimeout,
+        Duration settleTimeout,
         Duration maxRuntime) {
 
     static LoadSettings fromSystemProperties() {
@@ -55,7 +57,8 @@ record LoadSettings(
                         .filter(arg -> !arg.isEmpty()).toList(),
                 Boolean.parseBoolean(System.getProperty("load.jfr", "false")),
                 seconds("load.drainTimeout", 60),
-                seconds("load.maxRuntime", 1200));
+                seconds("load.settleTimeout", 300),
+                seconds("load.maxRuntime", 1800));
     }
 
     private static Duration seconds(String key, long defaultSeconds) {

@@ -11,12 +11,13 @@ import java.time.Duration;
  * @param unseenAtSendEnd callbacks answered 200 whose Kafka record had not arrived when the last response came
  * @param backlogAtSendEnd inbox + outbox rows pending at that moment
  * @param drained how long after the last response the phase's last record arrived (or the drain timeout)
+ * @param drainTimedOut some records had not arrived when the drain timeout passed (they may still come later)
  * @param backlogAfterDrain inbox + outbox rows pending after the drain
  * @param maxRssKib highest VmRSS of the target process sampled once a second during the phase
  * @param loadAverage 1-minute load average at the start and the end of the phase
  */
 record PhaseResult(String target, String load, int offeredRate, PhaseRecorder recorder, long unseenAtSendEnd,
-                   Backlog.Counts backlogAtSendEnd, Duration drained, Backlog.Counts backlogAfterDrain,
+                   Backlog.Counts backlogAtSendEnd, Duration drained, boolean drainTimedOut, Backlog.Counts backlogAfterDrain,
                    long maxRssKib, String loadAverage) {
 
     /**
