@@ -1,0 +1,425 @@
+package io.leadlistener.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadlistener.load.CallbackFactory.PreparedCallback;
+import io.leadlistener.localinfra.LocalInfraEndpoints;
+import io.leadlistener.localinfra.LocalInfraSettings;
+import io.leadlistener.localinfra.LocalInfrastructure;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The load harness (issues 5 and 7): starts a durable PostgreSQL (fsync on) and a Kafka broker, the packaged
+ * service and, for the ratio, a bare Quarkus endpoint — all as local child processes on free ports — sends
+ * correctly signed WeCom callbacks at constant rates, follows every one of them to its Kafka record, and stops
+ * everything again. Command and results: docs/benchmarks.md, section "Callback → Kafka (load harness)".
+ */
+public final class LoadHarness {
+
+    private static final String TOPIC = "crm.lead-events";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LoadSettings settings;
+    private final Path projectRoot;
+    private final Path runDirectory;
+    private final CallbackFactory callbacks = new CallbackFactory();
+    private final List<PhaseResult> results = new ArrayList<>();
+    private Backlog backlog;
+
+    private LoadHarness(LoadSettings settings, Path projectRoot, Path runDirectory) {
+        this.settings = settings;
+        this.projectRoot = projectRoot;
+        this.runDirectory = runDirectory;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Logger.getLogger("").setLevel(Level.WARNING);
+        Logger.getLogger("org.apache.kafka").setLevel(Level.WARNING);
+        LoadSettings settings = LoadSettings.fromSystemProperties();
+        Path projectRoot = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+        Path runDirectory = projectRoot.resolve("target/load/runs")
+                .resolve(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
+        Files.createDirectories(runDirectory);
+        startWatchdog(settings.maxRuntime());
+        new LoadHarness(settings, projectRoot, runDirectory).run();
+        System.exit(0);
+    }
+
+    /** Bounded in time whatever hangs: the exit runs the shutdown hooks that stop every server we started. */
+    private static void startWatchdog(Duration maxRuntime) {
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(maxRuntime.toMillis());
+                System.err.println("Load harness: " + maxRuntime + " passed (load.maxRuntime); stopping everything");
+                System.exit(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "load-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    private void run() throws Exception {
+        Path appJar = projectRoot.resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(appJar)) {
+            throw new IllegalStateException(appJar + " is missing: run ./mvnw -B package -DskipTests first");
+        }
+        Path bareJar = ensureBareEndpoint();
+        String machine = machine();
+        log("machine: " + machine.replace('\n', ' '));
+        log("load average before start: " + loadAverage());
+
+        LocalInfraSettings infra = new LocalInfraSettings(projectRoot,
+                "load-" + UUID.randomUUID().toString().substring(0, 8), 0, 0, 0, true);
+        ChildJvm app = null;
+        String postgresSettings;
+        try {
+            LocalInfraEndpoints endpoints = LocalInfrastructure.startOrReuse(infra);
+            log("PostgreSQL " + endpoints.jdbcUrl() + ", Kafka " + endpoints.kafkaBootstrapServers());
+            String adminToken = UUID.randomUUID().toString();
+            List<String> appJvmArgs = new ArrayList<>(settings.jvmArgs());
+            if (settings.jfr()) {
+                appJvmArgs.add("-XX:StartFlightRecording=filename=" + runDirectory.resolve("service.jfr")
+                        + ",settings=profile,dumponexit=true");
+            }
+            app = ChildJvm.start("service", appJar, appJvmArgs, serviceEnvironment(endpoints, adminToken),
+                    freePort(), runDirectory.resolve("service.log"));
+            app.awaitHttp("GET", "/q/health/ready", status -> status == 200, Duration.ofSeconds(120));
+            log("service ready on 127.0.0.1:" + app.port + " (pid " + app.pid() + ", " + String.join(" ", appJvmArgs)
+                    + ")");
+            backlog = new Backlog(endpoints.jdbcUrl(), endpoints.username(), endpoints.password());
+            postgresSettings = "PostgreSQL " + backlog.setting("server_version") + ", fsync=" + backlog.setting("fsync")
+                    + ", synchronous_commit=" + backlog.setting("synchronous_commit");
+            log(postgresSettings);
+            requireEveryTextTagged(app.port, adminToken);
+
+            try (LeadEventsWatcher watcher = new LeadEventsWatcher(endpoints.kafkaBootstrapServers(), TOPIC);
+                    CallbackTarget service = new CallbackTarget("service", app.port)) {
+                watcher.awaitAssignment(Duration.ofSeconds(60));
+                if (!settings.warmup().isZero()) {
+                    PhaseResult warmup = openLoop("service", app, service, watcher, settings.warmupRate(),
+                            settings.warmup(), "warm-up");
+                    log("warm-up done (not reported): " + summary(warmup));
+                }
+                for (int rate : settings.rates()) {
+                    String backlogAtStart = settle(watcher);
+                    results.add(openLoop("service", app, service, watcher, rate, settings.duration(),
+                            "open" + backlogAtStart));
+                }
+                for (int rate : settings.stepRates()) {
+                    String backlogAtStart = settle(watcher);
+                    PhaseResult step = openLoop("service", app, service, watcher, rate, settings.stepDuration(),
+                            "step" + backlogAtStart);
+                    results.add(step);
+                    if (!step.sustained()) {
+                        log("service no longer keeps up at " + rate + "/s: step-up ends");
+                        break;
+                    }
+                }
+                if (!settings.closedDuration().isZero()) {
+                    settle(watcher);
+                    results.add(closedLoop("service", app, service, watcher));
+                }
+                awaitEverySeen(watcher);
+            }
+            app.close();
+            app = null;
+
+            if (!settings.closedDuration().isZero() || !settings.bareDuration().isZero()) {
+                try (ChildJvm bare = ChildJvm.start("bare", bareJar, settings.jvmArgs(), Map.of(), freePort(),
+                        runDirectory.resolve("bare.log"));
+                        CallbackTarget bareTarget = new CallbackTarget("bare", bare.port)) {
+                    bare.awaitHttp("POST", "/wecom/callback/demo", status -> status == 200, Duration.ofSeconds(60));
+                    log("bare endpoint ready on 127.0.0.1:" + bare.port + " (pid " + bare.pid() + ")");
+                    // The same warm-up as the service got, so neither is measured cold.
+                    openLoop("bare", bare, bareTarget, null, settings.warmupRate(), settings.warmup(), "warm-up");
+                    if (!settings.bareDuration().isZero()) {
+                        results.add(openLoop("bare", bare, bareTarget, null, settings.bareRate(),
+                                settings.bareDuration(), "open"));
+                    }
+                    if (!settings.closedDuration().isZero()) {
+                        results.add(closedLoop("bare", bare, bareTarget, null));
+                    }
+                }
+            }
+        } finally {
+            if (app != null) {
+                app.close();
+            }
+            if (backlog != null) {
+                backlog.close();
+            }
+            LocalInfrastructure.stop(infra);
+        }
+
+        String header = "Run " + runDirectory.getFileName() + " UTC. " + machine + "\n" + postgresSettings
+                + "; Kafka 4.4.0 (KRaft, one broker, child JVM -Xmx256m); child JVMs: " + String.join(" ",
+                settings.jvmArgs()) + (settings.jfr() ? " + JFR (settings=profile) on the service" : "") + ".\n";
+        String report = LoadReport.render(header, results) + "\n" + verdicts();
+        Files.writeString(runDirectory.resolve("report.md"), report);
+        System.out.println();
+        System.out.println(report);
+        log("report: " + runDirectory.resolve("report.md") + ", service log and flight recording in " + runDirectory);
+    }
+
+    private PhaseResult openLoop(String targetLabel, ChildJvm jvm, CallbackTarget target, LeadEventsWatcher watcher,
+                                 int rate, Duration duration, String kind) throws Exception {
+        String load = kind.replaceFirst("^(\\S+)", "$1 " + rate + "/s × " + duration.toSeconds() + " s");
+        PreparedCallback[] prepared = callbacks.prepare(Math.toIntExact(rate * duration.toSeconds()));
+        PhaseRecorder recorder = new PhaseRecorder(targetLabel + " " + load);
+        log(targetLabel + ": " + load + " ...");
+        String loadStart = loadAverage();
+        try (RssSampler rss = new RssSampler(jvm)) {
+            new OpenLoopLoad(target, watcher, settings.maxInFlight()).run(recorder, prepared, rate);
+            PhaseResult result = finish(targetLabel, load, rate, recorder, watcher, rss, loadStart);
+            log("  " + summary(result));
+            return result;
+        }
+    }
+
+    private PhaseResult closedLoop(String targetLabel, ChildJvm jvm, CallbackTarget target, LeadEventsWatcher watcher)
+            throws Exception {
+        String load = "closed " + settings.connections() + " conn × " + settings.closedDuration().toSeconds() + " s";
+        PhaseRecorder recorder = new PhaseRecorder(targetLabel + " " + load);
+        log(targetLabel + ": " + load + " ...");
+        String loadStart = loadAverage();
+        try (RssSampler rss = new RssSampler(jvm)) {
+            new ClosedLoopLoad(target, watcher, callbacks).run(recorder, settings.connections(),
+                    settings.closedDuration());
+            PhaseResult result = finish(targetLabel, load, 0, recorder, watcher, rss, loadStart);
+            log("  " + summary(result));
+            return result;
+        }
+    }
+
+    /** After the last response: what is still owed, then wait for the Kafka records and count what never came. */
+    private PhaseResult finish(String targetLabel, String load, int rate, PhaseRecorder recorder,
+                               LeadEventsWatcher watcher, RssSampler rss, String loadStart) throws Exception {
+        if (watcher == null) {
+            return new PhaseResult(targetLabel, load, rate, recorder, 0, null, Duration.ZERO, false, null, rss.max(),
+                    loadStart + " → " + loadAverage());
+        }
+        long unseen = recorder.outstanding.get();
+        Backlog.Counts atEnd = backlog.read();
+        long drainStart = System.nanoTime();
+        long deadline = drainStart + settings.drainTimeout().toNanos();
+        while (recorder.outstanding.get() > 0 && System.nanoTime() < deadline) {
+            watcher.checkHealthy();
+            Thread.sleep(20);
+        }
+        Duration drained = Duration.ofNanos(System.nanoTime() - drainStart);
+        return new PhaseResult(targetLabel, load, rate, recorder, unseen, atEnd, drained,
+                recorder.outstanding.get() > 0, backlog.read(), rss.max(),
+                loadStart + " → " + loadAverage());
+    }
+
+    /**
+     * A measured phase starts on an empty backlog, else it measures the previous phase's leftovers: waits (up to
+     * {@code load.settleTimeout}) until PostgreSQL holds no pending inbox row or outbox event.
+     *
+     * @return "" when settled, else a note for the phase's label
+     */
+    private String settle(LeadEventsWatcher watcher) throws InterruptedException {
+        long deadline = System.nanoTime() + settings.settleTimeout().toNanos();
+        Backlog.Counts counts = backlog.read();
+        while (counts.pending() > 0 && System.nanoTime() < deadline) {
+            watcher.checkHealthy();
+            Thread.sleep(200);
+            counts = backlog.read();
+        }
+        if (counts.pending() == 0) {
+            return "";
+        }
+        log("backlog did not drain before the next phase: " + counts);
+        return String.format(java.util.Locale.ROOT, " (started on %,d pending rows)", counts.pending());
+    }
+
+    /** Final drain: whatever is still unseen after this is lost. */
+    private void awaitEverySeen(LeadEventsWatcher watcher) throws InterruptedException {
+        long deadline = System.nanoTime() + settings.drainTimeout().multipliedBy(3).toNanos();
+        while (results.stream().anyMatch(r -> r.lost() > 0) && System.nanoTime() < deadline) {
+            watcher.checkHealthy();
+            Thread.sleep(100);
+        }
+        log("final drain done: " + results.stream().mapToLong(PhaseResult::lost).sum() + " accepted callbacks never"
+                + " seen on Kafka; " + backlog.read() + "; " + watcher.records() + " records consumed, "
+                + watcher.unmatched() + " intent-tagged records of no callback of this run");
+    }
+
+    private static String summary(PhaseResult r) {
+        PhaseRecorder p = r.recorder();
+        return String.format(java.util.Locale.ROOT,
+                "%s: sent %d, ok %d, refused %d, %.0f/s, ack p50 %s p99 %s max %s, Kafka p50 %s p99 %s max %s, "
+                        + "unseen at end %d, backlog at end %s, drained in %d ms, still unseen %d, max send lag %d ms,"
+                        + " RSS %d MiB, load %s",
+                r.load(), p.sent.get(), p.ok.get(), p.failed.get(), p.achievedRate(), LoadReport.ms(p.ack, 50),
+                LoadReport.ms(p.ack, 99), LoadReport.max(p.ack), LoadReport.ms(p.endToEnd, 50),
+                LoadReport.ms(p.endToEnd, 99), LoadReport.max(p.endToEnd), r.unseenAtSendEnd(), r.backlogAtSendEnd(),
+                r.drained().toMillis(), r.lost(), TimeUnit.NANOSECONDS.toMillis(p.maxSendLagNanos.get()), r.maxRssKib() / 1024,
+                r.loadAverage());
+    }
+
+    private String verdicts() {
+        StringBuilder out = new StringBuilder();
+        PhaseResult bareClosed = find("bare", "closed");
+        PhaseResult serviceClosed = find("service", "closed");
+        int sustained = results.stream().filter(r -> r.target().equals("service") && r.offeredRate() > 0
+                && r.sustained()).mapToInt(PhaseResult::offeredRate).max().orElse(0);
+        out.append("Highest offered rate the service kept up with (open loop): ").append(sustained).append("/s\n");
+        if (serviceClosed != null) {
+            out.append(String.format(java.util.Locale.ROOT, "Service closed-loop ack throughput: %.0f/s%n",
+                    serviceClosed.recorder().achievedRate()));
+        }
+        if (bareClosed != null) {
+            double bare = bareClosed.recorder().achievedRate();
+            out.append(String.format(java.util.Locale.ROOT, "Bare endpoint closed-loop throughput: %.0f/s%n", bare));
+            out.append(String.format(java.util.Locale.ROOT, "Ratio sustained / bare: %.3f%n", sustained / bare));
+            if (serviceClosed != null) {
+                out.append(String.format(java.util.Locale.ROOT, "Ratio service ack throughput / bare: %.3f%n",
+                        serviceClosed.recorder().achievedRate() / bare));
+            }
+        }
+        return out.toString();
+    }
+
+    private PhaseResult find(String target, String loadPrefix) {
+        return results.stream().filter(r -> r.target().equals(target) && r.load().startsWith(loadPrefix))
+                .findFirst().orElse(null);
+    }
+
+    private static Map<String, String> serviceEnvironment(LocalInfraEndpoints endpoints, String adminToken) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("QUARKUS_DATASOURCE_JDBC_URL", endpoints.jdbcUrl());
+        environment.put("QUARKUS_DATASOURCE_USERNAME", endpoints.username());
+        environment.put("QUARKUS_DATASOURCE_PASSWORD", endpoints.password());
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", endpoints.kafkaBootstrapServers());
+        environment.put("LEADLISTENER_TENANTS__DEMO__CORP_ID", CallbackFactory.CORP_ID);
+        environment.put("LEADLISTENER_TENANTS__DEMO__TOKEN", CallbackFactory.TOKEN);
+        environment.put("LEADLISTENER_TENANTS__DEMO__ENCODING_AES_KEY", CallbackFactory.AES_KEY);
+        environment.put("LEADLISTENER_TENANTS__DEMO__AGENT_ID", CallbackFactory.AGENT_ID);
+        environment.put("LEADLISTENER_ADMIN_TOKENS__LOAD", adminToken);
+        return environment;
+    }
+
+    /** Zero loss is only checkable if every message must produce an event: ask the service's dry run first. */
+    private static void requireEveryTextTagged(int port, String adminToken) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        for (String text : CallbackFactory.TEXTS) {
+            String body = JSON.writeValueAsString(Map.of("text", text, "tenant", "demo"));
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/api/v1/intents/test"))
+                    .header("Authorization", "Bearer " + adminToken)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            JsonNode intents = response.statusCode() == 200 ? JSON.readTree(response.body()).path("intents") : null;
+            if (intents == null || !intents.isArray() || intents.isEmpty()) {
+                throw new IllegalStateException("load text \"" + text + "\" is not tagged by the service: "
+                        + response.statusCode() + " " + response.body());
+            }
+        }
+    }
+
+    /** Built once from src/load/bare-endpoint with the Maven Wrapper (~20 s), then reused. */
+    private Path ensureBareEndpoint() throws IOException, InterruptedException {
+        Path jar = projectRoot.resolve("target/load/bare-endpoint/quarkus-app/quarkus-run.jar");
+        if (Files.isRegularFile(jar)) {
+            return jar;
+        }
+        log("building the bare endpoint (src/load/bare-endpoint) ...");
+        Process maven = new ProcessBuilder(projectRoot.resolve("mvnw").toString(), "-B", "-q", "-f",
+                "src/load/bare-endpoint/pom.xml", "package", "-DskipTests")
+                .directory(projectRoot.toFile()).inheritIO().start();
+        if (!maven.waitFor(10, TimeUnit.MINUTES) || maven.exitValue() != 0 || !Files.isRegularFile(jar)) {
+            maven.destroyForcibly();
+            throw new IllegalStateException("could not build the bare endpoint: mvnw -f src/load/bare-endpoint/pom.xml");
+        }
+        return jar;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static String machine() throws IOException {
+        String model = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                .filter(line -> line.startsWith("model name")).findFirst()
+                .map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse("?");
+        String memory = Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                .filter(line -> line.startsWith("MemTotal")).findFirst()
+                .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024 / 1024 + " GiB").orElse("?");
+        return "Machine: " + Runtime.getRuntime().availableProcessors() + " CPUs (" + model + "), " + memory
+                + "; JDK " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor")
+                + ").";
+    }
+
+    private static void log(String line) {
+        System.out.println("[load " + DateTimeFormatter.ISO_LOCAL_TIME.withZone(ZoneOffset.UTC)
+                .format(Instant.now()).substring(0, 8) + "] " + line);
+    }
+
+    /** Highest VmRSS of a child JVM, sampled once a second while a phase runs. */
+    private static final class RssSampler implements AutoCloseable {
+        private final AtomicLong max = new AtomicLong(-1);
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        RssSampler(ChildJvm jvm) {
+            thread = new Thread(() -> {
+                while (running) {
+                    max.accumulateAndGet(jvm.rssKib(), Math::max);
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "load-rss-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        long max() {
+            return max.get();
+        }
+
+        @Override
+        public void close() {
+            running = false;
+            thread.interrupt();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.leadlistener.load;
+
+import java.util.List;
+import java.util.Locale;
+import org.HdrHistogram.Histogram;
+
+/** The run as Markdown tables for docs/benchmarks.md. */
+final class LoadReport {
+
+    private LoadReport() {
+    }
+
+    static String render(String header, List<PhaseResult> results) {
+        StringBuilder out = new StringBuilder(header).append('\n');
+        out.append("| target | load | accepted/s | ack p50 | ack p90 | ack p99 | ack max | → Kafka p50 | → Kafka p90"
+                + " | → Kafka p99 | → Kafka max | sent | refused | lost | behind at end (unseen / inbox+outbox rows)"
+                + " | drained in | max RSS | load avg | keeps up |\n");
+        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---|---|\n");
+        for (PhaseResult r : results) {
+            PhaseRecorder p = r.recorder();
+            boolean kafka = r.target().equals("service");
+            out.append("| ").append(r.target())
+                    .append(" | ").append(r.load())
+                    .append(" | ").append(String.format(Locale.ROOT, "%,.0f", p.achievedRate()))
+                    .append(" | ").append(ms(p.ack, 50)).append(" | ").append(ms(p.ack, 90))
+                    .append(" | ").append(ms(p.ack, 99)).append(" | ").append(max(p.ack))
+                    .append(" | ").append(kafka ? ms(p.endToEnd, 50) : "–")
+                    .append(" | ").append(kafka ? ms(p.endToEnd, 90) : "–")
+                    .append(" | ").append(kafka ? ms(p.endToEnd, 99) : "–")
+                    .append(" | ").append(kafka ? max(p.endToEnd) : "–")
+                    .append(" | ").append(String.format(Locale.ROOT, "%,d", p.sent.get()))
+                    .append(" | ").append(p.failed.get())
+                    .append(" | ").append(kafka ? Long.toString(r.lost()) : "–")
+                    .append(" | ").append(kafka ? String.format(Locale.ROOT, "%,d / %,d", r.unseenAtSendEnd(),
+                            r.backlogAtSendEnd().pending()) : "–")
+                    .append(" | ").append(!kafka ? "–" : String.format(Locale.ROOT, r.drainTimedOut() ? "> %.0f s"
+                            : "%.1f s", r.drained().toMillis() / 1000.0))
+                    .append(" | ").append(r.maxRssKib() < 0 ? "–" : (r.maxRssKib() / 1024) + " MiB")
+                    .append(" | ").append(r.loadAverage())
+                    .append(" | ").append(kafka ? (r.sustained() ? "yes" : "**no**") : "–")
+                    .append(" |\n");
+            if (p.firstFailure != null) {
+                out.append("\n(").append(r.load()).append(": first refusal: ").append(p.firstFailure).append(")\n\n");
+            }
+        }
+        return out.toString();
+    }
+
+    static String ms(Histogram histogram, double percentile) {
+        if (histogram.getTotalCount() == 0) {
+            return "–";
+        }
+        return format(histogram.getValueAtPercentile(percentile));
+    }
+
+    static String max(Histogram histogram) {
+        return histogram.getTotalCount() == 0 ? "–" : format(histogram.getMaxValue());
+    }
+
+    private static String format(long micros) {
+        double millis = micros / 1000.0;
+        return millis < 10 ? String.format(Locale.ROOT, "%.2f ms", millis)
+                : millis < 1000 ? String.format(Locale.ROOT, "%.0f ms", millis)
+                : String.format(Locale.ROOT, "%.1f s", millis / 1000);
+    }
+}

@@ -1,0 +1,76 @@
+package io.leadlistener.load;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The run's parameters, from {@code -Dload.*} system properties (the Maven profile passes them through).
+ *
+ * @param rates steady open-loop phases against the service, callbacks per second (issue 5: 200 and 500)
+ * @param duration length of each steady phase
+ * @param warmup open-loop warm-up at {@code warmupRate} before anything is measured (JIT, pools, leads)
+ * @param stepRates saturation step-up against the service; stops after the first step that does not keep up
+ * @param stepDuration length of each step
+ * @param closedDuration closed-loop saturation of the service and of the bare endpoint, each
+ * @param connections clients of the closed-loop phases
+ * @param maxInFlight bound on open requests (and connections) of an open-loop phase
+ * @param bareRate open-loop rate against the bare endpoint, for its ack latency next to the service's
+ * @param jvmArgs options of both child JVMs (service and bare endpoint), so they run alike
+ * @param jfr record a flight recording (settings=profile) of the service for the whole run
+ * @param drainTimeout how long after a phase's last send to wait for its Kafka records before counting loss
+ * @param settleTimeout how long a measured phase waits for the previous phases' backlog to drain before it starts
+ * @param maxRuntime hard bound on the whole run; everything is stopped when it passes
+ */
+record LoadSettings(
+        List<Integer> rates,
+        Duration duration,
+        Duration warmup,
+        int warmupRate,
+        List<Integer> stepRates,
+        Duration stepDuration,
+        Duration closedDuration,
+        int connections,
+        int maxInFlight,
+        int bareRate,
+        Duration bareDuration,
+        List<String> jvmArgs,
+        boolean jfr,
+        Duration drainTimeout,
+        Duration settleTimeout,
+        Duration maxRuntime) {
+
+    static LoadSettings fromSystemProperties() {
+        return new LoadSettings(
+                ints("load.rates", "200,500"),
+                seconds("load.duration", 60),
+                seconds("load.warmup", 30),
+                Integer.getInteger("load.warmupRate", 100),
+                ints("load.stepRates", "50,100,150,200,300,400,600,800,1000"),
+                seconds("load.stepDuration", 20),
+                seconds("load.closedDuration", 20),
+                Integer.getInteger("load.connections", 32),
+                Integer.getInteger("load.maxInFlight", 256),
+                Integer.getInteger("load.bareRate", 500),
+                seconds("load.bareDuration", 30),
+                Arrays.stream(System.getProperty("load.jvmArgs", "-Xmx256m").trim().split("\\s+"))
+                        .filter(arg -> !arg.isEmpty()).toList(),
+                Boolean.parseBoolean(System.getProperty("load.jfr", "false")),
+                seconds("load.drainTimeout", 60),
+                seconds("load.settleTimeout", 300),
+                seconds("load.maxRuntime", 1800));
+    }
+
+    private static Duration seconds(String key, long defaultSeconds) {
+        String value = System.getProperty(key, "").trim();
+        return Duration.ofSeconds(value.isEmpty() ? defaultSeconds : Long.parseLong(value.replaceAll("s$", "")));
+    }
+
+    private static List<Integer> ints(String key, String defaults) {
+        String value = System.getProperty(key, defaults).trim();
+        if (value.isEmpty() || value.equals("none")) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(",")).map(String::trim).map(Integer::valueOf).toList();
+    }
+}
