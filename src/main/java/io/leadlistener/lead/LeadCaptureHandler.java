@@ -10,10 +10,13 @@ import io.leadlistener.inbox.MessageFacts;
 import io.leadlistener.inbox.ProcessingOutcome;
 import io.leadlistener.intent.MessageTagger;
 import io.leadlistener.intent.engine.TaggingResult;
+import io.leadlistener.kf.KfMessage;
+import io.leadlistener.kf.KfPull;
 import io.leadlistener.tenant.Tenant;
 import io.leadlistener.tenant.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,13 +34,15 @@ public class LeadCaptureHandler implements InboxMessageHandler {
     private final MessageTagger tagger;
     private final MessageCapture messages;
     private final ContactEventCapture contactEvents;
+    private final KfPull kfPull;
 
     public LeadCaptureHandler(TenantDirectory tenants, MessageTagger tagger, MessageCapture messages,
-                              ContactEventCapture contactEvents) {
+                              ContactEventCapture contactEvents, KfPull kfPull) {
         this.tenants = tenants;
         this.tagger = tagger;
         this.messages = messages;
         this.contactEvents = contactEvents;
+        this.kfPull = kfPull;
     }
 
     @Override
@@ -50,6 +55,9 @@ public class LeadCaptureHandler implements InboxMessageHandler {
         if (WECOM_CALLBACK.equals(item.source())) {
             return handleCallback(item, tenant);
         }
+        if (KfMessage.SOURCE.equals(item.source())) {
+            return handleKfMessage(item, tenant);
+        }
         throw new IllegalStateException("inbox row " + item.id() + " has unknown source '" + item.source() + "'");
     }
 
@@ -58,6 +66,11 @@ public class LeadCaptureHandler implements InboxMessageHandler {
         Map<String, Object> facts = MessageFacts.of(message);
         if (message.isEvent(InboundMessage.EVENT_CHANGE_EXTERNAL_CONTACT)) {
             return ProcessingOutcome.untagged(contactEvents.capture(item, tenant, message, facts));
+        }
+        if (message.isEvent(InboundMessage.EVENT_KF_MSG_OR_EVENT)) {
+            // The notification carries no message: pull them; each is stored as a row of its own (source wecom-kf).
+            facts.putAll(kfPull.pull(item, tenant, message.openKfId(), message.token()));
+            return ProcessingOutcome.untagged(facts);
         }
         if (!"text".equals(message.msgType())) {
             return ProcessingOutcome.untagged(facts);
@@ -69,6 +82,24 @@ public class LeadCaptureHandler implements InboxMessageHandler {
         String messageId = message.msgId() != null ? message.msgId() : "inbox-" + item.id();
         Optional<TaggingResult> tagging = messages.capture(item, tenant,
                 new CustomerMessage(contact, messageId, message.content(), sentAt));
+        return new ProcessingOutcome(facts, tagging.map(tagger::stored));
+    }
+
+    /** A pulled 微信客服 message (origin 3, the customer): the customer's external lead, like their contact events. */
+    private ProcessingOutcome handleKfMessage(InboxItem item, Tenant tenant) {
+        KfMessage kf = KfMessage.parse(item.payload());
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("type", kf.msgType());
+        facts.put("from", kf.externalUserId());
+        facts.put("openKfId", kf.openKfId());
+        facts.put("contentLength", kf.text() == null ? 0 : kf.text().length());
+        facts.put("createTime", kf.sendTime().toString());
+        if (!"text".equals(kf.msgType())) {
+            return ProcessingOutcome.untagged(facts);
+        }
+        LeadContact contact = new LeadContact(LeadIds.EXTERNAL, kf.externalUserId(), LeadEvent.WECOM_KF, null, null);
+        Optional<TaggingResult> tagging = messages.capture(item, tenant,
+                new CustomerMessage(contact, kf.msgId(), kf.text(), kf.sendTime()));
         return new ProcessingOutcome(facts, tagging.map(tagger::stored));
     }
 }

@@ -12,9 +12,11 @@ import java.util.Optional;
  * @param appCallback     Token/EncodingAESKey of the app's own "接收消息" callback
  * @param namedCallbacks  further callbacks (客户联系, 微信客服 ...) by name
  * @param includeMessageText whether lead events carry the customer's message text
+ * @param apiBaseUrl      base URL of the WeCom server API ({@code https://qyapi.weixin.qq.com})
+ * @param kfSecret        the 微信客服 Secret, when 微信客服 messages are to be pulled (never logged)
  */
 public record Tenant(String id, String corpId, Optional<String> agentId, CallbackSecret appCallback,
-                     Map<String, CallbackSecret> namedCallbacks, boolean includeMessageText) {
+                     Map<String, CallbackSecret> namedCallbacks, boolean includeMessageText, String apiBaseUrl, Optional<String> kfSecret) {
 
     public Tenant {
         namedCallbacks = Map.copyOf(namedCallbacks);
@@ -28,6 +30,7 @@ public record Tenant(String id, String corpId, Optional<String> agentId, Callbac
     public String toString() {
         // CallbackSecret masks itself; spelled out here so no future field sneaks a secret into logs.
         return "Tenant[id=" + id + ", corpId=" + corpId + ", agentId=" + agentId.orElse("-")
-                + ", namedCallbacks=" + namedCallbacks.keySet() + "]";
+                + ", namedCallbacks=" + namedCallbacks.keySet() + ", apiBaseUrl=" + apiBaseUrl
+                + ", kfSecret=" + (kfSecret.isPresent() ? "****" : "-") + "]";
     }
 }

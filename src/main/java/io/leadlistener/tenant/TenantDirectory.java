@@ -50,6 +50,11 @@ public class TenantDirectory {
                 named.put(name, new CallbackSecret(callback.token(), EncodingAesKey.parse(callback.encodingAesKey()))));
         return new Tenant(id, config.corpId(), config.agentId(),
                 new CallbackSecret(config.token(), EncodingAesKey.parse(config.encodingAesKey())), named,
-                config.includeMessageText());
+                config.includeMessageText(), stripTrailingSlash(config.apiBaseUrl()),
+                config.kfSecret().filter(secret -> !secret.isBlank()));
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }
