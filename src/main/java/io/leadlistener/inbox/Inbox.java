@@ -3,6 +3,7 @@ package io.leadlistener.inbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.util.List;
 
@@ -44,6 +45,20 @@ public class Inbox {
             wakeup.signal();
         }
         return admissions;
+    }
+
+    /**
+     * Stores the message in the caller's transaction, so it commits together with the caller's other writes (a
+     * 微信客服 page and its cursor). The caller signals the worker with {@link #signalNewWork()} after its commit.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public InboxAdmission storeInCurrentTransaction(NewInboxMessage message) {
+        return insert(message);
+    }
+
+    /** Wakes the worker: new rows were committed outside {@link #store}. */
+    public void signalNewWork() {
+        wakeup.signal();
     }
 
     private InboxAdmission insert(NewInboxMessage message) {

@@ -128,12 +128,15 @@ public class InboxWorker {
         Throwable cause = failure instanceof QuarkusTransactionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         String error = BackgroundWorkers.describe(cause);
+        // A non-retryable failure parks now: its only remaining attempt is the one that just failed.
+        boolean retryable = !(cause instanceof NonRetryableException);
         try {
             Optional<String> state = QuarkusTransaction.requiringNew().call(() ->
-                    claims.recordFailure(id, error, config.maxAttempts(), backoff));
+                    claims.recordFailure(id, error, retryable ? config.maxAttempts() : 1, backoff));
             metrics.failed(state.filter("parked"::equals).isPresent());
             if (state.filter("parked"::equals).isPresent()) {
-                LOG.errorf("Parked inbox row %d after %d attempts: %s", id, config.maxAttempts(), error);
+                LOG.errorf("Parked inbox row %d (%s): %s", id,
+                        retryable ? "after " + config.maxAttempts() + " attempts" : "not retryable", error);
             } else {
                 LOG.warnf("Inbox row %d failed, will retry: %s", id, error);
             }

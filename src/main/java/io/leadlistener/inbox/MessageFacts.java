@@ -17,7 +17,9 @@ public final class MessageFacts {
         if (message.event() != null) {
             facts.put("event", message.event());
         }
-        facts.put("from", message.fromUserName());
+        if (message.fromUserName() != null) { // a 微信客服 notification has no sender
+            facts.put("from", message.fromUserName());
+        }
         facts.put("contentLength", message.content() == null ? 0 : message.content().length());
         if (message.createTime() != null) {
             facts.put("createTime", Instant.ofEpochSecond(message.createTime()).toString());

@@ -11,10 +11,13 @@ import io.leadlistener.inbox.MessageFacts;
 import io.leadlistener.inbox.ProcessingOutcome;
 import io.leadlistener.intent.MessageTagger;
 import io.leadlistener.intent.engine.TaggingResult;
+import io.leadlistener.kf.KfMessage;
+import io.leadlistener.kf.KfPull;
 import io.leadlistener.tenant.Tenant;
 import io.leadlistener.tenant.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,14 +37,16 @@ public class LeadCaptureHandler implements InboxMessageHandler {
     private final MessageCapture messages;
     private final ContactEventCapture contactEvents;
     private final IngestedMessages ingested;
+    private final KfPull kfPull;
 
     public LeadCaptureHandler(TenantDirectory tenants, MessageTagger tagger, MessageCapture messages,
-                              ContactEventCapture contactEvents, IngestedMessages ingested) {
+                              ContactEventCapture contactEvents, IngestedMessages ingested, KfPull kfPull) {
         this.tenants = tenants;
         this.tagger = tagger;
         this.messages = messages;
         this.contactEvents = contactEvents;
         this.ingested = ingested;
+        this.kfPull = kfPull;
     }
 
     @Override
@@ -56,6 +61,9 @@ public class LeadCaptureHandler implements InboxMessageHandler {
         }
         if (IngestedMessages.SOURCE.equals(item.source())) {
             return handleIngested(item, tenant);
+        }
+        if (KfMessage.SOURCE.equals(item.source())) {
+            return handleKfMessage(item, tenant);
         }
         throw new IllegalStateException("inbox row " + item.id() + " has unknown source '" + item.source() + "'");
     }
@@ -86,6 +94,11 @@ public class LeadCaptureHandler implements InboxMessageHandler {
         if (message.isEvent(InboundMessage.EVENT_CHANGE_EXTERNAL_CONTACT)) {
             return ProcessingOutcome.untagged(contactEvents.capture(item, tenant, message, facts));
         }
+        if (message.isEvent(InboundMessage.EVENT_KF_MSG_OR_EVENT)) {
+            // The notification carries no message: pull them; each is stored as a row of its own (source wecom-kf).
+            facts.putAll(kfPull.pull(item, tenant, message.openKfId(), message.token()));
+            return ProcessingOutcome.untagged(facts);
+        }
         if (!"text".equals(message.msgType())) {
             return ProcessingOutcome.untagged(facts);
         }
@@ -97,5 +110,22 @@ public class LeadCaptureHandler implements InboxMessageHandler {
         CustomerMessage customerMessage = new CustomerMessage(contact, messageId, message.content(), sentAt);
         Optional<TaggingResult> tagging = messages.capture(item, tenant, customerMessage);
         return outcome(tenant, customerMessage, new java.util.LinkedHashMap<>(facts), tagging);
+    }
+
+    /** A pulled 微信客服 message (origin 3, the customer): the customer's external lead, like their contact events. */
+    private ProcessingOutcome handleKfMessage(InboxItem item, Tenant tenant) {
+        KfMessage kf = KfMessage.parse(item.payload());
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("type", kf.msgType());
+        facts.put("from", kf.externalUserId());
+        facts.put("openKfId", kf.openKfId());
+        facts.put("contentLength", kf.text() == null ? 0 : kf.text().length());
+        facts.put("createTime", kf.sendTime().toString());
+        if (!"text".equals(kf.msgType())) {
+            return ProcessingOutcome.untagged(facts);
+        }
+        LeadContact contact = new LeadContact(LeadIds.EXTERNAL, kf.externalUserId(), LeadEvent.WECOM_KF, null, null);
+        CustomerMessage message = new CustomerMessage(contact, kf.msgId(), kf.text(), kf.sendTime());
+        return outcome(tenant, message, facts, messages.capture(item, tenant, message));
     }
 }

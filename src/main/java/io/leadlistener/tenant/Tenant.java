@@ -15,10 +15,12 @@ import java.util.Optional;
  * @param includeMessageText whether lead events carry the customer's message text
  * @param previousSecrets during a rotation, the previous secret of a callback ({@code ""} = the app's own) and until
  *                        when it is still accepted
+ * @param apiBaseUrl      base URL of the WeCom server API ({@code https://qyapi.weixin.qq.com})
+ * @param kfSecret        the 微信客服 Secret, when 微信客服 messages are to be pulled (never logged)
  */
 public record Tenant(String id, String corpId, Optional<String> agentId, CallbackSecret appCallback,
                      Map<String, CallbackSecret> namedCallbacks, boolean includeMessageText,
-                     Map<String, AcceptedSecret> previousSecrets) {
+                     Map<String, AcceptedSecret> previousSecrets, String apiBaseUrl, Optional<String> kfSecret) {
 
     public Tenant {
         namedCallbacks = Map.copyOf(namedCallbacks);
@@ -40,6 +42,7 @@ public record Tenant(String id, String corpId, Optional<String> agentId, Callbac
     public String toString() {
         // CallbackSecret masks itself; spelled out here so no future field sneaks a secret into logs.
         return "Tenant[id=" + id + ", corpId=" + corpId + ", agentId=" + agentId.orElse("-")
-                + ", namedCallbacks=" + namedCallbacks.keySet() + "]";
+                + ", namedCallbacks=" + namedCallbacks.keySet() + ", apiBaseUrl=" + apiBaseUrl
+                + ", kfSecret=" + (kfSecret.isPresent() ? "****" : "-") + "]";
     }
 }

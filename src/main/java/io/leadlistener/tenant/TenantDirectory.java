@@ -55,7 +55,12 @@ public class TenantDirectory {
         });
         return new Tenant(id, config.corpId(), config.agentId(),
                 new CallbackSecret(config.token(), EncodingAesKey.parse(config.encodingAesKey())), named,
-                config.includeMessageText(), previous);
+                config.includeMessageText(), previous, stripTrailingSlash(config.apiBaseUrl()),
+                config.kfSecret().filter(secret -> !secret.isBlank()));
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private static AcceptedSecret previous(TenantsConfig.PreviousCallbackConfig old) {

@@ -36,6 +36,19 @@ public interface TenantsConfig {
         @WithDefault("true")
         boolean includeMessageText();
 
+        /**
+         * The Secret of the 微信客服 app (WeCom admin console → 微信客服 → API → Secret); without it 微信客服
+         * notifications are stored but their messages cannot be pulled. A secret: never logged.
+         */
+        @WithName("kf-secret")
+        Optional<String> kfSecret();
+
+        /** Base URL of the WeCom server API (tests point it at a fake server). */
+        @WithName("api-base-url")
+        @WithDefault("https://qyapi.weixin.qq.com")
+        @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+        String apiBaseUrl();
+
         /** Named callbacks (客户联系, 微信客服 ...), each configured in WeCom with its own Token and EncodingAESKey. */
         Map<String, @Valid NamedCallbackConfig> callbacks();
 

@@ -56,6 +56,13 @@ public final class WeComSimulator {
                 + (state == null ? "" : "<State><![CDATA[" + state + "]]></State>") + "</xml>";
     }
 
+    /** A 微信客服 {@code kf_msg_or_event} notification: no message, only the Token to pull them with. */
+    public static String kfNotification(String openKfId, String token, long createTime) {
+        return "<xml><ToUserName><![CDATA[" + DEMO_CORP_ID + "]]></ToUserName><CreateTime>" + createTime
+                + "</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[kf_msg_or_event]]></Event>"
+                + "<Token><![CDATA[" + token + "]]></Token><OpenKfId><![CDATA[" + openKfId + "]]></OpenKfId></xml>";
+    }
+
     /** Encrypts and signs now, for the demo corp with the demo app secret. */
     public static SignedCallback sign(String plaintext) {
         return sign(DEMO_SECRET, DEMO_CORP_ID, plaintext, Instant.now().getEpochSecond());

@@ -1,0 +1,102 @@
+package io.leadlistener.kf;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * The two WeCom server API calls 微信客服 pulling needs, over the JDK HTTP client. Network failures and non-200
+ * answers are {@link UncheckedIOException}s (retryable); an answer with {@code errcode != 0} is a
+ * {@link WeComApiException}. URLs carry secrets and tokens, so they are never logged or put into messages.
+ */
+@ApplicationScoped
+public class WeComApiClient {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    /** One page of {@code kf/sync_msg}. */
+    public record SyncPage(String nextCursor, boolean hasMore, JsonNode msgList) {
+    }
+
+    public record AccessToken(String token, Duration expiresIn) {
+        @Override
+        public String toString() {
+            return "AccessToken[****, expiresIn=" + expiresIn + "]";
+        }
+    }
+
+    private final ObjectMapper objectMapper;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+
+    public WeComApiClient(ObjectMapper objectMapper) {
+        this.objectMapper = objectMapper;
+    }
+
+    /** {@code GET /cgi-bin/gettoken?corpid=&corpsecret=}. */
+    public AccessToken getToken(String baseUrl, String corpId, String secret) {
+        URI uri = URI.create(baseUrl + "/cgi-bin/gettoken?corpid=" + encode(corpId) + "&corpsecret=" + encode(secret));
+        JsonNode body = send("gettoken", HttpRequest.newBuilder(uri).GET());
+        return new AccessToken(body.path("access_token").asText(),
+                Duration.ofSeconds(body.path("expires_in").asLong(7200)));
+    }
+
+    /** {@code POST /cgi-bin/kf/sync_msg?access_token=}. */
+    public SyncPage syncMsg(String baseUrl, String accessToken, String cursor, String token, int limit,
+                            String openKfId) {
+        ObjectNode request = objectMapper.createObjectNode();
+        if (cursor != null) {
+            request.put("cursor", cursor);
+        }
+        request.put("token", token);
+        request.put("limit", limit);
+        request.put("voice_format", 0);
+        request.put("open_kfid", openKfId);
+        URI uri = URI.create(baseUrl + "/cgi-bin/kf/sync_msg?access_token=" + encode(accessToken));
+        JsonNode body = send("kf/sync_msg", HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(request.toString(), StandardCharsets.UTF_8)));
+        return new SyncPage(body.path("next_cursor").asText(null), body.path("has_more").asInt(0) == 1,
+                body.path("msg_list"));
+    }
+
+    private JsonNode send(String call, HttpRequest.Builder request) {
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.timeout(TIMEOUT).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("WeCom " + call + " unreachable: " + e.getClass().getSimpleName(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException("WeCom " + call + " interrupted", new IOException(e));
+        }
+        if (response.statusCode() != 200) {
+            throw new UncheckedIOException(new IOException("WeCom " + call + " answered HTTP " + response.statusCode()));
+        }
+        JsonNode body;
+        try {
+            body = objectMapper.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("WeCom " + call + " answered malformed JSON", e);
+        }
+        int errcode = body.path("errcode").asInt(0);
+        if (errcode != 0) {
+            throw new WeComApiException(call, errcode, body.path("errmsg").asText(""));
+        }
+        return body;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,194 @@
+package io.leadlistener.kf;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real HTTP server speaking the documented JSON of {@code /cgi-bin/gettoken} and {@code /cgi-bin/kf/sync_msg}, on an
+ * ephemeral port. Each 客服账号 has a message log; a cursor is the position after the last message handed out
+ * ({@code "c<n>"}), pages are at most {@link #pageSize} long. Faults are scripted per 客服账号 and sync request.
+ */
+public final class FakeWeComApi implements AutoCloseable {
+
+    public static final String CORP_ID = "wx5823bf96d3bd56c7";
+    public static final String SECRET = "kfTestSecret";
+
+    /** What the n-th sync request of a 客服账号 gets instead of (or before) its answer. */
+    public enum Fault {
+        /** errcode -1, system busy. */
+        BUSY,
+        /** The access token expires just before this request: errcode 42001. */
+        EXPIRE_TOKEN,
+        /** The page is served, then the server "loses" the connection: HTTP 502 for the next request. */
+        BAD_GATEWAY,
+        /** Another errcode WeCom may answer (95007, invalid msg token). */
+        INVALID_MSG_TOKEN
+    }
+
+    /** A sync request as the server saw it. */
+    public record SyncRequest(String openKfId, String cursor, String token, int limit, String accessToken) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final Map<String, List<ObjectNode>> logs = new ConcurrentHashMap<>();
+    private final Map<String, Map<Integer, Fault>> faults = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> syncCounts = new ConcurrentHashMap<>();
+    private final List<SyncRequest> syncRequests = new CopyOnWriteArrayList<>();
+    private final Set<String> validTokens = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger tokensIssued = new AtomicInteger();
+    private volatile boolean secretRevoked;
+    private volatile int pageSize = 2;
+
+    public FakeWeComApi() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/cgi-bin/gettoken", this::getToken);
+        server.createContext("/cgi-bin/kf/sync_msg", this::syncMsg);
+        server.start();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public void pageSize(int size) {
+        pageSize = size;
+    }
+
+    /** Appends a message from the customer (origin 3) or anybody else to the 客服账号's log. */
+    public ObjectNode addMessage(String openKfId, String msgId, String externalUserId, int origin, String msgType,
+                                 String text, long sendTime) {
+        ObjectNode message = JSON.createObjectNode();
+        message.put("msgid", msgId);
+        message.put("open_kfid", openKfId);
+        message.put("external_userid", externalUserId);
+        message.put("send_time", sendTime);
+        message.put("origin", origin);
+        message.put("msgtype", msgType);
+        if ("text".equals(msgType)) {
+            message.putObject("text").put("content", text);
+        } else {
+            message.putObject(msgType).put("media_id", "media-" + msgId);
+        }
+        logs.computeIfAbsent(openKfId, k -> new CopyOnWriteArrayList<>()).add(message);
+        return message;
+    }
+
+    /** {@code requestNumber} counts this 客服账号's sync requests from 1. */
+    public void fault(String openKfId, int requestNumber, Fault fault) {
+        faults.computeIfAbsent(openKfId, k -> new ConcurrentHashMap<>()).put(requestNumber, fault);
+    }
+
+    public void revokeSecret(boolean revoked) {
+        secretRevoked = revoked;
+    }
+
+    public void expireAllTokens() {
+        validTokens.clear();
+    }
+
+    public int tokensIssued() {
+        return tokensIssued.get();
+    }
+
+    public List<SyncRequest> syncRequests(String openKfId) {
+        return syncRequests.stream().filter(r -> openKfId.equals(r.openKfId())).toList();
+    }
+
+    private void getToken(HttpExchange exchange) throws IOException {
+        Map<String, String> query = query(exchange);
+        ObjectNode answer = JSON.createObjectNode();
+        if (!CORP_ID.equals(query.get("corpid")) || !SECRET.equals(query.get("corpsecret")) || secretRevoked) {
+            answer.put("errcode", 40001).put("errmsg", "invalid credential");
+        } else {
+            String token = "at-" + tokensIssued.incrementAndGet();
+            validTokens.add(token);
+            answer.put("errcode", 0).put("errmsg", "ok").put("access_token", token).put("expires_in", 7200);
+        }
+        respond(exchange, 200, answer);
+    }
+
+    private void syncMsg(HttpExchange exchange) throws IOException {
+        String accessToken = query(exchange).get("access_token");
+        JsonNode body = JSON.readTree(exchange.getRequestBody());
+        String openKfId = body.path("open_kfid").asText();
+        String cursor = body.has("cursor") ? body.path("cursor").asText() : null;
+        syncRequests.add(new SyncRequest(openKfId, cursor, body.path("token").asText(null),
+                body.path("limit").asInt(), accessToken));
+        int number = syncCounts.computeIfAbsent(openKfId, k -> new AtomicInteger()).incrementAndGet();
+        Fault fault = faults.getOrDefault(openKfId, Map.of()).get(number);
+        if (fault == Fault.EXPIRE_TOKEN) {
+            validTokens.clear();
+        }
+        if (fault == Fault.BAD_GATEWAY) {
+            respond(exchange, 502, JSON.createObjectNode());
+            return;
+        }
+        if (fault == Fault.BUSY) {
+            respond(exchange, 200, JSON.createObjectNode().put("errcode", -1).put("errmsg", "system busy"));
+            return;
+        }
+        if (fault == Fault.INVALID_MSG_TOKEN) {
+            respond(exchange, 200, JSON.createObjectNode().put("errcode", 95007).put("errmsg", "invalid msg token"));
+            return;
+        }
+        if (!validTokens.contains(accessToken)) {
+            respond(exchange, 200, JSON.createObjectNode().put("errcode", 42001).put("errmsg", "access_token expired"));
+            return;
+        }
+        List<ObjectNode> log = logs.getOrDefault(openKfId, List.of());
+        int from = cursor == null || cursor.isEmpty() ? 0 : Integer.parseInt(cursor.substring(1));
+        int to = Math.min(log.size(), from + Math.min(pageSize, body.path("limit").asInt(1000)));
+        ObjectNode answer = JSON.createObjectNode().put("errcode", 0).put("errmsg", "ok")
+                .put("next_cursor", "c" + to).put("has_more", to < log.size() ? 1 : 0);
+        ArrayNode list = answer.putArray("msg_list");
+        new ArrayList<>(log.subList(from, to)).forEach(list::add);
+        respond(exchange, 200, answer);
+    }
+
+    private static Map<String, String> query(HttpExchange exchange) {
+        Map<String, String> values = new HashMap<>();
+        String raw = exchange.getRequestURI().getRawQuery();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                values.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+                        eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return values;
+    }
+
+    private static void respond(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
