@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(LocalInfraTestResource.class)
-@QuarkusTestResource(FakeWeComApiResource.class)
+@QuarkusTestResource(value = FakeWeComApiResource.class, restrictToAnnotatedClass = true)
 class KfLeadsEndToEndTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(LocalInfraTestResource.class)
-@QuarkusTestResource(FakeWeComApiResource.class)
+@QuarkusTestResource(value = FakeWeComApiResource.class, restrictToAnnotatedClass = true)
 class KfPullTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

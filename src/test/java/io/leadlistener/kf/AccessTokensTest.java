@@ -1,0 +1,120 @@
+package io.leadlistener.kf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The token cache against the fake WeCom API over real HTTP: one refresh at a time, ahead of expiry. */
+class AccessTokensTest {
+
+    private FakeWeComApi wecom;
+    private MutableClock clock;
+    private AccessTokens tokens;
+
+    @BeforeEach
+    void start() throws Exception {
+        wecom = new FakeWeComApi();
+        clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+        tokens = new AccessTokens(new WeComApiClient(new ObjectMapper()), clock);
+    }
+
+    @AfterEach
+    void stop() {
+        wecom.close();
+    }
+
+    @Test
+    void concurrentCallersShareOneRefresh() throws Exception {
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<String>> results = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            results.add(pool.submit(() -> {
+                go.await();
+                return tokens.get(wecom.baseUrl(), FakeWeComApi.CORP_ID, FakeWeComApi.SECRET);
+            }));
+        }
+        go.countDown();
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        for (Future<String> result : results) {
+            seen.add(result.get(10, TimeUnit.SECONDS));
+        }
+        pool.shutdownNow();
+        assertThat(seen).containsExactly("at-1");
+        assertThat(wecom.tokensIssued()).isEqualTo(1);
+    }
+
+    @Test
+    void theTokenIsRefreshedAheadOfItsExpiryNotBefore() {
+        String first = tokens.get(wecom.baseUrl(), FakeWeComApi.CORP_ID, FakeWeComApi.SECRET);
+        clock.advance(Duration.ofSeconds(7200).minus(AccessTokens.REFRESH_AHEAD).minusSeconds(1));
+        assertThat(tokens.get(wecom.baseUrl(), FakeWeComApi.CORP_ID, FakeWeComApi.SECRET)).isEqualTo(first);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(tokens.get(wecom.baseUrl(), FakeWeComApi.CORP_ID, FakeWeComApi.SECRET)).isNotEqualTo(first);
+        assertThat(wecom.tokensIssued()).isEqualTo(2);
+    }
+
+    @Test
+    void invalidatingAStaleTokenDoesNotDropAFresherOne() {
+        String stale = tokens.get(wecom.baseUrl(), FakeWeComApi.CORP_ID, FakeWeComApi.SECRET);
+        tokens.invalidate(wecom.baseUrl(), FakeWeComApi.CORP_ID, FakeWeComApi.SECRET, stale);
+        String fresh = tokens.get(wecom.baseUrl(), FakeWeComApi.CORP_ID, FakeWeComApi.SECRET);
+        // A second thread that saw the same stale token reports it late: the fresh token stays.
+        tokens.invalidate(wecom.baseUrl(), FakeWeComApi.CORP_ID, FakeWeComApi.SECRET, stale);
+        assertThat(tokens.get(wecom.baseUrl(), FakeWeComApi.CORP_ID, FakeWeComApi.SECRET)).isEqualTo(fresh);
+        assertThat(wecom.tokensIssued()).isEqualTo(2);
+    }
+
+    @Test
+    void aWrongSecretIsAnErrcode40001WithoutTheSecretInTheMessage() {
+        assertThatThrownBy(() -> tokens.get(wecom.baseUrl(), FakeWeComApi.CORP_ID, "wrongSecret"))
+                .isInstanceOfSatisfying(WeComApiException.class,
+                        e -> assertThat(e.errcode()).isEqualTo(WeComApiException.INVALID_SECRET))
+                .message().doesNotContain("wrongSecret");
+    }
+
+    private static final class MutableClock extends Clock {
+        private volatile Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
