@@ -80,8 +80,7 @@ public class ContactEventCapture {
 
     private static LeadEventData data(Tenant tenant, String leadId, LeadContact contact, Leads.ContactUpsert lead) {
         LeadEventData data = new LeadEventData(leadId, tenant.id(), tenant.corpId(),
-                new LeadEventData.Contact(contact.id(), contact.kind(), contact.state()),
-                contact.ownerUserId() == null ? null : new LeadEventData.Owner(contact.ownerUserId()),
+                contact.asEventContact(), contact.asEventOwner(),
                 lead.pool(), new LeadEventData.Routing(lead.routingIntent(), lead.routingVersion()), List.of(),
                 List.of(), null, 0);
         return tenant.includeMessageText() ? data : data.withoutMessageText();

@@ -52,8 +52,7 @@ public class MessageCapture {
                 routingRules.version());
 
         LeadEventData data = new LeadEventData(leadId, tenant.id(), tenant.corpId(),
-                new LeadEventData.Contact(contact.id(), contact.kind(), contact.state()),
-                contact.ownerUserId() == null ? null : new LeadEventData.Owner(contact.ownerUserId()),
+                contact.asEventContact(), contact.asEventOwner(),
                 route.pool(), new LeadEventData.Routing(route.intent(), routingRules.version()),
                 result.intents(),
                 result.matches().stream().map(match -> new LeadEventData.Match(match.intent(), match.keyword(),
