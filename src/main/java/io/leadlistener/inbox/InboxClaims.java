@@ -1,5 +1,6 @@
 package io.leadlistener.inbox;
 
+import io.leadlistener.callback.xml.InboundMessage;
 import io.leadlistener.common.SqlTimestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -22,20 +23,39 @@ public class InboxClaims {
                               and p.status = 'pending' and p.id < m.id)
             """;
 
+    private static final String ITEM_COLUMNS = """
+            m.id, m.tenant_id, m.callback_name, m.source, m.contact_key, m.msg_type, m.msg_id, m.payload, m.attempts,
+            m.received_at, m.dedupe_key""";
+
     private final EntityManager entityManager;
 
     public InboxClaims(EntityManager entityManager) {
         this.entityManager = entityManager;
     }
 
-    /** Ids worth trying to claim, oldest first; unlocked, so another worker may win any of them. */
+    /**
+     * Locks up to {@code limit} due heads for the current transaction, oldest first, skipping rows another worker
+     * holds. Reads them through the pending-only index, so the cost does not grow with the rows already done.
+     */
     @SuppressWarnings("unchecked")
-    public List<Long> dueHeads(int limit) {
-        List<Number> ids = entityManager.createNativeQuery(
-                        "select m.id from inbox_message m where " + IS_DUE_HEAD + " order by m.id limit :limit")
+    public List<Claimed> claimDueHeads(int limit) {
+        List<Object[]> rows = entityManager.createNativeQuery("select " + ITEM_COLUMNS + ", m.event"
+                        + " from inbox_message m where " + IS_DUE_HEAD
+                        + " order by m.id limit :limit for update of m skip locked")
                 .setParameter("limit", limit)
                 .getResultList();
-        return ids.stream().map(Number::longValue).toList();
+        return rows.stream()
+                .map(row -> new Claimed(toItem(row), InboundMessage.EVENT_KF_MSG_OR_EVENT.equals(row[11])))
+                .toList();
+    }
+
+    /**
+     * A claimed row.
+     *
+     * @param callsOut the row makes the worker call WeCom (a 微信客服 notification pulls the messages): processed in a
+     *                 transaction of its own, so a slow API never holds the locks of a batch of other contacts' rows
+     */
+    public record Claimed(InboxItem item, boolean callsOut) {
     }
 
     /**
@@ -44,11 +64,8 @@ public class InboxClaims {
      */
     @SuppressWarnings("unchecked")
     public Optional<InboxItem> lockIfDueHead(long id) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        select m.id, m.tenant_id, m.callback_name, m.source, m.contact_key, m.msg_type, m.msg_id,
-                               m.payload, m.attempts, m.received_at, m.dedupe_key
-                        from inbox_message m where m.id = :id""" + " and " + IS_DUE_HEAD + """
-                         for update of m skip locked""")
+        List<Object[]> rows = entityManager.createNativeQuery("select " + ITEM_COLUMNS
+                        + " from inbox_message m where m.id = :id and " + IS_DUE_HEAD + " for update of m skip locked")
                 .setParameter("id", id)
                 .getResultList();
         return rows.stream().findFirst().map(InboxClaims::toItem);

@@ -22,7 +22,7 @@ public interface InboxConfig {
         @Max(64)
         int threads();
 
-        /** How many candidate rows one claim round looks at. */
+        /** How many rows (each the next of a different contact) one transaction claims and completes. */
         @WithDefault("20")
         @Min(1)
         @Max(500)

@@ -55,7 +55,7 @@ public class ContactEventCapture {
         outcome.put("leadId", leadId);
         Instant changedAt = change.createTime() == null ? item.receivedAt() : Instant.ofEpochSecond(change.createTime());
         if (ADDED.contains(change.changeType())) {
-            RoutingRules rules = routing.current(tenant.id());
+            RoutingRules rules = routing.currentForTransaction(tenant.id());
             Leads.ContactUpsert lead = leads.upsertContact(leadId, tenant.id(), contact, changedAt,
                     rules.defaultPool(), rules.version());
             outcome.put("lead", lead.created() ? "created" : "updated");

@@ -46,7 +46,7 @@ public class MessageCapture {
         LeadContact contact = message.contact();
         String leadId = LeadIds.leadId(tenant.id(), contact.kind(), contact.id());
         // Read in this transaction: the routing version in force now, on whichever replica processes the message.
-        RoutingRules routingRules = routing.current(tenant.id());
+        RoutingRules routingRules = routing.currentForTransaction(tenant.id());
         LeadRouter.Route route = routingRules.route(result.intents()).orElseThrow();
         boolean created = leads.upsert(leadId, tenant.id(), contact, message.sentAt(), result.intents(), route,
                 routingRules.version());

@@ -115,6 +115,44 @@ class InboxWorkerTest {
     }
 
     @Test
+    void aRowThatFailsInsideABatchCostsOnlyItsOwnAttemptWhileTheOthersCompleteAtOnce() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        StringBuilder values = new StringBuilder();
+        List<Object> parameters = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String contact = "batch-" + i + "-" + run;
+            // The broken row sits in the middle, so good rows are handled before and after it in the same batch.
+            String payload = i == 4 ? "<xml><broken" : "<xml><FromUserName><![CDATA[" + contact
+                    + "]]></FromUserName><CreateTime>1700000000</CreateTime><MsgType><![CDATA[text]]></MsgType>"
+                    + "<Content><![CDATA[你好]]></Content><MsgId>" + run + i + "</MsgId></xml>";
+            values.append(i == 0 ? "" : ", ").append("('demo', 'wecom-callback', ?, ?, 'text', ?, ?)");
+            parameters.addAll(List.of("batch-" + run + "-" + i, "user:" + contact, contact, payload));
+        }
+        // One statement, one transaction: the worker sees all eight rows at once and claims them as one batch.
+        inbox.update("insert into inbox_message (tenant_id, source, dedupe_key, contact_key, msg_type, from_user, "
+                + "payload) values " + values, parameters.toArray());
+
+        String ours = "dedupe_key like 'batch-" + run + "-%'";
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(inbox.countWhere(ours + " and status = 'done'")).isEqualTo(7);
+            assertThat(inbox.countWhere(ours + " and status = 'parked'")).isEqualTo(1);
+        });
+        List<Map<String, Object>> rows = inbox.rows(ours);
+        Map<String, Object> broken = rows.get(4);
+        assertThat(broken.get("status")).isEqualTo("parked");
+        assertThat(broken.get("attempts")).isEqualTo(3);
+        for (Map<String, Object> row : rows) {
+            if (row != broken) {
+                assertThat(row.get("attempts")).as("the batch's rollback is not counted against %s",
+                        row.get("dedupe_key")).isEqualTo(1);
+                assertThat((Timestamp) row.get("processed_at"))
+                        .as("%s did not wait for the broken row's retries", row.get("dedupe_key"))
+                        .isBefore((Timestamp) broken.get("parked_at"));
+            }
+        }
+    }
+
+    @Test
     void purgesTextOfProcessedRowsPastRetentionButKeepsTheRowsAndPendingText() {
         String marker = UUID.randomUUID().toString();
         insertAged("old-done-" + marker, "done", 31);

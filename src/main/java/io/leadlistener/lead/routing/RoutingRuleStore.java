@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadlistener.common.SqlTimestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,10 +33,12 @@ public class RoutingRuleStore {
     private final ObjectMapper objectMapper;
     private final RoutingConfig defaults;
     private final Clock clock;
+    private final TransactionSynchronizationRegistry transactions;
 
     public RoutingRuleStore(EntityManager entityManager, ObjectMapper objectMapper, RoutingConfig defaults,
-                            Clock clock) {
+                            Clock clock, TransactionSynchronizationRegistry transactions) {
         this.entityManager = entityManager;
+        this.transactions = transactions;
         this.objectMapper = objectMapper;
         this.defaults = defaults;
         this.clock = clock;
@@ -45,6 +48,22 @@ public class RoutingRuleStore {
     public RoutingRules current(String tenant) {
         return rows("where tenant_id = :tenant order by version desc limit 1", tenant, null).stream().findFirst()
                 .orElseGet(() -> configured(tenant));
+    }
+
+    /**
+     * The rules in force for the tenant, read once per transaction: the inbox worker completes a batch of messages
+     * in one transaction, and they all route by the version in force when the batch began (as if processed at that
+     * instant), without a query per message.
+     */
+    public RoutingRules currentForTransaction(String tenant) {
+        String key = "routing-rules:" + tenant;
+        Object cached = transactions.getResource(key);
+        if (cached instanceof RoutingRules rules) {
+            return rules;
+        }
+        RoutingRules rules = current(tenant);
+        transactions.putResource(key, rules);
+        return rules;
     }
 
     /** One version; 0 is the configured defaults. */
