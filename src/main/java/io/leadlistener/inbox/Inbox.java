@@ -1,5 +1,6 @@
 package io.leadlistener.inbox;
 
+import io.leadlistener.common.GroupCommit;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -16,22 +17,35 @@ public class Inbox {
 
     private final EntityManager entityManager;
     private final InboxWakeup wakeup;
+    private final GroupCommit<NewInboxMessage, InboxAdmission> groupCommit;
 
-    public Inbox(EntityManager entityManager, InboxWakeup wakeup) {
+    public Inbox(EntityManager entityManager, InboxWakeup wakeup, InboxConfig config, InboxMetrics metrics) {
         this.entityManager = entityManager;
         this.wakeup = wakeup;
+        this.groupCommit = new GroupCommit<>(this::insertAll, this::insertAlone, config.store().maxBatch(),
+                metrics::storedTogether);
     }
 
     /**
-     * Stores the message unless one with the same dedupe key is already there. The unique constraint, not a prior
-     * lookup, decides: concurrent retries on several replicas still store exactly one row.
+     * Stores the message unless one with the same dedupe key is already there, and returns once it is durable. The
+     * unique constraint, not a prior lookup, decides: concurrent retries on several replicas still store exactly one
+     * row. Messages stored concurrently share a transaction ({@link GroupCommit}): under load one commit makes many
+     * callbacks durable, instead of one fsync'd commit each.
      */
     public InboxAdmission store(NewInboxMessage message) {
-        InboxAdmission admission = QuarkusTransaction.requiringNew().call(() -> insert(message));
+        InboxAdmission admission = groupCommit.write(message);
         if (admission == InboxAdmission.ACCEPTED) {
             wakeup.signal();
         }
         return admission;
+    }
+
+    private List<InboxAdmission> insertAll(List<NewInboxMessage> messages) {
+        return QuarkusTransaction.requiringNew().call(() -> messages.stream().map(this::insert).toList());
+    }
+
+    private InboxAdmission insertAlone(NewInboxMessage message) {
+        return QuarkusTransaction.requiringNew().call(() -> insert(message));
     }
 
     /**
@@ -39,8 +53,7 @@ public class Inbox {
      * is acknowledged as a whole). Each is deduplicated like {@link #store}, also against the others.
      */
     public List<InboxAdmission> storeAll(List<NewInboxMessage> messages) {
-        List<InboxAdmission> admissions = QuarkusTransaction.requiringNew().call(() ->
-                messages.stream().map(this::insert).toList());
+        List<InboxAdmission> admissions = insertAll(messages);
         if (admissions.contains(InboxAdmission.ACCEPTED)) {
             wakeup.signal();
         }

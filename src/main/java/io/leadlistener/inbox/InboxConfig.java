@@ -11,6 +11,8 @@ public interface InboxConfig {
 
     Worker worker();
 
+    Store store();
+
     Retention retention();
 
     Health health();
@@ -43,6 +45,17 @@ public interface InboxConfig {
 
         @WithDefault("5m")
         Duration maxBackoff();
+    }
+
+    interface Store {
+        /**
+         * The most accepted messages made durable by one commit. Concurrent callbacks share a transaction (group
+         * commit); 1 gives every message a transaction of its own.
+         */
+        @WithDefault("64")
+        @Min(1)
+        @Max(1000)
+        int maxBatch();
     }
 
     interface Retention {

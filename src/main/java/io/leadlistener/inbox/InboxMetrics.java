@@ -3,6 +3,7 @@ package io.leadlistener.inbox;
 import io.leadlistener.common.BacklogGauges;
 import io.leadlistener.common.MetricsConfig;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -23,12 +24,20 @@ public class InboxMetrics {
     private final MeterRegistry registry;
     private final InboxBacklog backlog;
     private final BacklogGauges gauges;
+    private final DistributionSummary storeBatchSize;
 
     public InboxMetrics(MeterRegistry registry, InboxBacklog backlog, MetricsConfig config) {
         LOG.debugf("Backlog gauges refreshed every %s", config.refreshInterval());
         this.registry = registry;
         this.backlog = backlog;
         this.gauges = new BacklogGauges(registry, "leadlistener.inbox");
+        this.storeBatchSize = DistributionSummary.builder("leadlistener.inbox.store.batch.size")
+                .description("Messages made durable by one inbox commit").register(registry);
+    }
+
+    /** How many accepted messages one inbox commit made durable (group commit; 1 under light load). */
+    void storedTogether(int messages) {
+        storeBatchSize.record(messages);
     }
 
     @Scheduled(every = "${leadlistener.metrics.refresh-interval:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

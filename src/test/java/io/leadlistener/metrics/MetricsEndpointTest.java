@@ -68,6 +68,7 @@ class MetricsEndpointTest {
             assertThat(value(after, created) - value(before, created)).isGreaterThanOrEqualTo(1);
             assertThat(after).contains("leadlistener_events_end_to_end_latency_seconds_count",
                     "leadlistener_inbox_processing_latency_seconds_count{source=\"wecom-callback\",tenant=\"demo\"}",
+                    "leadlistener_inbox_store_batch_size_count ",
                     "leadlistener_inbox_pending ", "leadlistener_inbox_oldest_pending_age_seconds ",
                     "leadlistener_inbox_parked ", "leadlistener_outbox_pending ",
                     "leadlistener_outbox_oldest_pending_age_seconds ", "leadlistener_outbox_parked ",
