@@ -95,6 +95,16 @@ public class ProblemResponses {
                 uriInfo.getPath(), Map.of()));
     }
 
+    /** The message was not stored: the sender (WeCom retries on any non-200) should try again shortly. */
+    @ServerExceptionMapper
+    public Response inboxUnavailable(io.leadlistener.inbox.InboxUnavailableException exception, UriInfo uriInfo) {
+        LOG.warnf("Inbox unavailable serving %s: %s", uriInfo.getPath(), exception.getMessage());
+        Problem problem = new Problem(Problem.type("storage-unavailable"), "Service unavailable", 503,
+                "the message could not be stored right now and was not accepted; retry shortly", uriInfo.getPath(),
+                Map.of());
+        return Response.fromResponse(respond(problem)).header("Retry-After", "5").build();
+    }
+
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable throwable, UriInfo uriInfo) {
         String reference = UUID.randomUUID().toString();
