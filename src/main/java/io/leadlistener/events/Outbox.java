@@ -1,11 +1,11 @@
 package io.leadlistener.events;
 
+import io.leadlistener.common.TransactionJdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.sql.Timestamp;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 
 /**
@@ -17,12 +17,19 @@ public class Outbox {
 
     static final String AGGREGATE_TYPE = "lead";
 
-    private final EntityManager entityManager;
+    private static final String INSERT = """
+            insert into outbox_event (id, aggregatetype, aggregateid, type, "timestamp", payload)
+            values (?, ?, ?, ?, ?, ?)
+            on conflict (id) do nothing""";
+
+    private static final String WAKE_REGISTERED = Outbox.class.getName() + ".wakeRegistered";
+
+    private final TransactionJdbc jdbc;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxWakeup wakeup;
 
-    public Outbox(EntityManager entityManager, TransactionSynchronizationRegistry transactions, OutboxWakeup wakeup) {
-        this.entityManager = entityManager;
+    public Outbox(TransactionJdbc jdbc, TransactionSynchronizationRegistry transactions, OutboxWakeup wakeup) {
+        this.jdbc = jdbc;
         this.transactions = transactions;
         this.wakeup = wakeup;
     }
@@ -34,24 +41,29 @@ public class Outbox {
      * @return whether the event is new
      */
     public boolean append(String eventId, String leadId, String type, Instant timestamp, String cloudEventJson) {
-        int inserted = entityManager.createNativeQuery("""
-                        insert into outbox_event (id, aggregatetype, aggregateid, type, "timestamp", payload)
-                        values (:id, :aggregateType, :leadId, :type, :timestamp, :payload)
-                        on conflict (id) do nothing""")
-                .setParameter("id", eventId)
-                .setParameter("aggregateType", AGGREGATE_TYPE)
-                .setParameter("leadId", leadId)
-                .setParameter("type", type)
-                .setParameter("timestamp", Timestamp.from(timestamp))
-                .setParameter("payload", cloudEventJson)
-                .executeUpdate();
+        int inserted = jdbc.call(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
+                statement.setString(1, eventId);
+                statement.setString(2, AGGREGATE_TYPE);
+                statement.setString(3, leadId);
+                statement.setString(4, type);
+                TransactionJdbc.setInstant(statement, 5, timestamp);
+                statement.setString(6, cloudEventJson);
+                return statement.executeUpdate();
+            }
+        });
         if (inserted == 1) {
             wakeRelayAfterCommit();
         }
         return inserted == 1;
     }
 
+    /** Once per transaction, however many events it appends. */
     private void wakeRelayAfterCommit() {
+        if (transactions.getResource(WAKE_REGISTERED) != null) {
+            return;
+        }
+        transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

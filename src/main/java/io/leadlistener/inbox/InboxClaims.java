@@ -2,9 +2,13 @@ package io.leadlistener.inbox;
 
 import io.leadlistener.callback.xml.InboundMessage;
 import io.leadlistener.common.SqlTimestamps;
+import io.leadlistener.common.TransactionJdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,26 +31,44 @@ public class InboxClaims {
             m.id, m.tenant_id, m.callback_name, m.source, m.contact_key, m.msg_type, m.msg_id, m.payload, m.attempts,
             m.received_at, m.dedupe_key""";
 
-    private final EntityManager entityManager;
+    private static final String CLAIM_DUE_HEADS = "select " + ITEM_COLUMNS + ", m.event from inbox_message m where "
+            + IS_DUE_HEAD + " order by m.id limit ? for update of m skip locked";
 
-    public InboxClaims(EntityManager entityManager) {
+    private static final String MARK_DONE = """
+            update inbox_message set status = 'done', processed_at = clock_timestamp(), outcome = ?,
+                attempts = attempts + 1, last_error = null,
+                intents = cast(? as text[]), rule_set_version = ?, tagging = ?
+            where id = ?""";
+
+    private final EntityManager entityManager;
+    private final TransactionJdbc jdbc;
+
+    public InboxClaims(EntityManager entityManager, TransactionJdbc jdbc) {
         this.entityManager = entityManager;
+        this.jdbc = jdbc;
     }
 
     /**
      * Locks up to {@code limit} due heads for the current transaction, oldest first, skipping rows another worker
      * holds. Reads them through the pending-only index, so the cost does not grow with the rows already done.
      */
-    @SuppressWarnings("unchecked")
     public List<Claimed> claimDueHeads(int limit) {
-        List<Object[]> rows = entityManager.createNativeQuery("select " + ITEM_COLUMNS + ", m.event"
-                        + " from inbox_message m where " + IS_DUE_HEAD
-                        + " order by m.id limit :limit for update of m skip locked")
-                .setParameter("limit", limit)
-                .getResultList();
-        return rows.stream()
-                .map(row -> new Claimed(toItem(row), InboundMessage.EVENT_KF_MSG_OR_EVENT.equals(row[11])))
-                .toList();
+        return jdbc.call(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(CLAIM_DUE_HEADS)) {
+                statement.setInt(1, limit);
+                List<Claimed> claimed = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        InboxItem item = new InboxItem(rows.getLong(1), rows.getString(2), rows.getString(3),
+                                rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7),
+                                rows.getString(8), rows.getInt(9), rows.getTimestamp(10).toInstant(),
+                                rows.getString(11));
+                        claimed.add(new Claimed(item, InboundMessage.EVENT_KF_MSG_OR_EVENT.equals(rows.getString(12))));
+                    }
+                }
+                return claimed;
+            }
+        });
     }
 
     /**
@@ -72,17 +94,17 @@ public class InboxClaims {
     }
 
     public void markDone(long id, String outcomeJson, Optional<ProcessingOutcome.Tagging> tagging) {
-        entityManager.createNativeQuery("""
-                        update inbox_message set status = 'done', processed_at = clock_timestamp(), outcome = :outcome,
-                            attempts = attempts + 1, last_error = null,
-                            intents = cast(:intents as text[]), rule_set_version = :version, tagging = :tagging
-                        where id = :id""")
-                .setParameter("id", id)
-                .setParameter("outcome", outcomeJson)
-                .setParameter("intents", tagging.map(t -> toArrayLiteral(t.intents())).orElse(null))
-                .setParameter("version", tagging.map(ProcessingOutcome.Tagging::ruleSetVersion).orElse(null))
-                .setParameter("tagging", tagging.map(ProcessingOutcome.Tagging::explanationJson).orElse(null))
-                .executeUpdate();
+        jdbc.call(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(MARK_DONE)) {
+                statement.setString(1, outcomeJson);
+                statement.setString(2, tagging.map(t -> toArrayLiteral(t.intents())).orElse(null));
+                TransactionJdbc.setLong(statement, 3, tagging.map(ProcessingOutcome.Tagging::ruleSetVersion)
+                        .orElse(null));
+                statement.setString(4, tagging.map(ProcessingOutcome.Tagging::explanationJson).orElse(null));
+                statement.setLong(5, id);
+                return statement.executeUpdate();
+            }
+        });
     }
 
     /** Intent names are [a-z0-9_-], so a plain PostgreSQL array literal needs no quoting. */

@@ -3,8 +3,11 @@ package io.leadlistener.lead;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.leadlistener.common.TransactionJdbc;
 import jakarta.persistence.EntityManager;
 import io.leadlistener.lead.routing.LeadRouter;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,11 +18,35 @@ import java.util.Map;
 @ApplicationScoped
 public class Leads {
 
+    private static final String UPSERT_FROM_MESSAGE = """
+            insert into lead (lead_id, tenant_id, contact_kind, contact_id, channel, channel_state,
+                owner_user_id, pool, routing_intent, routing_version, intent_counts, first_seen_at,
+                last_seen_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)
+            on conflict (lead_id) do update set
+                last_seen_at = greatest(lead.last_seen_at, excluded.last_seen_at),
+                first_seen_at = least(lead.first_seen_at, excluded.first_seen_at),
+                owner_user_id = coalesce(excluded.owner_user_id, lead.owner_user_id),
+                channel_state = coalesce(lead.channel_state, excluded.channel_state),
+                pool = coalesce(excluded.pool, lead.pool),
+                routing_intent = coalesce(excluded.routing_intent, lead.routing_intent),
+                routing_version = coalesce(excluded.routing_version, lead.routing_version),
+                intent_counts = (
+                    select coalesce(jsonb_object_agg(key, total), '{}'::jsonb)
+                    from (select key, sum(value::bigint) as total
+                          from (select * from jsonb_each_text(lead.intent_counts)
+                                union all
+                                select * from jsonb_each_text(excluded.intent_counts)) counts
+                          group by key) merged)
+            returning (xmax = 0)""";
+
     private final EntityManager entityManager;
+    private final TransactionJdbc jdbc;
     private final ObjectMapper objectMapper;
 
-    public Leads(EntityManager entityManager, ObjectMapper objectMapper) {
+    public Leads(EntityManager entityManager, TransactionJdbc jdbc, ObjectMapper objectMapper) {
         this.entityManager = entityManager;
+        this.jdbc = jdbc;
         this.objectMapper = objectMapper;
     }
 
@@ -34,42 +61,28 @@ public class Leads {
      */
     public boolean upsert(String leadId, String tenantId, LeadContact contact, Instant seenAt, List<String> intents,
                           LeadRouter.Route route, long routingVersion) {
-        Object created = entityManager.createNativeQuery("""
-                        insert into lead (lead_id, tenant_id, contact_kind, contact_id, channel, channel_state,
-                            owner_user_id, pool, routing_intent, routing_version, intent_counts, first_seen_at,
-                            last_seen_at)
-                        values (:leadId, :tenant, :kind, :contactId, :channel, :state, :owner, :pool, :routingIntent,
-                            :routingVersion, cast(:counts as jsonb), :seenAt, :seenAt)
-                        on conflict (lead_id) do update set
-                            last_seen_at = greatest(lead.last_seen_at, excluded.last_seen_at),
-                            first_seen_at = least(lead.first_seen_at, excluded.first_seen_at),
-                            owner_user_id = coalesce(excluded.owner_user_id, lead.owner_user_id),
-                            channel_state = coalesce(lead.channel_state, excluded.channel_state),
-                            pool = coalesce(excluded.pool, lead.pool),
-                            routing_intent = coalesce(excluded.routing_intent, lead.routing_intent),
-                            routing_version = coalesce(excluded.routing_version, lead.routing_version),
-                            intent_counts = (
-                                select coalesce(jsonb_object_agg(key, total), '{}'::jsonb)
-                                from (select key, sum(value::bigint) as total
-                                      from (select * from jsonb_each_text(lead.intent_counts)
-                                            union all
-                                            select * from jsonb_each_text(excluded.intent_counts)) counts
-                                      group by key) merged)
-                        returning (xmax = 0)""")
-                .setParameter("leadId", leadId)
-                .setParameter("tenant", tenantId)
-                .setParameter("kind", contact.kind())
-                .setParameter("contactId", contact.id())
-                .setParameter("channel", contact.channel())
-                .setParameter("state", contact.state())
-                .setParameter("owner", contact.ownerUserId())
-                .setParameter("pool", route == null ? null : route.pool())
-                .setParameter("routingIntent", route == null ? null : route.intent())
-                .setParameter("routingVersion", route == null ? null : routingVersion)
-                .setParameter("counts", counts(intents))
-                .setParameter("seenAt", Timestamp.from(seenAt))
-                .getSingleResult();
-        return Boolean.TRUE.equals(created);
+        String counts = counts(intents);
+        return jdbc.call(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(UPSERT_FROM_MESSAGE)) {
+                statement.setString(1, leadId);
+                statement.setString(2, tenantId);
+                statement.setString(3, contact.kind());
+                statement.setString(4, contact.id());
+                statement.setString(5, contact.channel());
+                statement.setString(6, contact.state());
+                statement.setString(7, contact.ownerUserId());
+                statement.setString(8, route == null ? null : route.pool());
+                statement.setString(9, route == null ? null : route.intent());
+                TransactionJdbc.setLong(statement, 10, route == null ? null : routingVersion);
+                statement.setString(11, counts);
+                TransactionJdbc.setInstant(statement, 12, seenAt);
+                TransactionJdbc.setInstant(statement, 13, seenAt);
+                try (ResultSet created = statement.executeQuery()) {
+                    created.next();
+                    return created.getBoolean(1);
+                }
+            }
+        });
     }
 
     /** The lead as a contact event leaves it: whether the event created it, and where it is routed. */
