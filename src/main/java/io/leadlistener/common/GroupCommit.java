@@ -3,16 +3,19 @@ package io.leadlistener.common;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * Leader/follower group commit: concurrent callers that each need one durable write share a transaction. A caller
- * queues its item and takes the commit lock; whoever holds it writes everything queued so far in one transaction
- * (one commit, one WAL flush) and hands every caller its own result. A caller whose item was written by someone
- * else finds it done as soon as it gets the lock. Nobody waits for a timer: under light load each caller commits
- * its own item at once; under heavy load batches form by themselves while the previous commit is in progress.
+ * queues its item; if no commit is running it becomes the leader and writes everything queued so far in one
+ * transaction (one commit, one WAL flush), else it sleeps. The leader wakes each caller whose item it wrote, and
+ * then the owner of the oldest item still queued, who leads the next batch. Nobody waits for a timer: under light
+ * load each caller commits its own item at once; under heavy load batches form by themselves while the previous
+ * commit is in progress. (Followers never queue on the lock just to learn that they are done: under CPU pressure
+ * such a convoy of hand-offs, one context switch each, cost more than the commits.)
  *
  * <p>If a batch fails, each of its items is written again alone, so one bad item only fails its own caller.
  *
@@ -25,6 +28,8 @@ public final class GroupCommit<T, R> {
     private final Function<T, R> writeAlone;
     private final int maxBatch;
     private final Consumer<Integer> batchObserver;
+    private static final long FOLLOWER_RECHECK_NANOS = 2_000_000;
+
     private final ConcurrentLinkedQueue<Entry<T, R>> queued = new ConcurrentLinkedQueue<>();
     private final ReentrantLock commitLock = new ReentrantLock();
 
@@ -51,22 +56,36 @@ public final class GroupCommit<T, R> {
      * @throws RuntimeException the failure of writing this item (alone)
      */
     public R write(T item) {
-        Entry<T, R> mine = new Entry<>(item);
+        Entry<T, R> mine = new Entry<>(item, Thread.currentThread());
         queued.add(mine);
         while (!mine.done) {
-            commitLock.lock();
-            try {
-                if (!mine.done) {
-                    commitQueued();
+            if (commitLock.tryLock()) {
+                try {
+                    if (!mine.done) {
+                        commitQueued();
+                    }
+                } finally {
+                    commitLock.unlock();
                 }
-            } finally {
-                commitLock.unlock();
+                handOverLeadership();
+            } else {
+                // The leader wakes us when our item is written, or when we may lead the next batch. The timeout
+                // only bounds the cost of a wake-up that raced with our going to sleep.
+                LockSupport.parkNanos(this, FOLLOWER_RECHECK_NANOS);
             }
         }
         if (mine.failure != null) {
             throw mine.failure;
         }
         return mine.result;
+    }
+
+    /** Items queued while a commit was running get a leader at once: the owner of the oldest one. */
+    private void handOverLeadership() {
+        Entry<T, R> oldest = queued.peek();
+        if (oldest != null) {
+            LockSupport.unpark(oldest.owner);
+        }
     }
 
     /** Items waiting for a commit (for tests and diagnostics). */
@@ -109,25 +128,29 @@ public final class GroupCommit<T, R> {
         }
     }
 
-    /** Fields are written under the commit lock and read by the owner after it held that lock (happens-before). */
+    /** {@code result} and {@code failure} are written before the volatile {@code done}, so the owner sees them. */
     private static final class Entry<T, R> {
         private final T item;
+        private final Thread owner;
         private volatile boolean done;
         private R result;
         private RuntimeException failure;
 
-        Entry(T item) {
+        Entry(T item, Thread owner) {
             this.item = item;
+            this.owner = owner;
         }
 
         void succeed(R value) {
             result = value;
             done = true;
+            LockSupport.unpark(owner);
         }
 
         void fail(RuntimeException error) {
             failure = error;
             done = true;
+            LockSupport.unpark(owner);
         }
     }
 }
