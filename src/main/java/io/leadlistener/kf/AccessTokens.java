@@ -39,9 +39,12 @@ public class AccessTokens {
     private final Clock clock;
     private final ConcurrentMap<Key, Slot> slots = new ConcurrentHashMap<>();
 
-    public AccessTokens(WeComApiClient api, Clock clock) {
+    private final KfMetrics metrics;
+
+    public AccessTokens(WeComApiClient api, Clock clock, KfMetrics metrics) {
         this.api = api;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** A token that is valid for a while yet; fetches one (once, whatever the number of callers) when needed. */
@@ -49,7 +52,14 @@ public class AccessTokens {
         Slot slot = slots.computeIfAbsent(new Key(baseUrl, corpId, secret), key -> new Slot());
         synchronized (slot) {
             if (slot.cached == null || !clock.instant().isBefore(slot.cached.refreshAt())) {
-                WeComApiClient.AccessToken fresh = api.getToken(baseUrl, corpId, secret);
+                WeComApiClient.AccessToken fresh;
+                try {
+                    fresh = api.getToken(baseUrl, corpId, secret);
+                } catch (RuntimeException e) {
+                    metrics.tokenRefreshFailed(corpId);
+                    throw e;
+                }
+                metrics.tokenRefreshed(corpId);
                 Duration lifetime = fresh.expiresIn();
                 Duration ahead = lifetime.compareTo(REFRESH_AHEAD.multipliedBy(2)) > 0
                         ? REFRESH_AHEAD : lifetime.dividedBy(2);
@@ -68,6 +78,7 @@ public class AccessTokens {
         synchronized (slot) {
             if (slot.cached != null && Objects.equals(slot.cached.token(), rejected)) {
                 slot.cached = null;
+                metrics.tokenInvalidated(corpId);
             }
         }
     }

@@ -9,6 +9,8 @@ import io.leadlistener.inbox.NonRetryableException;
 import io.leadlistener.tenant.Tenant;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -38,7 +40,13 @@ public class KfPull {
     private final KfCursorStore cursors;
     private final Inbox inbox;
 
-    public KfPull(WeComApiClient api, AccessTokens tokens, KfCursorStore cursors, Inbox inbox) {
+    private final KfMetrics metrics;
+    private final Clock clock;
+
+    public KfPull(WeComApiClient api, AccessTokens tokens, KfCursorStore cursors, Inbox inbox, KfMetrics metrics,
+                  Clock clock) {
+        this.metrics = metrics;
+        this.clock = clock;
         this.api = api;
         this.tokens = tokens;
         this.cursors = cursors;
@@ -104,6 +112,9 @@ public class KfPull {
                     message.text() == null ? 0 : message.text().length(),
                     entry.toString()));
             counts[admission == InboxAdmission.ACCEPTED ? 0 : 1]++;
+            if (admission == InboxAdmission.ACCEPTED && message.sendTime() != null) {
+                metrics.messagePulled(tenant.id(), Duration.between(message.sendTime(), clock.instant()));
+            }
         }
         if (page.nextCursor() != null && !page.nextCursor().isEmpty()) {
             cursors.save(tenant.id(), openKfId, page.nextCursor());

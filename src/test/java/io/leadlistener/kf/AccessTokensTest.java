@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,12 +28,14 @@ class AccessTokensTest {
     private FakeWeComApi wecom;
     private MutableClock clock;
     private AccessTokens tokens;
+    private SimpleMeterRegistry registry;
 
     @BeforeEach
     void start() throws Exception {
         wecom = new FakeWeComApi();
         clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
-        tokens = new AccessTokens(new WeComApiClient(new ObjectMapper()), clock);
+        registry = new SimpleMeterRegistry();
+        tokens = new AccessTokens(new WeComApiClient(new ObjectMapper()), clock, new KfMetrics(registry));
     }
 
     @AfterEach
@@ -60,6 +63,7 @@ class AccessTokensTest {
         pool.shutdownNow();
         assertThat(seen).containsExactly("at-1");
         assertThat(wecom.tokensIssued()).isEqualTo(1);
+        assertThat(refreshes("refreshed")).isEqualTo(1);
     }
 
     @Test
@@ -81,6 +85,8 @@ class AccessTokensTest {
         tokens.invalidate(wecom.baseUrl(), FakeWeComApi.CORP_ID, FakeWeComApi.SECRET, stale);
         assertThat(tokens.get(wecom.baseUrl(), FakeWeComApi.CORP_ID, FakeWeComApi.SECRET)).isEqualTo(fresh);
         assertThat(wecom.tokensIssued()).isEqualTo(2);
+        assertThat(refreshes("invalidated")).as("only the invalidation that dropped a token counts").isEqualTo(1);
+        assertThat(refreshes("refreshed")).isEqualTo(2);
     }
 
     @Test
@@ -89,6 +95,14 @@ class AccessTokensTest {
                 .isInstanceOfSatisfying(WeComApiException.class,
                         e -> assertThat(e.errcode()).isEqualTo(WeComApiException.INVALID_SECRET))
                 .message().doesNotContain("wrongSecret");
+        assertThat(refreshes("failed")).isEqualTo(1);
+        assertThat(refreshes("refreshed")).isZero();
+    }
+
+    private double refreshes(String outcome) {
+        var counter = registry.find("leadlistener.kf.access.token.refreshes").tag("corp", FakeWeComApi.CORP_ID)
+                .tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static final class MutableClock extends Clock {

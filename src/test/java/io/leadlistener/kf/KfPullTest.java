@@ -144,6 +144,10 @@ class KfPullTest {
         assertThat(retried.cursor()).isEqualTo(rejected.cursor());
         assertThat(retried.accessToken()).isNotEqualTo(rejected.accessToken());
         assertThat(storedMsgIds()).hasSize(6).doesNotHaveDuplicates();
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("leadlistener_kf_access_token_refreshes_total\\{corp=\"[^\"]+\","
+                + "outcome=\"invalidated\"} [1-9]");
+        assertThat(metrics).containsPattern("leadlistener_kf_pull_lag_seconds_count\\{tenant=\"[^\"]+\"} [1-9]");
     }
 
     @Test
