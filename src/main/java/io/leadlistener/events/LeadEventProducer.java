@@ -29,9 +29,11 @@ public class LeadEventProducer {
         this.kafkaConfig = kafkaConfig;
     }
 
-    Future<RecordMetadata> send(String topic, PendingEvent event) {
+    /** @param traceHeaders trace context for the consumer ({@code traceparent}); empty when tracing is off */
+    Future<RecordMetadata> send(String topic, PendingEvent event, Map<String, String> traceHeaders) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.leadId(), event.payload());
         record.headers().add(LeadEventTransport.CONTENT_TYPE_HEADER, CLOUDEVENTS_JSON);
+        traceHeaders.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         return producer().send(record);
     }
 

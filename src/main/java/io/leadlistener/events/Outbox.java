@@ -1,6 +1,7 @@
 package io.leadlistener.events;
 
 import io.leadlistener.common.TransactionJdbc;
+import io.leadlistener.tracing.TraceContexts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -18,8 +19,8 @@ public class Outbox {
     static final String AGGREGATE_TYPE = "lead";
 
     private static final String INSERT = """
-            insert into outbox_event (id, aggregatetype, aggregateid, type, "timestamp", payload)
-            values (?, ?, ?, ?, ?, ?)
+            insert into outbox_event (id, aggregatetype, aggregateid, type, "timestamp", payload, trace_parent)
+            values (?, ?, ?, ?, ?, ?, ?)
             on conflict (id) do nothing""";
 
     private static final String WAKE_REGISTERED = Outbox.class.getName() + ".wakeRegistered";
@@ -28,8 +29,12 @@ public class Outbox {
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxWakeup wakeup;
 
-    public Outbox(TransactionJdbc jdbc, TransactionSynchronizationRegistry transactions, OutboxWakeup wakeup) {
+    private final TraceContexts traces;
+
+    public Outbox(TransactionJdbc jdbc, TransactionSynchronizationRegistry transactions, OutboxWakeup wakeup,
+                  TraceContexts traces) {
         this.jdbc = jdbc;
+        this.traces = traces;
         this.transactions = transactions;
         this.wakeup = wakeup;
     }
@@ -41,6 +46,8 @@ public class Outbox {
      * @return whether the event is new
      */
     public boolean append(String eventId, String leadId, String type, Instant timestamp, String cloudEventJson) {
+        // The processing span of the message this event comes from: the relay's publish span continues it.
+        String traceParent = traces.currentTraceparent();
         int inserted = jdbc.call(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
                 statement.setString(1, eventId);
@@ -49,6 +56,7 @@ public class Outbox {
                 statement.setString(4, type);
                 TransactionJdbc.setInstant(statement, 5, timestamp);
                 statement.setString(6, cloudEventJson);
+                statement.setString(7, traceParent);
                 return statement.executeUpdate();
             }
         });

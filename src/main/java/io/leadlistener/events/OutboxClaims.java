@@ -23,7 +23,8 @@ public class OutboxClaims {
     @SuppressWarnings("unchecked")
     List<PendingEvent> claimDueHeads(int limit) {
         List<Object[]> rows = entityManager.createNativeQuery("""
-                        select e.seq, e.id, e.aggregateid, e.type, e.payload, e.attempts, e."timestamp" from outbox_event e
+                        select e.seq, e.id, e.aggregateid, e.type, e.payload, e.attempts, e."timestamp", e.trace_parent
+                        from outbox_event e
                         where e.published_at is null and e.parked_at is null and e.next_attempt_at <= now()
                           and not exists (select 1 from outbox_event p
                                           where p.aggregateid = e.aggregateid and p.published_at is null
@@ -35,7 +36,7 @@ public class OutboxClaims {
                 .getResultList();
         return rows.stream().map(row -> new PendingEvent(((Number) row[0]).longValue(), (String) row[1],
                 (String) row[2], (String) row[3], (String) row[4], ((Number) row[5]).intValue(),
-                io.leadlistener.common.SqlTimestamps.toInstant(row[6]))).toList();
+                io.leadlistener.common.SqlTimestamps.toInstant(row[6]), (String) row[7])).toList();
     }
 
     void markPublished(List<String> ids) {

@@ -2,6 +2,10 @@ package io.leadlistener.events;
 
 import io.leadlistener.common.BackgroundWorkers;
 import io.leadlistener.inbox.RetryBackoff;
+import io.leadlistener.tracing.TraceContexts;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -43,9 +47,12 @@ public class OutboxRelay {
     private final OutboxMetrics metrics;
     private volatile String lastSendError;
 
+    private final TraceContexts traces;
+
     public OutboxRelay(OutboxClaims claims, LeadEventProducer producer, LeadEventTopic topic, OutboxWakeup wakeup,
-                       EventsConfig config, OutboxMetrics metrics) {
+                       EventsConfig config, OutboxMetrics metrics, TraceContexts traces) {
         this.claims = claims;
+        this.traces = traces;
         this.metrics = metrics;
         this.producer = producer;
         this.topic = topic;
@@ -103,8 +110,11 @@ public class OutboxRelay {
             return 0;
         }
         List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
+        List<Span> spans = new ArrayList<>(batch.size());
         for (PendingEvent event : batch) {
-            sends.add(sendSafely(event));
+            Span span = publishSpan(event);
+            spans.add(span);
+            sends.add(sendSafely(event, traces.propagationHeaders(span)));
         }
         long deadline = System.nanoTime() + config.relay().sendTimeout().toNanos();
         List<String> published = new ArrayList<>();
@@ -113,13 +123,19 @@ public class OutboxRelay {
             try {
                 long remaining = Math.max(0, deadline - System.nanoTime());
                 sends.get(i).get(remaining, TimeUnit.NANOSECONDS);
+                spans.get(i).end();
                 published.add(event.id());
                 metrics.published(event);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                spans.subList(i, spans.size()).forEach(Span::end);
                 throw new IllegalStateException("interrupted while waiting for Kafka", e);
             } catch (ExecutionException | TimeoutException | RuntimeException e) {
-                recordFailure(event, e instanceof ExecutionException ? e.getCause() : e);
+                Throwable failure = e instanceof ExecutionException ? e.getCause() : e;
+                spans.get(i).recordException(failure);
+                spans.get(i).setStatus(StatusCode.ERROR);
+                spans.get(i).end();
+                recordFailure(event, failure);
             }
         }
         claims.markPublished(published);
@@ -129,9 +145,20 @@ public class OutboxRelay {
         return batch.size();
     }
 
-    private Future<RecordMetadata> sendSafely(PendingEvent event) {
+    /** A producer span continuing the trace of the processing that wrote the event (OpenTelemetry messaging names). */
+    private Span publishSpan(PendingEvent event) {
+        Span span = traces.startContinuing(config.topic() + " publish", SpanKind.PRODUCER, event.traceParent());
+        span.setAttribute("messaging.system", "kafka");
+        span.setAttribute("messaging.destination.name", config.topic());
+        span.setAttribute("messaging.message.id", event.id());
+        span.setAttribute("messaging.kafka.message.key", event.leadId());
+        span.setAttribute("cloudevents.event_type", event.type());
+        return span;
+    }
+
+    private Future<RecordMetadata> sendSafely(PendingEvent event, java.util.Map<String, String> traceHeaders) {
         try {
-            return producer.send(config.topic(), event);
+            return producer.send(config.topic(), event, traceHeaders);
         } catch (RuntimeException e) {
             return java.util.concurrent.CompletableFuture.failedFuture(e);
         }

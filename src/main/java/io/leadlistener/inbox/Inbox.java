@@ -2,6 +2,7 @@ package io.leadlistener.inbox;
 
 import io.agroal.api.AgroalDataSource;
 import io.leadlistener.common.GroupCommit;
+import io.leadlistener.tracing.TraceContexts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -28,21 +29,27 @@ public class Inbox {
 
     private static final String INSERT = """
             insert into inbox_message (tenant_id, callback_name, source, dedupe_key, contact_key, msg_type,
-                event, change_type, from_user, msg_id, created_at_source, content_length, payload)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                event, change_type, from_user, msg_id, created_at_source, content_length, payload, trace_parent)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (tenant_id, dedupe_key) do nothing""";
 
     private final EntityManager entityManager;
     private final AgroalDataSource dataSource;
     private final InboxWakeup wakeup;
-    private final GroupCommit<NewInboxMessage, InboxAdmission> groupCommit;
+    private final TraceContexts traces;
+    private final GroupCommit<Traced, InboxAdmission> groupCommit;
+
+    /** A message and the trace of the request that stores it (captured on the caller's thread). */
+    private record Traced(NewInboxMessage message, String traceParent) {
+    }
 
     public Inbox(EntityManager entityManager, AgroalDataSource dataSource, InboxWakeup wakeup, InboxConfig config,
-                 InboxMetrics metrics) {
+                 InboxMetrics metrics, TraceContexts traces) {
         this.entityManager = entityManager;
         this.dataSource = dataSource;
         this.wakeup = wakeup;
-        this.groupCommit = new GroupCommit<>(this::insertCommitted, message -> insertCommitted(List.of(message)).get(0),
+        this.traces = traces;
+        this.groupCommit = new GroupCommit<>(this::insertCommitted, one -> insertCommitted(List.of(one)).get(0),
                 config.store().maxBatch(), metrics::storedTogether);
     }
 
@@ -55,7 +62,7 @@ public class Inbox {
      * @throws InboxUnavailableException when PostgreSQL could not store it (nothing was stored)
      */
     public InboxAdmission store(NewInboxMessage message) {
-        InboxAdmission admission = groupCommit.write(message);
+        InboxAdmission admission = groupCommit.write(new Traced(message, traces.currentTraceparent()));
         if (admission == InboxAdmission.ACCEPTED) {
             wakeup.signal();
         }
@@ -69,7 +76,9 @@ public class Inbox {
      * @throws InboxUnavailableException when PostgreSQL could not store them (none was stored)
      */
     public List<InboxAdmission> storeAll(List<NewInboxMessage> messages) {
-        List<InboxAdmission> admissions = insertCommitted(messages);
+        String traceParent = traces.currentTraceparent();
+        List<InboxAdmission> admissions = insertCommitted(messages.stream()
+                .map(message -> new Traced(message, traceParent)).toList());
         if (admissions.contains(InboxAdmission.ACCEPTED)) {
             wakeup.signal();
         }
@@ -84,9 +93,11 @@ public class Inbox {
     public InboxAdmission storeInCurrentTransaction(NewInboxMessage message) {
         int inserted = entityManager.createNativeQuery("""
                         insert into inbox_message (tenant_id, callback_name, source, dedupe_key, contact_key, msg_type,
-                            event, change_type, from_user, msg_id, created_at_source, content_length, payload)
+                            event, change_type, from_user, msg_id, created_at_source, content_length, payload,
+                            trace_parent)
                         values (:tenant, :callback, :source, :dedupeKey, :contactKey, :msgType,
-                            :event, :changeType, :fromUser, :msgId, :createdAt, :contentLength, :payload)
+                            :event, :changeType, :fromUser, :msgId, :createdAt, :contentLength, :payload,
+                            :traceParent)
                         on conflict (tenant_id, dedupe_key) do nothing
                         """)
                 .setParameter("tenant", message.tenantId())
@@ -103,6 +114,7 @@ public class Inbox {
                         : Timestamp.from(message.createdAtSource()))
                 .setParameter("contentLength", message.contentLength())
                 .setParameter("payload", message.payload())
+                .setParameter("traceParent", traces.currentTraceparent())
                 .executeUpdate();
         return inserted == 1 ? InboxAdmission.ACCEPTED : InboxAdmission.DUPLICATE;
     }
@@ -113,7 +125,7 @@ public class Inbox {
     }
 
     /** Inserts and commits the messages in one local transaction; a later duplicate of an earlier one is DUPLICATE. */
-    private List<InboxAdmission> insertCommitted(List<NewInboxMessage> messages) {
+    private List<InboxAdmission> insertCommitted(List<Traced> messages) {
         if (QuarkusTransaction.isActive()) {
             // A local commit inside a JTA transaction would be refused by the pool; say what went wrong instead.
             throw new IllegalStateException("Inbox.store commits on its own; use storeInCurrentTransaction inside a "
@@ -139,21 +151,21 @@ public class Inbox {
         }
     }
 
-    private static List<InboxAdmission> insert(Connection connection, List<NewInboxMessage> messages)
-            throws SQLException {
+    private static List<InboxAdmission> insert(Connection connection, List<Traced> messages) throws SQLException {
         List<InboxAdmission> admissions = new ArrayList<>(messages.size());
         try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
             // One statement at a time, not a JDBC batch: each row's count must say whether it was new, and a
             // duplicate within the same list must see the row inserted just before it.
-            for (NewInboxMessage message : messages) {
-                bind(statement, message);
+            for (Traced message : messages) {
+                bind(statement, message.message(), message.traceParent());
                 admissions.add(statement.executeUpdate() == 1 ? InboxAdmission.ACCEPTED : InboxAdmission.DUPLICATE);
             }
         }
         return admissions;
     }
 
-    private static void bind(PreparedStatement statement, NewInboxMessage message) throws SQLException {
+    private static void bind(PreparedStatement statement, NewInboxMessage message, String traceParent)
+            throws SQLException {
         statement.setString(1, message.tenantId());
         statement.setString(2, message.callbackName());
         statement.setString(3, message.source());
@@ -171,5 +183,6 @@ public class Inbox {
         }
         statement.setInt(12, message.contentLength());
         statement.setString(13, message.payload());
+        statement.setString(14, traceParent);
     }
 }

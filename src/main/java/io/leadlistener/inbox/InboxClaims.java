@@ -29,7 +29,7 @@ public class InboxClaims {
 
     private static final String ITEM_COLUMNS = """
             m.id, m.tenant_id, m.callback_name, m.source, m.contact_key, m.msg_type, m.msg_id, m.payload, m.attempts,
-            m.received_at, m.dedupe_key""";
+            m.received_at, m.dedupe_key, m.trace_parent""";
 
     private static final String CLAIM_DUE_HEADS = "select " + ITEM_COLUMNS + ", m.event from inbox_message m where "
             + IS_DUE_HEAD + " order by m.id limit ? for update of m skip locked";
@@ -62,8 +62,9 @@ public class InboxClaims {
                         InboxItem item = new InboxItem(rows.getLong(1), rows.getString(2), rows.getString(3),
                                 rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7),
                                 rows.getString(8), rows.getInt(9), rows.getTimestamp(10).toInstant(),
-                                rows.getString(11));
-                        claimed.add(new Claimed(item, InboundMessage.EVENT_KF_MSG_OR_EVENT.equals(rows.getString(12))));
+                                rows.getString(11), rows.getString(12));
+                        boolean kfNotification = InboundMessage.EVENT_KF_MSG_OR_EVENT.equals(rows.getString(13));
+                        claimed.add(new Claimed(item, kfNotification));
                     }
                 }
                 return claimed;
@@ -146,6 +147,6 @@ public class InboxClaims {
     private static InboxItem toItem(Object[] row) {
         return new InboxItem(((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3],
                 (String) row[4], (String) row[5], (String) row[6], (String) row[7], ((Number) row[8]).intValue(),
-                SqlTimestamps.toInstant(row[9]), (String) row[10]);
+                SqlTimestamps.toInstant(row[9]), (String) row[10], (String) row[11]);
     }
 }

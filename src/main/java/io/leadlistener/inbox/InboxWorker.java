@@ -3,6 +3,11 @@ package io.leadlistener.inbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadlistener.common.BackgroundWorkers;
+import io.leadlistener.tracing.TraceContexts;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
 import io.quarkus.runtime.ShutdownEvent;
@@ -35,9 +40,12 @@ public class InboxWorker {
     private final BackgroundWorkers workers;
     private final InboxMetrics metrics;
 
+    private final TraceContexts traces;
+
     public InboxWorker(InboxClaims claims, InboxMessageHandler handler, InboxWakeup wakeup, InboxConfig config,
-                       ObjectMapper objectMapper, InboxMetrics metrics) {
+                       ObjectMapper objectMapper, InboxMetrics metrics, TraceContexts traces) {
         this.claims = claims;
+        this.traces = traces;
         this.metrics = metrics;
         this.handler = handler;
         this.wakeup = wakeup;
@@ -110,11 +118,23 @@ public class InboxWorker {
         return completed;
     }
 
+    /** Handles the row in a span that continues the trace of the request which stored it. */
     private Processed process(InboxItem item) throws Exception {
         long started = System.nanoTime();
-        ProcessingOutcome outcome = handler.handle(item);
-        claims.markDone(item.id(), toJson(outcome), outcome.tagging());
-        return new Processed(item, outcome, started);
+        Span span = traces.startContinuing("inbox process", SpanKind.CONSUMER, item.traceParent());
+        try (Scope ignored = span.makeCurrent()) {
+            span.setAttribute("leadlistener.tenant", item.tenantId());
+            span.setAttribute("leadlistener.inbox.row", item.id());
+            ProcessingOutcome outcome = handler.handle(item);
+            claims.markDone(item.id(), toJson(outcome), outcome.tagging());
+            return new Processed(item, outcome, started);
+        } catch (Exception | Error e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
+            throw e;
+        } finally {
+            span.end();
+        }
     }
 
     private int processEachAlone(List<Long> ids) {

@@ -59,6 +59,7 @@ class LeadEventsEndToEndTest {
         for (Received event : events) {
             EventSchemas.assertValid(event.raw());
             assertThat(event.contentType()).isEqualTo("application/cloudevents+json; charset=UTF-8");
+            assertThat(event.traceParent()).as("tracing is off unless a collector is configured").isNull();
             assertThat(event.event().path("subject").asText()).isEqualTo(leadId);
             assertThat(event.data().path("leadId").asText()).isEqualTo(leadId);
             assertThat(event.event().path("source").asText()).isEqualTo("/tenants/demo/wecom-app");

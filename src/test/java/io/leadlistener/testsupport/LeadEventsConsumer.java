@@ -25,7 +25,9 @@ public final class LeadEventsConsumer implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final List<Received> received = new ArrayList<>();
 
-    public record Received(String key, String contentType, JsonNode event, String raw, int partition, long offset) {
+    /** @param traceParent the record's {@code traceparent} header; null when tracing was off */
+    public record Received(String key, String contentType, JsonNode event, String raw, int partition, long offset,
+                           String traceParent) {
         public String id() {
             return event.path("id").asText();
         }
@@ -68,16 +70,20 @@ public final class LeadEventsConsumer implements AutoCloseable {
                 return matching;
             }
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                Header header = record.headers().lastHeader("content-type");
                 try {
-                    received.add(new Received(record.key(),
-                            header == null ? null : new String(header.value(), StandardCharsets.UTF_8),
-                            JSON.readTree(record.value()), record.value(), record.partition(), record.offset()));
+                    received.add(new Received(record.key(), header(record, "content-type"),
+                            JSON.readTree(record.value()), record.value(), record.partition(), record.offset(),
+                            header(record, "traceparent")));
                 } catch (Exception e) {
                     throw new IllegalStateException("record is not JSON: " + record.value(), e);
                 }
             }
         }
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** All records for one lead seen so far after polling for {@code duration}. */

@@ -1,0 +1,19 @@
+package io.leadlistener.tracing;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/**
+ * Tracing settings; {@link TracingSwitch} turns them into the OpenTelemetry SDK's configuration.
+ */
+@ConfigMapping(prefix = "leadlistener.tracing")
+public interface TracingConfig {
+
+    /** OTLP collector for traces (gRPC, e.g. {@code http://otel-collector:4317}); setting it turns tracing on. */
+    Optional<String> endpoint();
+
+    /** Tracing on without an endpoint here, for exporters configured otherwise. */
+    @WithDefault("false")
+    boolean enabled();
+}
