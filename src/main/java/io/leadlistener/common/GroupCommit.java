@@ -28,7 +28,7 @@ public final class GroupCommit<T, R> {
     private final Function<T, R> writeAlone;
     private final int maxBatch;
     private final Consumer<Integer> batchObserver;
-    private static final long FOLLOWER_RECHECK_NANOS = 2_000_000;
+    private static final long FOLLOWER_SAFETY_NET_NANOS = 200_000_000;
 
     private final ConcurrentLinkedQueue<Entry<T, R>> queued = new ConcurrentLinkedQueue<>();
     private final ReentrantLock commitLock = new ReentrantLock();
@@ -69,9 +69,10 @@ public final class GroupCommit<T, R> {
                 }
                 handOverLeadership();
             } else {
-                // The leader wakes us when our item is written, or when we may lead the next batch. The timeout
-                // only bounds the cost of a wake-up that raced with our going to sleep.
-                LockSupport.parkNanos(this, FOLLOWER_RECHECK_NANOS);
+                // The leader wakes us when our item is written, or when we may lead the next batch (an unpark that
+                // comes first is not lost: park then returns at once). The timeout is only a safety net; a short
+                // one made dozens of waiting followers spin and starve the very commit they wait for.
+                LockSupport.parkNanos(this, FOLLOWER_SAFETY_NET_NANOS);
             }
         }
         if (mine.failure != null) {
