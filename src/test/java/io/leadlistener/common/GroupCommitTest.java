@@ -21,6 +21,8 @@ class GroupCommitTest {
     private final List<List<String>> batches = Collections.synchronizedList(new ArrayList<>());
     private final List<String> writtenAlone = Collections.synchronizedList(new ArrayList<>());
     private final List<Integer> observedSizes = Collections.synchronizedList(new ArrayList<>());
+    private final CountDownLatch firstCommitStarted = new CountDownLatch(1);
+    private final CountDownLatch releaseFirstCommit = new CountDownLatch(1);
 
     @AfterEach
     void stopCallers() {
@@ -39,24 +41,12 @@ class GroupCommitTest {
 
     @Test
     void callersArrivingDuringACommitShareTheNextOneAndEachGetsItsOwnResult() throws Exception {
-        CountDownLatch firstCommitStarted = new CountDownLatch(1);
-        CountDownLatch releaseFirstCommit = new CountDownLatch(1);
-        GroupCommit<String, String> commit = new GroupCommit<>(items -> {
-            batches.add(List.copyOf(items));
-            if (items.contains("first")) {
-                firstCommitStarted.countDown();
-                await(releaseFirstCommit);
-            }
-            return items.stream().map(item -> "stored " + item).toList();
-        }, alone(item -> item), 10, observedSizes::add);
+        GroupCommit<String, String> commit = new GroupCommit<>(holdingTheFirstCommit(
+                items -> items.stream().map(item -> "stored " + item).toList()), alone(item -> item), 10,
+                observedSizes::add);
 
-        Future<String> first = callers.submit(() -> commit.write("first"));
-        assertThat(firstCommitStarted.await(5, TimeUnit.SECONDS)).isTrue();
-        List<Future<String>> later = new ArrayList<>();
-        for (String item : List.of("b", "c", "d")) {
-            later.add(callers.submit(() -> commit.write(item)));
-        }
-        waitUntilQueued(commit, later);
+        Future<String> first = writeFirstAndHoldItsCommit(commit);
+        List<Future<String>> later = writeWhileHeld(commit, List.of("b", "c", "d"));
         releaseFirstCommit.countDown();
 
         assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("stored first");
@@ -71,24 +61,11 @@ class GroupCommitTest {
 
     @Test
     void aBatchNeverExceedsItsLimit() throws Exception {
-        CountDownLatch firstCommitStarted = new CountDownLatch(1);
-        CountDownLatch releaseFirstCommit = new CountDownLatch(1);
-        GroupCommit<String, String> commit = new GroupCommit<>(items -> {
-            batches.add(List.copyOf(items));
-            if (items.contains("first")) {
-                firstCommitStarted.countDown();
-                await(releaseFirstCommit);
-            }
-            return items;
-        }, alone(item -> item), 2, observedSizes::add);
+        GroupCommit<String, String> commit = new GroupCommit<>(holdingTheFirstCommit(items -> items),
+                alone(item -> item), 2, observedSizes::add);
 
-        Future<String> first = callers.submit(() -> commit.write("first"));
-        assertThat(firstCommitStarted.await(5, TimeUnit.SECONDS)).isTrue();
-        List<Future<String>> later = new ArrayList<>();
-        for (String item : List.of("b", "c", "d", "e", "f")) {
-            later.add(callers.submit(() -> commit.write(item)));
-        }
-        waitUntilQueued(commit, later);
+        Future<String> first = writeFirstAndHoldItsCommit(commit);
+        List<Future<String>> later = writeWhileHeld(commit, List.of("b", "c", "d", "e", "f"));
         releaseFirstCommit.countDown();
 
         for (Future<String> result : later) {
@@ -101,30 +78,22 @@ class GroupCommitTest {
 
     @Test
     void whenABatchFailsEachItemIsWrittenAloneSoOnlyTheBadOneFails() throws Exception {
-        CountDownLatch firstCommitStarted = new CountDownLatch(1);
-        CountDownLatch releaseFirstCommit = new CountDownLatch(1);
-        GroupCommit<String, String> commit = new GroupCommit<>(items -> {
-            batches.add(List.copyOf(items));
-            if (items.contains("first")) {
-                firstCommitStarted.countDown();
-                await(releaseFirstCommit);
-            }
+        GroupCommit<String, String> commit = new GroupCommit<>(holdingTheFirstCommit(items -> {
             if (items.contains("bad")) {
                 throw new IllegalStateException("batch rolled back");
             }
             return items;
-        }, alone(item -> {
+        }), alone(item -> {
             if (item.equals("bad")) {
                 throw new IllegalArgumentException("bad item");
             }
             return "alone " + item;
         }), 10, observedSizes::add);
 
-        Future<String> first = callers.submit(() -> commit.write("first"));
-        assertThat(firstCommitStarted.await(5, TimeUnit.SECONDS)).isTrue();
-        Future<String> good = callers.submit(() -> commit.write("good"));
-        Future<String> bad = callers.submit(() -> commit.write("bad"));
-        waitUntilQueued(commit, List.of(good, bad));
+        Future<String> first = writeFirstAndHoldItsCommit(commit);
+        List<Future<String>> later = writeWhileHeld(commit, List.of("good", "bad"));
+        Future<String> good = later.get(0);
+        Future<String> bad = later.get(1);
         releaseFirstCommit.countDown();
 
         first.get(5, TimeUnit.SECONDS);
@@ -143,6 +112,35 @@ class GroupCommitTest {
         assertThatThrownBy(() -> commit.write("a")).isInstanceOf(IllegalStateException.class)
                 .hasMessage("database down");
         assertThat(writtenAlone).isEmpty();
+    }
+
+    /** Records each batch; the batch holding "first" waits (holding the commit) until the test releases it. */
+    private Function<List<String>, List<String>> holdingTheFirstCommit(Function<List<String>, List<String>> then) {
+        return items -> {
+            batches.add(List.copyOf(items));
+            if (items.contains("first")) {
+                firstCommitStarted.countDown();
+                await(releaseFirstCommit);
+            }
+            return then.apply(items);
+        };
+    }
+
+    private Future<String> writeFirstAndHoldItsCommit(GroupCommit<String, String> commit) throws InterruptedException {
+        Future<String> first = callers.submit(() -> commit.write("first"));
+        assertThat(firstCommitStarted.await(5, TimeUnit.SECONDS)).isTrue();
+        return first;
+    }
+
+    /** Writes from other callers while the first commit is held; returns once all of them are queued. */
+    private List<Future<String>> writeWhileHeld(GroupCommit<String, String> commit, List<String> items)
+            throws InterruptedException {
+        List<Future<String>> writes = new ArrayList<>();
+        for (String item : items) {
+            writes.add(callers.submit(() -> commit.write(item)));
+        }
+        waitUntilQueued(commit, writes);
+        return writes;
     }
 
     private Function<List<String>, List<String>> recordBatch(Function<String, String> each) {
