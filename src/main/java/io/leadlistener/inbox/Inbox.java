@@ -2,16 +2,14 @@ package io.leadlistener.inbox;
 
 import io.agroal.api.AgroalDataSource;
 import io.leadlistener.common.GroupCommit;
+import io.leadlistener.common.TransactionJdbc;
 import io.leadlistener.tracing.TraceContexts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,7 +20,7 @@ import java.util.List;
  * <p>The acknowledging path ({@link #store}, {@link #storeAll}) writes with plain JDBC in a local transaction: it is
  * the hottest write of the service and has nothing to share a JTA transaction with, so it skips the transaction
  * manager and the ORM (together a third of its CPU time under load). Rows stored as part of other work
- * ({@link #storeInCurrentTransaction}) go through the caller's JTA transaction as usual.
+ * ({@link #storeInCurrentTransaction}) use the same statement on the connection of the caller's JTA transaction.
  */
 @ApplicationScoped
 public class Inbox {
@@ -33,7 +31,7 @@ public class Inbox {
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (tenant_id, dedupe_key) do nothing""";
 
-    private final EntityManager entityManager;
+    private final TransactionJdbc jdbc;
     private final AgroalDataSource dataSource;
     private final InboxWakeup wakeup;
     private final TraceContexts traces;
@@ -43,9 +41,9 @@ public class Inbox {
     private record Traced(NewInboxMessage message, String traceParent) {
     }
 
-    public Inbox(EntityManager entityManager, AgroalDataSource dataSource, InboxWakeup wakeup, InboxConfig config,
+    public Inbox(TransactionJdbc jdbc, AgroalDataSource dataSource, InboxWakeup wakeup, InboxConfig config,
                  InboxMetrics metrics, TraceContexts traces) {
-        this.entityManager = entityManager;
+        this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.wakeup = wakeup;
         this.traces = traces;
@@ -91,32 +89,8 @@ public class Inbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public InboxAdmission storeInCurrentTransaction(NewInboxMessage message) {
-        int inserted = entityManager.createNativeQuery("""
-                        insert into inbox_message (tenant_id, callback_name, source, dedupe_key, contact_key, msg_type,
-                            event, change_type, from_user, msg_id, created_at_source, content_length, payload,
-                            trace_parent)
-                        values (:tenant, :callback, :source, :dedupeKey, :contactKey, :msgType,
-                            :event, :changeType, :fromUser, :msgId, :createdAt, :contentLength, :payload,
-                            :traceParent)
-                        on conflict (tenant_id, dedupe_key) do nothing
-                        """)
-                .setParameter("tenant", message.tenantId())
-                .setParameter("callback", message.callbackName())
-                .setParameter("source", message.source())
-                .setParameter("dedupeKey", message.dedupeKey())
-                .setParameter("contactKey", message.contactKey())
-                .setParameter("msgType", message.msgType())
-                .setParameter("event", message.event())
-                .setParameter("changeType", message.changeType())
-                .setParameter("fromUser", message.fromUser())
-                .setParameter("msgId", message.msgId())
-                .setParameter("createdAt", message.createdAtSource() == null ? null
-                        : Timestamp.from(message.createdAtSource()))
-                .setParameter("contentLength", message.contentLength())
-                .setParameter("payload", message.payload())
-                .setParameter("traceParent", traces.currentTraceparent())
-                .executeUpdate();
-        return inserted == 1 ? InboxAdmission.ACCEPTED : InboxAdmission.DUPLICATE;
+        Traced traced = new Traced(message, traces.currentTraceparent());
+        return jdbc.call(connection -> insert(connection, List.of(traced)).get(0));
     }
 
     /** Wakes the worker: new rows were committed outside {@link #store}. */
@@ -176,11 +150,7 @@ public class Inbox {
         statement.setString(8, message.changeType());
         statement.setString(9, message.fromUser());
         statement.setString(10, message.msgId());
-        if (message.createdAtSource() == null) {
-            statement.setNull(11, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            statement.setTimestamp(11, Timestamp.from(message.createdAtSource()));
-        }
+        TransactionJdbc.setInstant(statement, 11, message.createdAtSource());
         statement.setInt(12, message.contentLength());
         statement.setString(13, message.payload());
         statement.setString(14, traceParent);

@@ -10,7 +10,6 @@ import io.opentelemetry.context.propagation.TextMapSetter;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
@@ -62,11 +61,6 @@ public class TraceContexts {
         return on ? traceparentOf(Context.current()) : null;
     }
 
-    /** The span's {@code traceparent}, or null when it is not a valid span (tracing off). */
-    public String traceparentOf(Span span) {
-        return on ? traceparentOf(Context.current().with(span)) : null;
-    }
-
     /**
      * Starts a span continuing the stored trace, or a new trace when nothing was stored (a row written with tracing
      * off, or before it was on).
@@ -92,11 +86,6 @@ public class TraceContexts {
         Map<String, String> headers = new HashMap<>(2);
         PROPAGATOR.inject(Context.current().with(span), headers, INTO_MAP);
         return headers;
-    }
-
-    /** The header names this propagator writes (for consumers and docs). */
-    public static List<String> headerNames() {
-        return List.copyOf(PROPAGATOR.fields());
     }
 
     private static String traceparentOf(Context context) {
