@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -41,6 +43,12 @@ public class InboxWorker {
     private final InboxMetrics metrics;
 
     private final TraceContexts traces;
+    /**
+     * Rows a thread of this replica is processing alone. A failed attempt rolls back (releasing the row's lock) before
+     * its failure is recorded in a transaction of its own; without this, another thread could take the row in between
+     * and the attempt would go uncounted.
+     */
+    private final Set<Long> inHand = ConcurrentHashMap.newKeySet();
 
     public InboxWorker(InboxClaims claims, InboxMessageHandler handler, InboxWakeup wakeup, InboxConfig config,
                        ObjectMapper objectMapper, InboxMetrics metrics, TraceContexts traces) {
@@ -106,6 +114,9 @@ public class InboxWorker {
         List<Processed> completed = new ArrayList<>();
         for (InboxClaims.Claimed claimed : claims.claimDueHeads(config.batchSize())) {
             InboxItem item = claimed.item();
+            if (inHand.contains(item.id())) {
+                continue; // failed a moment ago on another thread, whose failure is being recorded
+            }
             if (claimed.callsOut() || item.attempts() > 0) {
                 // Its lock ends with this transaction; processed right after, alone: a slow API call holds no other
                 // rows' locks, and a row that failed before cannot roll a batch back again.
@@ -151,6 +162,17 @@ public class InboxWorker {
     }
 
     private boolean processOne(long id) {
+        if (!inHand.add(id)) {
+            return false;
+        }
+        try {
+            return processOneInHand(id);
+        } finally {
+            inHand.remove(id);
+        }
+    }
+
+    private boolean processOneInHand(long id) {
         Optional<Processed> done;
         try {
             done = QuarkusTransaction.requiringNew().call(() -> {
@@ -194,7 +216,9 @@ public class InboxWorker {
             Optional<String> state = QuarkusTransaction.requiringNew().call(() ->
                     claims.recordFailure(id, error, retryable ? config.maxAttempts() : 1, backoff));
             metrics.failed(state.filter("parked"::equals).isPresent());
-            if (state.filter("parked"::equals).isPresent()) {
+            if (state.isEmpty()) {
+                LOG.infof("Inbox row %d failed, but it is no longer pending (completed elsewhere): %s", id, error);
+            } else if (state.filter("parked"::equals).isPresent()) {
                 LOG.errorf("Parked inbox row %d (%s): %s", id,
                         retryable ? "after " + config.maxAttempts() + " attempts" : "not retryable", error);
             } else {
