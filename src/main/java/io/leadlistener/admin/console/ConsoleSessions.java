@@ -34,6 +34,7 @@ public class ConsoleSessions {
     private final ConsoleConfig config;
     private final Clock clock;
 
+    @jakarta.inject.Inject
     public ConsoleSessions(ConsoleConfig config) {
         this(config, Clock.systemUTC());
     }
