@@ -67,6 +67,25 @@ app.append(el('section', { id: 'rules' }, el('h2', {}, t('rules')), search, ' ',
   el('table', {}, el('thead', {}, el('tr', {}, [t('intent'), t('kind'), t('keyword'), t('enabled'), ''].map((h) => el('th', {}, h)))), rulesBody),
   el('p', {}, newIntent, newKind, newKeyword, el('button', { id: 'add-rule', onclick: addRule }, t('add'))), rulesStatus));
 
+// Custom intents: created through the intents API, then usable in rules.
+const intentName = el('input', { id: 'intent-name', placeholder: 'name', size: 10 });
+const intentLabel = el('input', { id: 'intent-label', placeholder: 'label', size: 10 });
+const intentList = el('span', { id: 'intent-list' });
+document.getElementById('rules').append(el('p', {}, `${t('intents')}: `, intentList), el('p', {}, intentName, intentLabel,
+  el('button', { id: 'create-intent', onclick: createIntent }, t('newIntent'))));
+
+async function loadIntents() {
+  try { intentList.textContent = (await api('GET', `${base()}/intents`)).map((i) => i.name).join(', '); } catch (error) { showError(rulesStatus, error); }
+}
+
+async function createIntent() {
+  try {
+    await api('POST', `${base()}/intents`, { name: intentName.value.trim(), label: intentLabel.value.trim() || intentName.value.trim(), description: '' });
+    intentName.value = ''; intentLabel.value = '';
+    await loadIntents();
+  } catch (error) { showError(rulesStatus, error); }
+}
+
 async function loadRules() {
   try {
     const q = encodeURIComponent(search.value.trim());
@@ -264,5 +283,5 @@ function debounce(fn, ms) {
   return (...args) => { clearTimeout(timer); timer = setTimeout(() => fn(...args), ms); };
 }
 
-function refreshAll() { loadRules(); loadDraft(); loadHistory(); runTest(); }
+function refreshAll() { loadIntents(); loadRules(); loadDraft(); loadHistory(); runTest(); }
 refreshAll();

@@ -3,7 +3,9 @@ package io.leadlistener.admin.console;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.leadlistener.callback.crypto.SignedCallback;
 import io.leadlistener.testsupport.LocalInfraTestResource;
+import io.leadlistener.testsupport.WeComSimulator;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,6 +57,7 @@ class RulesConsoleBrowserTest {
     private WebDriverWait wait;
     private final String keyword = "蓝鲸" + UUID.randomUUID().toString().substring(0, 4);
     private long publishedVersion;
+    private long baseline;
 
     @BeforeAll
     void startBrowser() throws Exception {
@@ -69,6 +72,17 @@ class RulesConsoleBrowserTest {
         Files.createDirectories(SHOTS);
     }
 
+    /** A published version before the console's change, to diff against and roll back to. */
+    private long baselineVersion() {
+        given().auth().oauth2("test-admin-token").contentType(ContentType.JSON)
+                .body("{\"intent\": \"quote\", \"kind\": \"keyword\", \"keyword\": \"基线" + keyword + "\"}")
+                .when().post("/api/v1/tenants/" + TENANT + "/intent-rules?publish=true").then().statusCode(201);
+        return given().auth().oauth2("test-admin-token").when()
+                .get("/api/v1/tenants/" + TENANT + "/intent-rules/versions").then().statusCode(200)
+                .extract().jsonPath().getList("version", Long.class).stream().mapToLong(Long::longValue).max()
+                .orElseThrow();
+    }
+
     @AfterAll
     void stopBrowser() {
         if (browser != null) {
@@ -79,6 +93,7 @@ class RulesConsoleBrowserTest {
     @Test
     @Order(1)
     void signInRefusesAWrongTokenThenAcceptsTheRightOne() throws Exception {
+        baseline = baselineVersion();
         browser.get(console.toString());
         wait.until(ExpectedConditions.urlContains("/console/login"));
         screenshot("login");
@@ -92,7 +107,7 @@ class RulesConsoleBrowserTest {
         tenant.clear();
         tenant.sendKeys(TENANT);
         browser.findElement(By.id("load-tenant")).click();
-        wait.until(d -> !d.findElements(By.cssSelector("#rules-body tr")).isEmpty());
+        wait.until(d -> !d.findElement(By.id("rules-status")).getText().isBlank());
     }
 
     @Test
@@ -145,7 +160,7 @@ class RulesConsoleBrowserTest {
     @Test
     @Order(5)
     void rollingBackMakesANewVersionWithoutTheKeyword() throws Exception {
-        long before = publishedVersion - 1;
+        long before = baseline;
         WebElement diffFrom = browser.findElement(By.id("diff-from"));
         diffFrom.sendKeys(String.valueOf(before));
         browser.findElement(By.id("diff-to")).sendKeys(String.valueOf(publishedVersion));
@@ -169,12 +184,12 @@ class RulesConsoleBrowserTest {
     @Test
     @Order(6)
     void storedMessageWithHtmlIsShownAsText() {
-        String messageId = "html-" + UUID.randomUUID().toString().substring(0, 8);
+        // Through the WeCom callback, whose stored payload the message look-up reads back.
+        String messageId = WeComSimulator.nextMsgId();
         String text = "<script>alert(1)</script><b>x</b>";
-        given().auth().oauth2("test-ingest-token").contentType(ContentType.JSON)
-                .body(java.util.Map.of("tenant", "demo", "contactId", "c-" + messageId, "messageId", messageId,
-                        "text", text, "contactKind", "external"))
-                .when().post("/api/v1/messages").then().statusCode(202);
+        SignedCallback signed = WeComSimulator.sign(WeComSimulator.textMessage("wangwu", text, messageId));
+        given().queryParams(signed.queryParameters()).body(signed.envelopeXml("1000002"))
+                .when().post("/wecom/callback/demo").then().statusCode(200);
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> given()
                 .auth().oauth2("test-admin-token").when().get("/api/v1/tenants/demo/messages/" + messageId)
                 .then().extract().statusCode() == 200);
