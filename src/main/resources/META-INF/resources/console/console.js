@@ -90,7 +90,7 @@ async function loadRules() {
   try {
     const q = encodeURIComponent(search.value.trim());
     const page = await api('GET', `${base()}/intent-rules?state=draft&size=20&page=${state.page}&q=${q}`);
-    rulesBody.replaceChildren(...page.rules.map((rule) => el('tr', {},
+    rulesBody.replaceChildren(...page.items.map((rule) => el('tr', {},
       el('td', {}, rule.intent), el('td', {}, rule.kind), el('td', {}, rule.keyword), el('td', {}, rule.enabled ? '✓' : '✗'),
       el('td', {}, el('button', { onclick: () => toggleRule(rule) }, rule.enabled ? t('disable') : t('enable'))))));
     rulesStatus.textContent = `${page.total} · ${state.page + 1}`;

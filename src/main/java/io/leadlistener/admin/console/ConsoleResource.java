@@ -39,7 +39,7 @@ public class ConsoleResource {
             return Response.seeOther(URI.create("/console/login")).build();
         }
         String chosen = ConsolePages.language(lang, langCookie);
-        Response.ResponseBuilder response = Response.ok(ConsolePages.console(session.get(), chosen))
+        Response.ResponseBuilder response = Response.ok(ConsolePages.console(session.get().csrfToken(), session.get().tokenName(), chosen).render())
                 .header("Cache-Control", "no-store");
         if (lang != null) {
             response.cookie(new NewCookie.Builder("ll_lang").value(chosen).path("/").sameSite(NewCookie.SameSite.STRICT)
@@ -52,7 +52,8 @@ public class ConsoleResource {
     @Path("login")
     @Produces(MediaType.TEXT_HTML)
     public Response loginForm(@CookieParam("ll_lang") String langCookie, @jakarta.ws.rs.QueryParam("lang") String lang) {
-        return Response.ok(ConsolePages.login(ConsolePages.language(lang, langCookie), false)).build();
+        return Response.ok(ConsolePages.login("en".equals(ConsolePages.language(lang, langCookie)), false).render())
+                .build();
     }
 
     @POST
@@ -63,7 +64,7 @@ public class ConsoleResource {
         Optional<String> name = token == null || token.isBlank() ? Optional.empty() : tokens.nameOf(token.strip());
         if (name.isEmpty()) {
             return Response.status(401).type(MediaType.TEXT_HTML)
-                    .entity(ConsolePages.login(ConsolePages.language(null, langCookie), true)).build();
+                    .entity(ConsolePages.login("en".equals(ConsolePages.language(null, langCookie)), true).render()).build();
         }
         return Response.seeOther(URI.create("/console"))
                 .cookie(sessionCookie(sessions.issue(name.get()), (int) sessions.lifetimeSeconds(), uri))

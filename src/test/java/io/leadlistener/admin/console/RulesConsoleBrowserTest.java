@@ -117,6 +117,9 @@ class RulesConsoleBrowserTest {
         browser.findElement(By.id("new-keyword")).sendKeys(keyword);
         browser.findElement(By.id("add-rule")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rule-added")));
+        WebElement search = browser.findElement(By.id("rule-search"));
+        search.sendKeys(keyword);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rules-body"), keyword));
         screenshot("rules");
 
         browser.findElement(By.id("tester-draft")).click();
