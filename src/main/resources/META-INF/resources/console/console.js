@@ -31,7 +31,7 @@ async function api(method, path, body) {
   try { data = text ? JSON.parse(text) : null; } catch { data = null; }
   if (!response.ok) {
     // A 404 without a problem body means the endpoint itself is missing (e.g. not deployed in this version).
-    const error = new Error(response.status === 404 && !data?.detail
+    const error = new Error(response.status === 404 && (!data?.detail || data.detail.includes('no resource at this path'))
       ? t('notAvailable') : `${response.status}: ${data?.detail ?? data?.title ?? response.statusText}`);
     error.status = response.status;
     throw error;
