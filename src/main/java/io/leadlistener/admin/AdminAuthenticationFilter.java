@@ -1,25 +1,43 @@
 package io.leadlistener.admin;
 
+import io.leadlistener.admin.console.ConsoleSessions;
 import io.leadlistener.problem.BearerAuthorization;
+import io.leadlistener.problem.Problem;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-/** Admits requests to {@link AdminApi} resources only with a configured bearer token. */
+/**
+ * Admits requests to {@link AdminApi} resources with a configured bearer token, or with a console session cookie
+ * (docs/console.md). A cookie is sent by the browser on its own, so a state-changing request authenticated by one
+ * must also carry the session's CSRF token in {@code X-CSRF-Token}, which another site's page cannot read.
+ */
 public class AdminAuthenticationFilter {
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final AdminTokens tokens;
     private final AdminCaller caller;
+    private final ConsoleSessions sessions;
 
-    public AdminAuthenticationFilter(AdminTokens tokens, AdminCaller caller) {
+    public AdminAuthenticationFilter(AdminTokens tokens, AdminCaller caller, ConsoleSessions sessions) {
         this.tokens = tokens;
         this.caller = caller;
+        this.sessions = sessions;
     }
 
     @AdminApi
     @ServerRequestFilter
     public Response authenticate(ContainerRequestContext request) {
+        Cookie cookie = request.getCookies().get(ConsoleSessions.COOKIE);
+        if (request.getHeaderString(HttpHeaders.AUTHORIZATION) == null && cookie != null) {
+            return authenticateSession(request, cookie.getValue());
+        }
         BearerAuthorization.Presented presented = BearerAuthorization.read(request, "admin token");
         if (presented.token().isEmpty()) {
             return presented.refusal();
@@ -29,6 +47,24 @@ public class AdminAuthenticationFilter {
             return BearerAuthorization.unauthorized(request, "the bearer token is not a valid admin token");
         }
         caller.authenticatedAs(tokenName.get());
+        return null;
+    }
+
+    private Response authenticateSession(ContainerRequestContext request, String cookieValue) {
+        Optional<ConsoleSessions.Session> session = sessions.verify(cookieValue);
+        if (session.isEmpty()) {
+            return BearerAuthorization.unauthorized(request,
+                    "the console session has expired or is not valid; sign in again at /console/login");
+        }
+        if (!SAFE_METHODS.contains(request.getMethod().toUpperCase(java.util.Locale.ROOT))
+                && !ConsoleSessions.csrfMatches(session.get(), request.getHeaderString(ConsoleSessions.CSRF_HEADER))) {
+            Problem problem = new Problem(Problem.type("csrf-token-invalid"), "Forbidden", 403,
+                    "a " + request.getMethod() + " authenticated by the console session cookie needs the session's "
+                            + "CSRF token in the " + ConsoleSessions.CSRF_HEADER + " header (missing or wrong)",
+                    request.getUriInfo().getPath(), Map.of());
+            return Response.status(403).type(Problem.MEDIA_TYPE).entity(problem).build();
+        }
+        caller.authenticatedAs(session.get().tokenName());
         return null;
     }
 }

@@ -1,0 +1,24 @@
+package io.leadlistener.admin.console;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * The console's page shells ({@code templates/console/*.html}); Qute escapes every expression in them. Customer text
+ * never reaches these pages: the page's script fetches it and inserts it with {@code textContent}.
+ */
+@CheckedTemplate(basePath = "console")
+final class ConsolePages {
+
+    private ConsolePages() {
+    }
+
+    static native TemplateInstance login(boolean en, boolean refused);
+
+    static native TemplateInstance console(String csrfToken, String user, String lang);
+
+    static String language(String query, String cookie) {
+        String chosen = query != null ? query : cookie;
+        return "en".equals(chosen) ? "en" : "zh";
+    }
+}

@@ -1,0 +1,287 @@
+// The rules console. Every piece of data goes through the admin REST API with the session cookie; state-changing
+// calls carry the page's CSRF token. Untrusted text is only ever inserted with textContent (via el()).
+import { TEXT } from './i18n.js';
+
+const lang = document.body.dataset.lang === 'en' ? 'en' : 'zh';
+const t = (key) => TEXT[lang][key] ?? key;
+const csrf = document.querySelector('meta[name="csrf-token"]').content;
+document.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
+document.getElementById('user').textContent = document.querySelector('meta[name="console-user"]').content;
+
+/** Builds an element; string children become text nodes, never markup. */
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+    else if (value !== false && value != null) node.setAttribute(name, value === true ? '' : value);
+  }
+  for (const child of children.flat()) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  return node;
+}
+
+async function api(method, path, body) {
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET') headers['X-CSRF-Token'] = csrf;
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin' });
+  if (response.status === 401) { window.location.assign('/console/login'); throw new Error('signed out'); }
+  const text = await response.text();
+  let data = null;
+  try { data = text ? JSON.parse(text) : null; } catch { data = null; }
+  if (!response.ok) {
+    // A 404 without a problem body means the endpoint itself is missing (e.g. not deployed in this version).
+    const error = new Error(response.status === 404 && (!data?.detail || data.detail.includes('no resource at this path'))
+      ? t('notAvailable') : `${response.status}: ${data?.detail ?? data?.title ?? response.statusText}`);
+    error.status = response.status;
+    throw error;
+  }
+  return data;
+}
+
+function showError(target, error) {
+  target.replaceChildren(el('p', { class: 'error' }, error.message));
+}
+
+const app = document.getElementById('app');
+const state = { tenant: new URLSearchParams(location.search).get('tenant') || localStorage.getItem('ll_tenant') || 'demo',
+  page: 0 };
+
+// ---- tenant picker ---------------------------------------------------------------------------------------------
+const tenantInput = el('input', { id: 'tenant', value: state.tenant, size: 12 });
+app.append(el('section', { style: 'grid-column: 1 / -1' }, el('label', {}, t('tenant'), ' ', tenantInput), ' ',
+  el('button', { id: 'load-tenant', onclick: () => { state.tenant = tenantInput.value.trim(); localStorage.setItem('ll_tenant', state.tenant); refreshAll(); } }, t('load'))));
+const base = () => `/api/v1/tenants/${encodeURIComponent(state.tenant)}`;
+
+// ---- rules -----------------------------------------------------------------------------------------------------
+const rulesBody = el('tbody', { id: 'rules-body' });
+const rulesStatus = el('div', { id: 'rules-status' });
+const search = el('input', { id: 'rule-search', placeholder: t('search') });
+const newIntent = el('input', { id: 'new-intent', placeholder: t('intent'), size: 10 });
+const newKind = el('select', { id: 'new-kind' }, ['keyword', 'exclusion', 'negation'].map((k) => el('option', { value: k }, k)));
+const newKeyword = el('input', { id: 'new-keyword', placeholder: t('keyword'), size: 10 });
+search.addEventListener('input', debounce(() => { state.page = 0; loadRules(); }, 300));
+app.append(el('section', { id: 'rules' }, el('h2', {}, t('rules')), search, ' ',
+  el('button', { id: 'rules-prev', onclick: () => { state.page = Math.max(0, state.page - 1); loadRules(); } }, t('prev')),
+  el('button', { id: 'rules-next', onclick: () => { state.page += 1; loadRules(); } }, t('next')),
+  el('table', {}, el('thead', {}, el('tr', {}, [t('intent'), t('kind'), t('keyword'), t('enabled'), ''].map((h) => el('th', {}, h)))), rulesBody),
+  el('p', {}, newIntent, newKind, newKeyword, el('button', { id: 'add-rule', onclick: addRule }, t('add'))), rulesStatus));
+
+// Custom intents: created through the intents API, then usable in rules.
+const intentName = el('input', { id: 'intent-name', placeholder: 'name', size: 10 });
+const intentLabel = el('input', { id: 'intent-label', placeholder: 'label', size: 10 });
+const intentList = el('span', { id: 'intent-list' });
+document.getElementById('rules').append(el('p', {}, `${t('intents')}: `, intentList), el('p', {}, intentName, intentLabel,
+  el('button', { id: 'create-intent', onclick: createIntent }, t('newIntent'))));
+
+async function loadIntents() {
+  try { intentList.textContent = (await api('GET', `${base()}/intents`)).map((i) => i.name).join(', '); } catch (error) { showError(rulesStatus, error); }
+}
+
+async function createIntent() {
+  try {
+    await api('POST', `${base()}/intents`, { name: intentName.value.trim(), label: intentLabel.value.trim() || intentName.value.trim(), description: '' });
+    intentName.value = ''; intentLabel.value = '';
+    await loadIntents();
+  } catch (error) { showError(rulesStatus, error); }
+}
+
+async function loadRules() {
+  try {
+    const q = encodeURIComponent(search.value.trim());
+    const page = await api('GET', `${base()}/intent-rules?state=draft&size=20&page=${state.page}&q=${q}`);
+    rulesBody.replaceChildren(...page.items.map((rule) => el('tr', {},
+      el('td', {}, rule.intent), el('td', {}, rule.kind), el('td', {}, rule.keyword), el('td', {}, rule.enabled ? '✓' : '✗'),
+      el('td', {}, el('button', { onclick: () => toggleRule(rule) }, rule.enabled ? t('disable') : t('enable'))))));
+    rulesStatus.textContent = `${page.total} · ${state.page + 1}`;
+  } catch (error) { showError(rulesStatus, error); }
+}
+
+async function addRule() {
+  try {
+    await api('POST', `${base()}/intent-rules`, { intent: newIntent.value.trim(), kind: newKind.value, keyword: newKeyword.value.trim() });
+    newKeyword.value = '';
+    await Promise.all([loadRules(), loadDraft()]);
+    rulesStatus.append(el('span', { class: 'ok', id: 'rule-added' }, ' ✓'));
+    runTest();
+  } catch (error) { showError(rulesStatus, error); }
+}
+
+async function toggleRule(rule) {
+  try {
+    await api('PUT', `${base()}/intent-rules/${rule.id}`, { intent: rule.intent, kind: rule.kind, keyword: rule.keyword, enabled: !rule.enabled, note: rule.note });
+    await Promise.all([loadRules(), loadDraft()]);
+  } catch (error) { showError(rulesStatus, error); }
+}
+
+// ---- try a message ---------------------------------------------------------------------------------------------
+const testerText = el('textarea', { id: 'tester-text' });
+const useDraft = el('input', { type: 'checkbox', id: 'tester-draft' });
+const testerOut = el('div', { id: 'tester-result' });
+testerText.addEventListener('input', debounce(runTest, 300));
+useDraft.addEventListener('change', runTest);
+app.append(el('section', { id: 'tester' }, el('h2', {}, t('tester')), testerText,
+  el('label', {}, useDraft, ' ', t('useDraft')), testerOut));
+
+async function runTest() {
+  const text = testerText.value;
+  if (!text.trim()) { testerOut.replaceChildren(); return; }
+  try {
+    const result = await api('POST', '/api/v1/intents/test', { text, tenant: state.tenant, draft: useDraft.checked });
+    testerOut.replaceChildren(
+      el('p', {}, `${t('version')}: `, el('span', { id: 'tester-version' }, result.ruleSetVersion)),
+      el('p', {}, `${t('intents')}: `, el('span', { id: 'tester-intents' }, result.intents.join(', ') || t('none'))),
+      el('p', { id: 'tester-highlighted' }, highlight(text, result)));
+  } catch (error) { showError(testerOut, error); }
+}
+
+/** The original text with matches in <mark> and suppressed matches struck through, each built as text nodes. */
+function highlight(text, result) {
+  const spans = [...result.matches.map((m) => ({ ...m, kind: 'match' })), ...result.suppressed.map((s) => ({ ...s, kind: 'suppressed' }))]
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const nodes = [];
+  let at = 0;
+  for (const span of spans) {
+    if (span.start < at) continue;
+    nodes.push(text.slice(at, span.start));
+    const piece = text.slice(span.start, span.end);
+    if (span.kind === 'match') nodes.push(el('mark', { title: `${span.intent}: ${span.keyword}` }, piece));
+    else {
+      const why = span.reason === 'negated' ? `${t('negated')} “${span.cue ?? ''}”` : `${t('excluded')} “${span.phrase ?? ''}”`;
+      nodes.push(el('s', { class: 'suppressed', title: why }, piece), el('small', {}, ` (${why})`));
+    }
+    at = span.end;
+  }
+  nodes.push(text.slice(at));
+  return nodes;
+}
+
+// ---- draft: pending changes, impact, publish, discard ----------------------------------------------------------
+const draftOut = el('div', { id: 'draft-changes' });
+const impactDays = el('input', { id: 'impact-days', type: 'number', value: 7, min: 1, max: 90, size: 4 });
+const impactOut = el('div', { id: 'impact-result' });
+const draftStatus = el('div', { id: 'draft-status' });
+app.append(el('section', { id: 'draft' }, el('h2', {}, t('draft')), el('h3', {}, t('pending')), draftOut,
+  el('p', {}, el('label', {}, t('days'), ' ', impactDays), el('button', { id: 'impact', onclick: previewImpact }, t('impact')),
+    ' ', el('button', { id: 'publish', onclick: publish }, t('publish')), ' ', el('button', { id: 'discard', onclick: discard }, t('discard'))),
+  impactOut, draftStatus));
+
+function describeChanges(diff) {
+  const rows = [];
+  for (const [key, list] of Object.entries(diff ?? {})) {
+    if (!Array.isArray(list)) continue;
+    for (const item of list) {
+      const rule = item.rule ?? item.after ?? item;
+      rows.push(el('li', {}, `${key}: ${rule.intent ?? ''} ${rule.kind ?? ''} “${rule.keyword ?? ''}”`));
+    }
+  }
+  return rows.length ? el('ul', {}, rows) : el('p', {}, t('none'));
+}
+
+async function loadDraft() {
+  try { draftOut.replaceChildren(describeChanges(await api('GET', `${base()}/intent-rules/draft`))); } catch (error) { showError(draftOut, error); }
+}
+
+async function previewImpact() {
+  impactOut.replaceChildren(el('p', {}, '…'));
+  try {
+    const impact = await api('POST', `${base()}/intent-rules/draft/impact`, { days: Number(impactDays.value), maxMessages: 5000 });
+    impactOut.replaceChildren(
+      el('p', {}, `${impact.messagesEvaluated} · ${impact.window?.from ?? ''} → ${impact.window?.to ?? ''}${impact.truncated ? ' (truncated)' : ''}`),
+      el('table', { id: 'impact-table' }, el('tr', {}, [t('intent'), t('gained'), t('lost')].map((h) => el('th', {}, h))),
+        impact.intents.map((row) => el('tr', {}, el('td', {}, row.intent), el('td', {}, row.gained), el('td', {}, row.lost)))),
+      ...impact.intents.flatMap((row) => [...(row.gainedExamples ?? []), ...(row.lostExamples ?? [])].map((ex) =>
+        el('p', {}, el('code', {}, ex.messageId), ' ', ex.text, ` [${(ex.intentsBefore ?? []).join(',')} → ${(ex.intentsAfter ?? []).join(',')}]`))));
+  } catch (error) { showError(impactOut, error); }
+}
+
+async function publish() {
+  try {
+    const result = await api('POST', `${base()}/intent-rules/draft/publish`);
+    draftStatus.replaceChildren(el('p', { class: 'ok', id: 'published-version' }, `${t('version')} ${result.version}`));
+    await Promise.all([loadDraft(), loadHistory(), loadRules()]);
+    runTest();
+  } catch (error) { showError(draftStatus, error); }
+}
+
+async function discard() {
+  try { await api('DELETE', `${base()}/intent-rules/draft`); await Promise.all([loadDraft(), loadRules()]); runTest(); } catch (error) { showError(draftStatus, error); }
+}
+
+// ---- history: versions, diff, rollback -------------------------------------------------------------------------
+const historyBody = el('tbody', { id: 'history-body' });
+const diffOut = el('div', { id: 'diff-result' });
+const diffFrom = el('input', { id: 'diff-from', type: 'number', size: 4 });
+const diffTo = el('input', { id: 'diff-to', type: 'number', size: 4 });
+app.append(el('section', { id: 'history' }, el('h2', {}, t('history')), el('table', {}, historyBody),
+  el('p', {}, diffFrom, ' → ', diffTo, el('button', { id: 'diff', onclick: showDiff }, t('diff'))), diffOut));
+
+async function loadHistory() {
+  try {
+    const versions = await api('GET', `${base()}/intent-rules/versions`);
+    historyBody.replaceChildren(...versions.map((v) => el('tr', {}, el('td', {}, `v${v.version}`), el('td', {}, v.publishedBy ?? ''),
+      el('td', {}, v.publishedAt ?? ''), el('td', {}, v.origin ?? ''),
+      el('td', {}, el('button', { class: 'rollback', 'data-version': v.version, onclick: () => rollback(v.version) }, t('rollback'))))));
+  } catch (error) { showError(diffOut, error); }
+}
+
+async function showDiff() {
+  try { diffOut.replaceChildren(describeChanges(await api('GET', `${base()}/intent-rules/versions/${Number(diffFrom.value)}/diff/${Number(diffTo.value)}`))); } catch (error) { showError(diffOut, error); }
+}
+
+async function rollback(version) {
+  try {
+    const result = await api('POST', `${base()}/intent-rules/versions/${version}/rollback`);
+    diffOut.replaceChildren(el('p', { class: 'ok', id: 'rolled-back-version' }, `${t('version')} ${result.version}`));
+    await Promise.all([loadHistory(), loadRules(), loadDraft()]);
+    runTest();
+  } catch (error) { showError(diffOut, error); }
+}
+
+// ---- re-tag ----------------------------------------------------------------------------------------------------
+const retagDays = el('input', { id: 'retag-days', type: 'number', value: 7, min: 1, size: 4 });
+const retagOut = el('div', { id: 'retag-status' });
+let retagTimer = null;
+app.append(el('section', { id: 'retag' }, el('h2', {}, t('retag')), el('label', {}, t('days'), ' ', retagDays),
+  el('button', { id: 'retag-start', onclick: startRetag }, t('start')), retagOut));
+
+async function startRetag() {
+  try { showJob(await api('POST', `${base()}/retag-jobs`, { days: Number(retagDays.value) })); } catch (error) { showError(retagOut, error); }
+}
+
+function showJob(job) {
+  retagOut.replaceChildren(el('p', { id: 'retag-job' }, `#${job.id} v${job.ruleSetVersion} ${job.status} ${job.processed}/${job.total} (${job.changed})`,
+    job.error ? ` ${job.error}` : ''),
+    ['queued', 'running'].includes(job.status) ? el('button', { id: 'retag-cancel', onclick: async () => {
+      try { showJob(await api('POST', `${base()}/retag-jobs/${job.id}/cancel`)); } catch (error) { showError(retagOut, error); } } }, t('cancel')) : '');
+  clearTimeout(retagTimer);
+  if (['queued', 'running'].includes(job.status)) {
+    retagTimer = setTimeout(async () => {
+      try { showJob(await api('GET', `${base()}/retag-jobs/${job.id}`)); } catch (error) { showError(retagOut, error); }
+    }, 1000);
+  }
+}
+
+// ---- look up a stored message ----------------------------------------------------------------------------------
+const lookupId = el('input', { id: 'lookup-id', placeholder: t('messageId') });
+const lookupOut = el('div', { id: 'lookup-result' });
+app.append(el('section', { id: 'lookup' }, el('h2', {}, t('lookup')), lookupId,
+  el('button', { id: 'lookup-go', onclick: lookup }, t('lookup')), lookupOut));
+
+async function lookup() {
+  try {
+    const message = await api('GET', `${base()}/messages/${encodeURIComponent(lookupId.value.trim())}`);
+    const tagging = message.tagging ?? message.tags ?? {};
+    lookupOut.replaceChildren(el('p', { id: 'lookup-text' }, message.text ?? message.content ?? ''),
+      el('p', {}, `${t('intents')}: `, el('span', { id: 'lookup-intents' }, (tagging.intents ?? message.intents ?? []).join(', ') || t('none'))),
+      el('pre', {}, JSON.stringify(message, null, 2)));
+  } catch (error) { showError(lookupOut, error); }
+}
+
+function debounce(fn, ms) {
+  let timer;
+  return (...args) => { clearTimeout(timer); timer = setTimeout(() => fn(...args), ms); };
+}
+
+function refreshAll() { loadIntents(); loadRules(); loadDraft(); loadHistory(); runTest(); }
+refreshAll();
