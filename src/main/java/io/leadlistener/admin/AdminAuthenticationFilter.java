@@ -51,7 +51,9 @@ public class AdminAuthenticationFilter {
     }
 
     private Response authenticateSession(ContainerRequestContext request, String cookieValue) {
-        Optional<ConsoleSessions.Session> session = sessions.verify(cookieValue);
+        // A session signed for a token that has since been removed from the configuration ends with it.
+        Optional<ConsoleSessions.Session> session = sessions.verify(cookieValue)
+                .filter(signed -> tokens.isConfigured(signed.tokenName()));
         if (session.isEmpty()) {
             return BearerAuthorization.unauthorized(request,
                     "the console session has expired or is not valid; sign in again at /console/login");

@@ -21,6 +21,11 @@ public class AdminTokens {
     }
 
     /** @return the name of the token presented, if it is one of ours */
+    /** Whether a token of this name is configured (a console session outlives nothing its token does not). */
+    public boolean isConfigured(String tokenName) {
+        return tokens.names().contains(tokenName);
+    }
+
     public Optional<String> nameOf(String presentedToken) {
         return tokens.nameOf(presentedToken);
     }

@@ -9,6 +9,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,19 @@ class ConsoleSessionApiTest {
         given().cookie(ConsoleSessions.COOKIE, "Zm9v.9999999999.forged").when()
                 .get("/api/v1/tenants/demo/intent-rules/versions").then().statusCode(401)
                 .body("detail", containsString("console session"));
+    }
+
+    @Inject
+    ConsoleSessions sessions;
+
+    @Test
+    void aSessionEndsWithItsTokenWhenTheTokenIsNoLongerConfigured() {
+        // Validly signed and unexpired, but for a token name that is not (or no longer) configured.
+        String orphan = sessions.issue("removed-admin");
+        given().cookie(ConsoleSessions.COOKIE, orphan).when().get("/api/v1/tenants/demo/intent-rules/versions")
+                .then().statusCode(401).body("detail", containsString("console session"));
+        given().cookie(ConsoleSessions.COOKIE, sessions.issue("test-admin")).when()
+                .get("/api/v1/tenants/demo/intent-rules/versions").then().statusCode(200);
     }
 
     @Test
