@@ -68,6 +68,20 @@ public class LeadCaptureHandler implements InboxMessageHandler {
         throw new IllegalStateException("inbox row " + item.id() + " has unknown source '" + item.source() + "'");
     }
 
+    @Override
+    public String textOf(String source, String payload) {
+        if (WECOM_CALLBACK.equals(source)) {
+            return InboundMessageParser.parse(payload).content();
+        }
+        if (IngestedMessages.SOURCE.equals(source)) {
+            return ingested.fromInbox(payload).text();
+        }
+        if (KfMessage.SOURCE.equals(source)) {
+            return KfMessage.parse(payload).text();
+        }
+        throw new IllegalStateException("unknown inbox source '" + source + "'");
+    }
+
     private ProcessingOutcome handleIngested(InboxItem item, Tenant tenant) {
         CustomerMessage message = ingested.fromInbox(item.payload());
         Map<String, Object> facts = new java.util.LinkedHashMap<>();

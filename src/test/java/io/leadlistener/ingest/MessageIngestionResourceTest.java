@@ -97,6 +97,10 @@ class MessageIngestionResourceTest {
             assertThat(Instant.parse(tagged.data().path("message").path("sentAt").asText()))
                     .isEqualTo(Instant.parse("2026-11-23T00:00:00Z"));
         }
+        // "Why was this tagged?" works for ingested messages too (their payload is JSON, not WeCom XML).
+        given().auth().oauth2("test-admin-token").when().get("/api/v1/tenants/demo/messages/" + messageId)
+                .then().statusCode(200).body("text", equalTo("能寄几个样品吗？"))
+                .body("intents[0]", equalTo("sample"));
     }
 
     @Test
