@@ -109,7 +109,7 @@ public class InboxClaims {
     }
 
     /** Intent names are [a-z0-9_-], so a plain PostgreSQL array literal needs no quoting. */
-    private static String toArrayLiteral(java.util.List<String> values) {
+    static String toArrayLiteral(java.util.List<String> values) {
         return "{" + String.join(",", values) + "}";
     }
 

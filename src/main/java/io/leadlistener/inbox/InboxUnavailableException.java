@@ -14,7 +14,7 @@ public class InboxUnavailableException extends RuntimeException {
      * none from the pool), insufficient resources (53), operator intervention such as a shutdown (57), or a
      * transaction rolled back by the server (40). A data error (22, 23, ...) is a defect, not a reason to retry.
      */
-    static boolean isUnavailability(SQLException failure) {
+    public static boolean isUnavailability(SQLException failure) {
         if (failure instanceof java.sql.SQLTransientException || failure instanceof java.sql.SQLRecoverableException) {
             return true;
         }

@@ -82,6 +82,29 @@ public class LeadCaptureHandler implements InboxMessageHandler {
         throw new IllegalStateException("unknown inbox source '" + source + "'");
     }
 
+    /**
+     * The customer message a processed row holds, as the worker saw it; empty for events and non-text messages.
+     * Re-tagging reads stored rows through this, so a re-tag treats a message exactly like its first processing.
+     */
+    public Optional<CustomerMessage> customerMessage(InboxItem item) {
+        if (item.payload() == null) {
+            return Optional.empty();
+        }
+        if (WECOM_CALLBACK.equals(item.source())) {
+            InboundMessage message = InboundMessageParser.parse(item.payload());
+            return !"text".equals(message.msgType()) ? Optional.empty()
+                    : Optional.of(appMessage(item, message));
+        }
+        if (IngestedMessages.SOURCE.equals(item.source())) {
+            return Optional.of(ingested.fromInbox(item.payload()));
+        }
+        if (KfMessage.SOURCE.equals(item.source())) {
+            KfMessage kf = KfMessage.parse(item.payload());
+            return "text".equals(kf.msgType()) ? Optional.of(kfCustomerMessage(kf)) : Optional.empty();
+        }
+        throw new IllegalStateException("inbox row " + item.id() + " has unknown source '" + item.source() + "'");
+    }
+
     private ProcessingOutcome handleIngested(InboxItem item, Tenant tenant) {
         CustomerMessage message = ingested.fromInbox(item.payload());
         Map<String, Object> facts = new java.util.LinkedHashMap<>();
@@ -116,12 +139,7 @@ public class LeadCaptureHandler implements InboxMessageHandler {
         if (!"text".equals(message.msgType())) {
             return ProcessingOutcome.untagged(facts);
         }
-        // A message to the app comes from an employee (WeCom userid): the contract's "internal" contact.
-        LeadContact contact = new LeadContact(LeadIds.INTERNAL, message.fromUserName(), LeadEvent.WECOM_APP,
-                null, null);
-        Instant sentAt = message.createTime() == null ? item.receivedAt() : Instant.ofEpochSecond(message.createTime());
-        String messageId = message.msgId() != null ? message.msgId() : "inbox-" + item.id();
-        CustomerMessage customerMessage = new CustomerMessage(contact, messageId, message.content(), sentAt);
+        CustomerMessage customerMessage = appMessage(item, message);
         Optional<TaggingResult> tagging = messages.capture(item, tenant, customerMessage);
         return outcome(tenant, customerMessage, new java.util.LinkedHashMap<>(facts), tagging);
     }
@@ -138,8 +156,21 @@ public class LeadCaptureHandler implements InboxMessageHandler {
         if (!"text".equals(kf.msgType())) {
             return ProcessingOutcome.untagged(facts);
         }
-        LeadContact contact = new LeadContact(LeadIds.EXTERNAL, kf.externalUserId(), LeadEvent.WECOM_KF, null, null);
-        CustomerMessage message = new CustomerMessage(contact, kf.msgId(), kf.text(), kf.sendTime());
+        CustomerMessage message = kfCustomerMessage(kf);
         return outcome(tenant, message, facts, messages.capture(item, tenant, message));
+    }
+
+    /** A message to the app comes from an employee (WeCom userid): the contract's "internal" contact. */
+    private static CustomerMessage appMessage(InboxItem item, InboundMessage message) {
+        LeadContact contact = new LeadContact(LeadIds.INTERNAL, message.fromUserName(), LeadEvent.WECOM_APP,
+                null, null);
+        Instant sentAt = message.createTime() == null ? item.receivedAt() : Instant.ofEpochSecond(message.createTime());
+        String messageId = message.msgId() != null ? message.msgId() : "inbox-" + item.id();
+        return new CustomerMessage(contact, messageId, message.content(), sentAt);
+    }
+
+    private static CustomerMessage kfCustomerMessage(KfMessage kf) {
+        LeadContact contact = new LeadContact(LeadIds.EXTERNAL, kf.externalUserId(), LeadEvent.WECOM_KF, null, null);
+        return new CustomerMessage(contact, kf.msgId(), kf.text(), kf.sendTime());
     }
 }

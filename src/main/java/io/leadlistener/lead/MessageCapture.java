@@ -11,7 +11,9 @@ import io.leadlistener.lead.routing.RoutingRuleStore;
 import io.leadlistener.lead.routing.RoutingRules;
 import io.leadlistener.tenant.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A customer message from any source: tag it and, when it carries a sales intent, upsert the contact's lead, route
@@ -37,34 +39,71 @@ public class MessageCapture {
     public Optional<TaggingResult> capture(InboxItem item, Tenant tenant, CustomerMessage message) {
         Optional<TaggingResult> tagging = tagger.tagText(tenant.id(), message.text());
         if (tagging.isPresent() && !tagging.get().intents().isEmpty()) {
-            captureLead(item, tenant, message, tagging.get());
+            captureLead(item, tenant, message, tagging.get(), tagging.get().intents());
         }
         return tagging;
     }
 
-    private void captureLead(InboxItem item, Tenant tenant, CustomerMessage message, TaggingResult result) {
+    /**
+     * Re-tags a processed message under a newer rule version. Nothing happens when its intents are the ones consumers
+     * were already told about; otherwise the lead records the intents it gained and {@code lead.intent-tagged.v1}
+     * carries the new set — also when it is empty, which tells consumers the message no longer counts. The event id
+     * derives from (tenant, message, version), so re-running the same re-tag appends nothing new.
+     *
+     * @param previous the message's intents as last recorded (and announced)
+     * @return how many events were appended: 0 when the intents did not change
+     */
+    public int retag(InboxItem item, Tenant tenant, CustomerMessage message, TaggingResult result,
+                     List<String> previous) {
+        if (Set.copyOf(result.intents()).equals(Set.copyOf(previous))) {
+            return 0;
+        }
+        if (!result.intents().isEmpty()) {
+            List<String> gained = result.intents().stream().filter(intent -> !previous.contains(intent)).toList();
+            return captureLead(item, tenant, message, result, gained);
+        }
+        LeadContact contact = message.contact();
+        String leadId = LeadIds.leadId(tenant.id(), contact.kind(), contact.id());
+        Optional<Leads.ContactUpsert> lead = leads.find(leadId);
+        if (lead.isEmpty()) {
+            return 0;
+        }
+        events.append(LeadEvent.intentTagged(contact.channel(), item.receivedAt(), eventData(tenant, message,
+                result, leadId, lead.get().pool(), new LeadEventData.Routing(lead.get().routingIntent(),
+                        lead.get().routingVersion()))));
+        return 1;
+    }
+
+    /** @return the events appended: 2 when the lead is new, else 1 */
+    private int captureLead(InboxItem item, Tenant tenant, CustomerMessage message, TaggingResult result,
+                            List<String> intentsToCount) {
         LeadContact contact = message.contact();
         String leadId = LeadIds.leadId(tenant.id(), contact.kind(), contact.id());
         // Read in this transaction: the routing version in force now, on whichever replica processes the message.
         RoutingRules routingRules = routing.currentForTransaction(tenant.id());
         LeadRouter.Route route = routingRules.route(result.intents()).orElseThrow();
-        boolean created = leads.upsert(leadId, tenant.id(), contact, message.sentAt(), result.intents(), route,
+        boolean created = leads.upsert(leadId, tenant.id(), contact, message.sentAt(), intentsToCount, route,
                 routingRules.version());
 
+        LeadEventData data = eventData(tenant, message, result, leadId, route.pool(),
+                new LeadEventData.Routing(route.intent(), routingRules.version()));
+        if (created) {
+            events.append(LeadEvent.leadCreated(contact.channel(), item.receivedAt(), data));
+        }
+        events.append(LeadEvent.intentTagged(contact.channel(), item.receivedAt(), data));
+        return created ? 2 : 1;
+    }
+
+    private static LeadEventData eventData(Tenant tenant, CustomerMessage message, TaggingResult result,
+                                           String leadId, String pool, LeadEventData.Routing routing) {
+        LeadContact contact = message.contact();
         LeadEventData data = new LeadEventData(leadId, tenant.id(), tenant.corpId(),
-                contact.asEventContact(), contact.asEventOwner(),
-                route.pool(), new LeadEventData.Routing(route.intent(), routingRules.version()),
+                contact.asEventContact(), contact.asEventOwner(), pool, routing,
                 result.intents(),
                 result.matches().stream().map(match -> new LeadEventData.Match(match.intent(), match.keyword(),
                         match.text(), match.start(), match.end())).toList(),
                 new LeadEventData.Message(message.messageId(), message.sentAt(), message.text()),
                 result.ruleSetVersion());
-        if (!tenant.includeMessageText()) {
-            data = data.withoutMessageText();
-        }
-        if (created) {
-            events.append(LeadEvent.leadCreated(contact.channel(), item.receivedAt(), data));
-        }
-        events.append(LeadEvent.intentTagged(contact.channel(), item.receivedAt(), data));
+        return tenant.includeMessageText() ? data : data.withoutMessageText();
     }
 }

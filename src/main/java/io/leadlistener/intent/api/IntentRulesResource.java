@@ -1,9 +1,12 @@
 package io.leadlistener.intent.api;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.leadlistener.admin.AdminApi;
 import io.leadlistener.admin.AdminApiDocumentation;
 import io.leadlistener.admin.AdminCaller;
+import io.leadlistener.intent.impact.ImpactPreview;
+import io.leadlistener.intent.impact.ImpactReport;
 import io.leadlistener.intent.rules.RuleDiff;
 import io.leadlistener.intent.rules.RuleDiffView;
 import io.leadlistener.intent.rules.RuleSetEditor;
@@ -13,6 +16,7 @@ import io.leadlistener.intent.rules.RuleView;
 import io.leadlistener.intent.rules.StoredRule;
 import io.leadlistener.intent.rules.TaggerRegistry;
 import io.leadlistener.problem.ProblemException;
+import io.leadlistener.problem.WholeNumberFields;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -27,9 +31,11 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,15 +53,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class IntentRulesResource {
 
     private static final int MAX_PAGE_SIZE = 500;
+    private static final int DEFAULT_IMPACT_DAYS = 7;
 
     private final RuleSetEditor editor;
     private final RuleStore store;
     private final RuleSetNames names;
     private final TaggerRegistry registry;
     private final AdminCaller caller;
+    private final ImpactPreview impactPreview;
 
     public IntentRulesResource(RuleSetEditor editor, RuleStore store, RuleSetNames names, TaggerRegistry registry,
-                               AdminCaller caller) {
+                               AdminCaller caller, ImpactPreview impactPreview) {
+        this.impactPreview = impactPreview;
         this.editor = editor;
         this.store = store;
         this.names = names;
@@ -183,6 +192,22 @@ public class IntentRulesResource {
         RuleSetEditor.Published published = inTransaction(() -> editor.publish(ruleSet, caller.name()));
         registry.refresh();
         return new PublishResult(ruleSet, published.version(), RuleDiffView.of(published.diff()));
+    }
+
+    /**
+     * Impact preview: the draft evaluated against the messages stored in the last {@code days} days (within the
+     * text retention), newest first, at most {@code maxMessages}. Body optional: {@code {"days": 7, "maxMessages":
+     * 5000}}.
+     */
+    @POST
+    @Path("draft/impact")
+    @Operation(summary = "How many stored messages would gain or lose each intent if the draft were published")
+    public ImpactReport impact(@RestPath String tenant, JsonNode body) {
+        String ruleSet = names.require(tenant);
+        Map<String, Integer> request = WholeNumberFields.read(body,
+                Map.of("days", DEFAULT_IMPACT_DAYS, "maxMessages", impactPreview.maxMessages()),
+                "invalid-impact-request");
+        return impactPreview.preview(ruleSet, request.get("days"), request.get("maxMessages"));
     }
 
     @DELETE

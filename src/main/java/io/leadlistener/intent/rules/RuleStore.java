@@ -51,6 +51,16 @@ public class RuleStore {
         return rows.stream().findFirst().map(Number::longValue);
     }
 
+    /** The rule set's newest version not above {@code version}: what was in force for it at that version. */
+    @SuppressWarnings("unchecked")
+    public Optional<Long> latestVersionAtMost(String ruleSet, long version) {
+        List<Number> rows = entityManager.createNativeQuery("""
+                        select max(version) from intent_rule_version where rule_set = :set and version <= :version
+                        having max(version) is not null""")
+                .setParameter("set", ruleSet).setParameter("version", version).getResultList();
+        return rows.stream().findFirst().map(Number::longValue);
+    }
+
     @SuppressWarnings("unchecked")
     public List<VersionInfo> versions(String ruleSet) {
         List<Object[]> rows = entityManager.createNativeQuery("""

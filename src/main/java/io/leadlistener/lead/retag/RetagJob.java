@@ -1,0 +1,29 @@
+package io.leadlistener.lead.retag;
+
+import java.time.Instant;
+
+/**
+ * A re-tag job as the API shows it.
+ *
+ * @param ruleSetVersion the version messages are re-tagged with (the tenant's version in force when it was created)
+ * @param from           start of the window (received time); {@code to} is when the job was created
+ * @param total          messages in the window tagged with an older version (at most {@code leadlistener.retag
+ *                       .max-messages}, the newest)
+ * @param changed        messages whose intents changed, each announced with {@code lead.intent-tagged.v1}
+ * @param eventsEmitted  events appended to the outbox (a contact that becomes a lead also gets its
+ *                       {@code lead.created.v1})
+ */
+public record RetagJob(long id, String tenant, long ruleSetVersion, int days, Instant from, Instant to,
+                       String status, int total, int processed, int changed, int eventsEmitted, String requestedBy,
+                       Instant createdAt, Instant startedAt, Instant finishedAt, String error) {
+
+    public static final String QUEUED = "queued";
+    public static final String RUNNING = "running";
+    public static final String COMPLETED = "completed";
+    public static final String CANCELLED = "cancelled";
+    public static final String FAILED = "failed";
+
+    public boolean isActive() {
+        return QUEUED.equals(status) || RUNNING.equals(status);
+    }
+}

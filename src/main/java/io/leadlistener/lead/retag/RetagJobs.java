@@ -1,0 +1,97 @@
+package io.leadlistener.lead.retag;
+
+import io.leadlistener.inbox.InboxConfig;
+import io.leadlistener.inbox.ProcessedMessages;
+import io.leadlistener.intent.rules.RuleSetNames;
+import io.leadlistener.intent.rules.RuleStore;
+import io.leadlistener.problem.ProblemException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Starting, reading and cancelling re-tag jobs. A job re-tags a tenant's messages of the last N days with the version
+ * in force when it is created; {@link RetagWorker} runs it in batches on whichever replica gets to it first.
+ */
+@ApplicationScoped
+public class RetagJobs {
+
+    private final RetagJobStore store;
+    private final RuleStore rules;
+    private final ProcessedMessages messages;
+    private final RetagConfig config;
+    private final Duration textRetention;
+    private final Clock clock;
+
+    public RetagJobs(RetagJobStore store, RuleStore rules, ProcessedMessages messages, RetagConfig config,
+                     InboxConfig inboxConfig, Clock clock) {
+        this.store = store;
+        this.rules = rules;
+        this.messages = messages;
+        this.config = config;
+        this.textRetention = inboxConfig.retention().textRetention();
+        this.clock = clock;
+    }
+
+    /** The most days a job may reach back: message text is kept only this long. */
+    public int maxDays() {
+        return (int) Math.max(1, textRetention.toDays());
+    }
+
+    /**
+     * @throws ProblemException 400 for days out of bounds, 409 when the tenant already has a job queued or running
+     */
+    public RetagJob start(String tenantId, int days, String requestedBy) {
+        if (days < 1 || days > maxDays()) {
+            throw ProblemException.badRequest("invalid-retag-request", "days must be between 1 and " + maxDays()
+                    + " (message text is kept for " + textRetention.toDays()
+                    + " days, leadlistener.inbox.retention.text-retention); got " + days);
+        }
+        Instant to = clock.instant();
+        Instant from = to.minus(Duration.ofDays(days));
+        return QuarkusTransaction.requiringNew().call(() -> {
+            long version = Math.max(rules.latestVersion(RuleSetNames.DEFAULT).orElse(0L),
+                    rules.latestVersion(tenantId).orElse(0L));
+            ProcessedMessages.IdRange range = messages.range(tenantId, from, to, version, config.maxMessages());
+            long id = store.insert(tenantId, version, days, from, to, range.count() == 0 ? 1 : range.firstId(),
+                            range.count() == 0 ? 0 : range.lastId(), range.count(), requestedBy)
+                    .orElseThrow(() -> new ProblemException(409, "retag-job-active", "Conflict", "tenant '"
+                            + tenantId + "' already has a re-tag job queued or running; cancel it or wait for it"));
+            return store.find(tenantId, id).orElseThrow();
+        });
+    }
+
+    /** @throws ProblemException 404 for an unknown job */
+    public RetagJob find(String tenantId, long id) {
+        return QuarkusTransaction.requiringNew().call(() -> store.find(tenantId, id))
+                .orElseThrow(() -> unknownJob(tenantId, id));
+    }
+
+    public List<RetagJob> list(String tenantId, int limit) {
+        return QuarkusTransaction.requiringNew().call(() -> store.list(tenantId, limit));
+    }
+
+    /**
+     * Stops a job between two batches: what it re-tagged so far stays (and was announced), the rest is left as it
+     * was. Re-running later continues where it makes a difference, since re-tagged messages carry the new version.
+     *
+     * @throws ProblemException 404 for an unknown job, 409 when it already ended
+     */
+    public RetagJob cancel(String tenantId, long id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            RetagJob job = store.find(tenantId, id).orElseThrow(() -> unknownJob(tenantId, id));
+            if (!store.cancel(tenantId, id)) {
+                throw new ProblemException(409, "retag-job-ended", "Conflict",
+                        "re-tag job " + id + " already ended with status '" + job.status() + "'");
+            }
+            return store.find(tenantId, id).orElseThrow();
+        });
+    }
+
+    private static ProblemException unknownJob(String tenantId, long id) {
+        return ProblemException.notFound("unknown-retag-job", "tenant '" + tenantId + "' has no re-tag job " + id);
+    }
+}
