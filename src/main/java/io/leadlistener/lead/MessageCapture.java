@@ -13,7 +13,6 @@ import io.leadlistener.tenant.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A customer message from any source: tag it and, when it carries a sales intent, upsert the contact's lead, route
@@ -45,33 +44,21 @@ public class MessageCapture {
     }
 
     /**
-     * Re-tags a processed message under a newer rule version. Nothing happens when its intents are the ones consumers
-     * were already told about; otherwise the lead records the intents it gained and {@code lead.intent-tagged.v1}
-     * carries the new set — also when it is empty, which tells consumers the message no longer counts. The event id
-     * derives from (tenant, message, version), so re-running the same re-tag appends nothing new.
+     * Announces a processed message whose intents changed under a newer rule version (a re-tag): the lead records the
+     * intents it gained and {@code lead.intent-tagged.v1} carries the new set, with an id derived from (tenant,
+     * message, version) so re-running the same re-tag appends nothing new. A message that lost every intent is not
+     * announced: the event type promises at least one intent (docs/events/README.md); its stored tags show the change.
      *
      * @param previous the message's intents as last recorded (and announced)
-     * @return how many events were appended: 0 when the intents did not change
+     * @return how many events were appended: 0 when the message now has no intent
      */
     public int retag(InboxItem item, Tenant tenant, CustomerMessage message, TaggingResult result,
                      List<String> previous) {
-        if (Set.copyOf(result.intents()).equals(Set.copyOf(previous))) {
+        if (result.intents().isEmpty()) {
             return 0;
         }
-        if (!result.intents().isEmpty()) {
-            List<String> gained = result.intents().stream().filter(intent -> !previous.contains(intent)).toList();
-            return captureLead(item, tenant, message, result, gained);
-        }
-        LeadContact contact = message.contact();
-        String leadId = LeadIds.leadId(tenant.id(), contact.kind(), contact.id());
-        Optional<Leads.ContactUpsert> lead = leads.find(leadId);
-        if (lead.isEmpty()) {
-            return 0;
-        }
-        events.append(LeadEvent.intentTagged(contact.channel(), item.receivedAt(), eventData(tenant, message,
-                result, leadId, lead.get().pool(), new LeadEventData.Routing(lead.get().routingIntent(),
-                        lead.get().routingVersion()))));
-        return 1;
+        List<String> gained = result.intents().stream().filter(intent -> !previous.contains(intent)).toList();
+        return captureLead(item, tenant, message, result, gained);
     }
 
     /** @return the events appended: 2 when the lead is new, else 1 */

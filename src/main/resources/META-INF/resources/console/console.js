@@ -187,11 +187,15 @@ async function previewImpact() {
   try {
     const impact = await api('POST', `${base()}/intent-rules/draft/impact`, { days: Number(impactDays.value), maxMessages: 5000 });
     impactOut.replaceChildren(
-      el('p', {}, `${impact.messagesEvaluated} · ${impact.window?.from ?? ''} → ${impact.window?.to ?? ''}${impact.truncated ? ' (truncated)' : ''}`),
-      el('table', { id: 'impact-table' }, el('tr', {}, [t('intent'), t('gained'), t('lost')].map((h) => el('th', {}, h))),
-        impact.intents.map((row) => el('tr', {}, el('td', {}, row.intent), el('td', {}, row.gained), el('td', {}, row.lost)))),
-      ...impact.intents.flatMap((row) => [...(row.gainedExamples ?? []), ...(row.lostExamples ?? [])].map((ex) =>
-        el('p', {}, el('code', {}, ex.messageId), ' ', ex.text, ` [${(ex.intentsBefore ?? []).join(',')} → ${(ex.intentsAfter ?? []).join(',')}]`))));
+      el('p', { id: 'impact-summary' }, `${t('evaluated')}: ${impact.messagesEvaluated} · ${t('changed')}: ${impact.messagesChanged ?? ''} · `
+        + `v${impact.baseVersion} · ${impact.window?.from ?? ''} → ${impact.window?.to ?? ''}${impact.truncated ? ` (${t('truncated')})` : ''}`),
+      el('table', { id: 'impact-table' }, el('tr', {}, [t('intent'), t('before'), t('after'), t('gained'), t('lost')].map((h) => el('th', {}, h))),
+        impact.intents.map((row) => el('tr', { 'data-intent': row.intent }, el('td', {}, row.intent), el('td', { class: 'before' }, row.before ?? ''),
+          el('td', { class: 'after' }, row.after ?? ''), el('td', { class: 'gained' }, row.gained), el('td', { class: 'lost' }, row.lost)))),
+      ...impact.intents.flatMap((row) => [...(row.gainedExamples ?? []).map((ex) => ['+', row.intent, ex]),
+        ...(row.lostExamples ?? []).map((ex) => ['−', row.intent, ex])]).map(([sign, intent, ex]) =>
+        el('p', { class: 'impact-example', 'data-message-id': ex.messageId }, `${sign}${intent} `, el('code', {}, ex.messageId), ' ', ex.text,
+          ` [${(ex.intentsBefore ?? []).join(',')} → ${(ex.intentsAfter ?? []).join(',')}]`)));
   } catch (error) { showError(impactOut, error); }
 }
 

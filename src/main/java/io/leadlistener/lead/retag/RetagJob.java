@@ -9,7 +9,8 @@ import java.time.Instant;
  * @param from           start of the window (received time); {@code to} is when the job was created
  * @param total          messages in the window tagged with an older version (at most {@code leadlistener.retag
  *                       .max-messages}, the newest)
- * @param changed        messages whose intents changed, each announced with {@code lead.intent-tagged.v1}
+ * @param changed        messages whose intents changed; each that still has an intent is announced with
+ *                       {@code lead.intent-tagged.v1} (one that lost every intent is not: the event promises one)
  * @param eventsEmitted  events appended to the outbox (a contact that becomes a lead also gets its
  *                       {@code lead.created.v1})
  */

@@ -21,6 +21,7 @@ import jakarta.enterprise.event.Observes;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -108,11 +109,10 @@ public class RetagWorker {
                 continue;
             }
             TaggingResult result = tagger.tag(customerMessage.get().text());
-            int appended = capture.retag(message.item(), tenant.get(), customerMessage.get(), result,
-                    message.intents());
-            if (appended > 0) {
+            if (!Set.copyOf(result.intents()).equals(Set.copyOf(message.intents()))) {
                 changed++;
-                events += appended;
+                events += capture.retag(message.item(), tenant.get(), customerMessage.get(), result,
+                        message.intents());
             }
             messages.recordTagging(message.item().id(), messageTagger.stored(result));
         }

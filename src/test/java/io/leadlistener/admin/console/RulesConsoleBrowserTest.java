@@ -132,17 +132,19 @@ class RulesConsoleBrowserTest {
 
     @Test
     @Order(3)
-    void previewsImpactWhenTheEndpointExists() throws Exception {
-        int status = given().auth().oauth2("test-admin-token").contentType(ContentType.JSON)
-                .body("{\"days\": 7, \"maxMessages\": 100}")
-                .when().post("/api/v1/tenants/" + TENANT + "/intent-rules/draft/impact").then().extract().statusCode();
+    void previewsTheDraftsImpactOnStoredMessagesShowingCustomerTextAsText() throws Exception {
+        String text = "<b>粗体</b>想问" + keyword + "的情况";
+        String messageId = io.leadlistener.testsupport.RulesAndMessages.storeProcessedMessage(TENANT,
+                "console-" + UUID.randomUUID(), text);
         browser.findElement(By.id("impact")).click();
-        if (status == 404) {
-            // The impact endpoint is built separately; until it is merged the console must say so plainly.
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("impact-result"), "404"));
-        } else {
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("impact-table")));
-        }
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("impact-table")));
+        WebElement quote = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#impact-table tr[data-intent='quote']")));
+        assertThat(Integer.parseInt(quote.findElement(By.cssSelector("td.gained")).getText())).isPositive();
+        WebElement example = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#impact-result [data-message-id='" + messageId + "']")));
+        assertThat(example.getText()).contains(text);
+        assertThat(browser.findElements(By.cssSelector("#impact-result b"))).isEmpty();
         screenshot("draft-impact");
     }
 
@@ -158,6 +160,16 @@ class RulesConsoleBrowserTest {
                 .when().post("/api/v1/intents/test").then().statusCode(200)
                 .body("ruleSetVersion", org.hamcrest.Matchers.equalTo((int) publishedVersion))
                 .body("intents", org.hamcrest.Matchers.hasItem("quote"));
+
+        // Re-tag the recent messages with the new version: the console follows the job until it ends.
+        WebElement days = browser.findElement(By.id("retag-days"));
+        days.clear();
+        days.sendKeys("1");
+        browser.findElement(By.id("retag-start")).click();
+        wait.withTimeout(Duration.ofSeconds(30)).until(
+                ExpectedConditions.textToBePresentInElementLocated(By.id("retag-job"), "completed"));
+        assertThat(browser.findElement(By.id("retag-job")).getText()).contains("v" + publishedVersion);
+        screenshot("retag");
     }
 
     @Test
