@@ -27,7 +27,7 @@ public class InboxClaims {
                               and p.status = 'pending' and p.id < m.id)
             """;
 
-    private static final String ITEM_COLUMNS = """
+    static final String ITEM_COLUMNS = """
             m.id, m.tenant_id, m.callback_name, m.source, m.contact_key, m.msg_type, m.msg_id, m.payload, m.attempts,
             m.received_at, m.dedupe_key, m.trace_parent""";
 
@@ -59,10 +59,7 @@ public class InboxClaims {
                 List<Claimed> claimed = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        InboxItem item = new InboxItem(rows.getLong(1), rows.getString(2), rows.getString(3),
-                                rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7),
-                                rows.getString(8), rows.getInt(9), rows.getTimestamp(10).toInstant(),
-                                rows.getString(11), rows.getString(12));
+                        InboxItem item = readItem(rows);
                         boolean kfNotification = InboundMessage.EVENT_KF_MSG_OR_EVENT.equals(rows.getString(13));
                         claimed.add(new Claimed(item, kfNotification));
                     }
@@ -70,6 +67,13 @@ public class InboxClaims {
                 return claimed;
             }
         });
+    }
+
+    /** Reads an {@link InboxItem} from the first twelve columns, in the order of {@code ITEM_COLUMNS}. */
+    static InboxItem readItem(ResultSet rows) throws java.sql.SQLException {
+        return new InboxItem(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8), rows.getInt(9),
+                rows.getTimestamp(10).toInstant(), rows.getString(11), rows.getString(12));
     }
 
     /**

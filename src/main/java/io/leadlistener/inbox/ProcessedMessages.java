@@ -22,9 +22,8 @@ public class ProcessedMessages {
     private static final String TAGGED_WITH_TEXT =
             "m.status = 'done' and m.payload is not null and m.rule_set_version is not null";
 
-    private static final String COLUMNS = """
-            m.id, m.tenant_id, m.callback_name, m.source, m.contact_key, m.msg_type, m.msg_id, m.payload, m.attempts,
-            m.received_at, m.dedupe_key, m.trace_parent, m.intents, m.rule_set_version""";
+    /** The worker's item columns (read by {@link InboxClaims#readItem}), then what the tagging recorded. */
+    private static final String COLUMNS = InboxClaims.ITEM_COLUMNS + ", m.intents, m.rule_set_version";
 
     private static final String NEWEST_FIRST = "select " + COLUMNS + " from inbox_message m where "
             + TAGGED_WITH_TEXT + " and m.tenant_id = any(?) and m.received_at >= ? and m.id < ?"
@@ -131,10 +130,7 @@ public class ProcessedMessages {
         List<ProcessedMessage> messages = new ArrayList<>();
         try (ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                InboxItem item = new InboxItem(rows.getLong(1), rows.getString(2), rows.getString(3),
-                        rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7),
-                        rows.getString(8), rows.getInt(9), rows.getTimestamp(10).toInstant(),
-                        rows.getString(11), rows.getString(12));
+                InboxItem item = InboxClaims.readItem(rows);
                 Array intents = rows.getArray(13);
                 List<String> intentList = intents == null ? List.of() : List.of((String[]) intents.getArray());
                 messages.add(new ProcessedMessage(item, intentList, rows.getLong(14)));

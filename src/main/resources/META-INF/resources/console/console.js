@@ -58,7 +58,9 @@ const rulesBody = el('tbody', { id: 'rules-body' });
 const rulesStatus = el('div', { id: 'rules-status' });
 const search = el('input', { id: 'rule-search', placeholder: t('search') });
 const newIntent = el('input', { id: 'new-intent', placeholder: t('intent'), size: 10 });
-const newKind = el('select', { id: 'new-kind' }, ['keyword', 'exclusion', 'negation'].map((k) => el('option', { value: k }, k)));
+// The API's rule kinds (RuleKind codes); anything else is refused with 400.
+const KINDS = ['keyword', 'exclusion', 'negation_cue', 'trailing_negation_cue', 'clause_break'];
+const newKind = el('select', { id: 'new-kind' }, KINDS.map((k) => el('option', { value: k }, k)));
 const newKeyword = el('input', { id: 'new-keyword', placeholder: t('keyword'), size: 10 });
 search.addEventListener('input', debounce(() => { state.page = 0; loadRules(); }, 300));
 app.append(el('section', { id: 'rules' }, el('h2', {}, t('rules')), search, ' ',
@@ -90,9 +92,10 @@ async function loadRules() {
   try {
     const q = encodeURIComponent(search.value.trim());
     const page = await api('GET', `${base()}/intent-rules?state=draft&size=20&page=${state.page}&q=${q}`);
-    rulesBody.replaceChildren(...page.items.map((rule) => el('tr', {},
-      el('td', {}, rule.intent), el('td', {}, rule.kind), el('td', {}, rule.keyword), el('td', {}, rule.enabled ? '✓' : '✗'),
-      el('td', {}, el('button', { onclick: () => toggleRule(rule) }, rule.enabled ? t('disable') : t('enable'))))));
+    rulesBody.replaceChildren(...page.items.map((rule) => el('tr', { 'data-rule-id': rule.id },
+      el('td', {}, rule.intent), el('td', {}, rule.kind), el('td', { class: 'keyword' }, rule.keyword), el('td', {}, rule.enabled ? '✓' : '✗'),
+      el('td', {}, el('button', { onclick: () => toggleRule(rule) }, rule.enabled ? t('disable') : t('enable')), ' ',
+        el('button', { class: 'edit-rule', onclick: (event) => editRule(rule, event.target.closest('tr')) }, t('edit'))))));
     rulesStatus.textContent = `${page.total} · ${state.page + 1}`;
   } catch (error) { showError(rulesStatus, error); }
 }
@@ -108,9 +111,24 @@ async function addRule() {
 }
 
 async function toggleRule(rule) {
+  await saveRule({ ...rule, enabled: !rule.enabled });
+}
+
+/** Turns the row's keyword cell into an input; Enter or "save" puts the changed rule into the draft. */
+function editRule(rule, row) {
+  const input = el('input', { class: 'edit-keyword', value: rule.keyword, size: 12 });
+  const save = () => saveRule({ ...rule, keyword: input.value.trim() });
+  input.addEventListener('keydown', (event) => { if (event.key === 'Enter') save(); if (event.key === 'Escape') loadRules(); });
+  row.querySelector('td.keyword').replaceChildren(input, ' ', el('button', { class: 'save-rule', onclick: save }, t('save')));
+  input.focus();
+  input.setSelectionRange(input.value.length, input.value.length);
+}
+
+async function saveRule(rule) {
   try {
-    await api('PUT', `${base()}/intent-rules/${rule.id}`, { intent: rule.intent, kind: rule.kind, keyword: rule.keyword, enabled: !rule.enabled, note: rule.note });
+    await api('PUT', `${base()}/intent-rules/${rule.id}`, { intent: rule.intent, kind: rule.kind, keyword: rule.keyword, enabled: rule.enabled, note: rule.note });
     await Promise.all([loadRules(), loadDraft()]);
+    runTest();
   } catch (error) { showError(rulesStatus, error); }
 }
 
@@ -266,6 +284,47 @@ function showJob(job) {
   }
 }
 
+// ---- routing: intent → pool, precedence, default pool (each save is a new routing version) -----------------------
+const routingBody = el('tbody', { id: 'routing-body' });
+const routingPrecedence = el('input', { id: 'routing-precedence', size: 30 });
+const routingDefault = el('input', { id: 'routing-default', size: 14 });
+const routingNewIntent = el('input', { id: 'routing-new-intent', placeholder: t('intent'), size: 10 });
+const routingNewPool = el('input', { id: 'routing-new-pool', placeholder: t('pool'), size: 14 });
+const routingOut = el('div', { id: 'routing-status' });
+let routingVersion = null;
+app.append(el('section', { id: 'routing' }, el('h2', {}, t('routing')),
+  el('table', {}, el('thead', {}, el('tr', {}, [t('intent'), t('pool')].map((h) => el('th', {}, h)))), routingBody),
+  el('p', {}, routingNewIntent, ' → ', routingNewPool),
+  el('p', {}, el('label', {}, t('precedence'), ' ', routingPrecedence)),
+  el('p', {}, el('label', {}, t('defaultPool'), ' ', routingDefault), ' ',
+    el('button', { id: 'routing-save', onclick: saveRouting }, t('save'))), routingOut));
+
+async function loadRouting() {
+  try {
+    const routing = await api('GET', `${base()}/routing`);
+    routingVersion = routing.version;
+    routingBody.replaceChildren(...Object.entries(routing.pools).sort(([a], [b]) => a.localeCompare(b)).map(([intent, pool]) =>
+      el('tr', { 'data-intent': intent }, el('td', {}, intent), el('td', {}, el('input', { class: 'routing-pool', 'data-intent': intent, value: pool, size: 14 })))));
+    routingPrecedence.value = routing.precedence.join(', ');
+    routingDefault.value = routing.defaultPool;
+    routingOut.replaceChildren(el('p', { id: 'routing-version' }, `${t('routingVersion')} ${routing.version}`));
+  } catch (error) { showError(routingOut, error); }
+}
+
+async function saveRouting() {
+  const pools = {};
+  routingBody.querySelectorAll('input.routing-pool').forEach((input) => { if (input.value.trim()) pools[input.dataset.intent] = input.value.trim(); });
+  if (routingNewIntent.value.trim()) pools[routingNewIntent.value.trim()] = routingNewPool.value.trim();
+  try {
+    // baseVersion: refused (409) if someone else changed routing since it was loaded, instead of overwriting them.
+    const result = await api('PUT', `${base()}/routing`, { pools, precedence: routingPrecedence.value.split(',').map((i) => i.trim()).filter(Boolean),
+      defaultPool: routingDefault.value.trim(), baseVersion: routingVersion });
+    routingNewIntent.value = ''; routingNewPool.value = '';
+    await loadRouting();
+    routingOut.append(el('p', { class: 'ok', id: 'routing-saved' }, `✓ ${t('routingVersion')} ${result.version}`));
+  } catch (error) { showError(routingOut, error); }
+}
+
 // ---- look up a stored message ----------------------------------------------------------------------------------
 const lookupId = el('input', { id: 'lookup-id', placeholder: t('messageId') });
 const lookupOut = el('div', { id: 'lookup-result' });
@@ -287,5 +346,5 @@ function debounce(fn, ms) {
   return (...args) => { clearTimeout(timer); timer = setTimeout(() => fn(...args), ms); };
 }
 
-function refreshAll() { loadIntents(); loadRules(); loadDraft(); loadHistory(); runTest(); }
+function refreshAll() { loadIntents(); loadRules(); loadDraft(); loadHistory(); loadRouting(); runTest(); }
 refreshAll();
