@@ -34,13 +34,14 @@ class RetagJobControlTest {
     private static final String TENANT = "demo";
     private static final String JOBS = "/api/v1/tenants/demo/retag-jobs";
 
-    /** Two messages per batch, at most five per job, no scheduled worker. */
+    /** Two messages per batch, at most five per job, no scheduled worker; impact previews get no time at all. */
     public static class DrivenByTheTest implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("leadlistener.retag.poll-interval", "off",
                     "leadlistener.retag.batch-size", "2",
-                    "leadlistener.retag.max-messages", "5");
+                    "leadlistener.retag.max-messages", "5",
+                    "leadlistener.intent.impact.time-limit", "0s");
         }
     }
 
@@ -88,6 +89,15 @@ class RetagJobControlTest {
         job(secondId).body("status", equalTo("completed")).body("processed", equalTo(5))
                 .body("changed", equalTo(5)).body("eventsEmitted", equalTo(5));
         assertThat(versions(oldestFirst)).containsExactly(false, true, true, true, true, true, true, true);
+    }
+
+    @Test
+    void anImpactPreviewOutOfTimeAnswersWithWhatItEvaluatedFlaggedTruncated() {
+        storeProcessedMessage(TENANT, unique("c-"), "有人吗");
+        addRule(TENANT, defineIntent(TENANT), "keyword", uniqueWord("玄"), false);
+        admin().body(Map.of("days", 1)).when().post("/api/v1/tenants/demo/intent-rules/draft/impact").then()
+                .statusCode(200).body("truncated", equalTo(true)).body("messagesEvaluated", equalTo(0));
+        admin().when().delete("/api/v1/tenants/demo/intent-rules/draft").then().statusCode(204);
     }
 
     /** For each message: whether it is now tagged with the custom keyword's intent. */
