@@ -23,8 +23,4 @@ public record RetagJob(long id, String tenant, long ruleSetVersion, int days, In
     public static final String COMPLETED = "completed";
     public static final String CANCELLED = "cancelled";
     public static final String FAILED = "failed";
-
-    public boolean isActive() {
-        return QUEUED.equals(status) || RUNNING.equals(status);
-    }
 }

@@ -133,7 +133,11 @@ class RetagJobsEndToEndTest {
         long id = awaitEnd(admin().body(Map.of("days", 2)).when().post(JOBS).then().statusCode(202)
                 .extract().jsonPath().getLong("id")).getLong("id");
         admin().when().get(JOBS).then().statusCode(200).body("[0].id", equalTo((int) id));
-        admin().when().get(JOBS + "/" + id).then().statusCode(200).body("tenant", equalTo(TENANT));
+        java.util.Map<String, Object> job = admin().when().get(JOBS + "/" + id).then().statusCode(200)
+                .body("tenant", equalTo(TENANT)).extract().jsonPath().getMap("$");
+        assertThat(job).containsOnlyKeys("id", "tenant", "ruleSetVersion", "days", "from", "to", "status", "total",
+                "processed", "changed", "eventsEmitted", "requestedBy", "createdAt", "startedAt", "finishedAt",
+                "error");
         admin().when().post(JOBS + "/" + id + "/cancel").then().statusCode(409)
                 .body("detail", containsString("already ended"));
         admin().when().get(JOBS + "/999999999").then().statusCode(404);
