@@ -43,6 +43,11 @@ public class RetagWorker {
     private final TenantDirectory tenants;
     private final RetagConfig config;
     private volatile boolean stopping;
+    /** The last job's tagger: compiling a rule set per batch would repeat the same work hundreds of times a job. */
+    private volatile JobTagger lastTagger;
+
+    private record JobTagger(String tenant, long version, IntentTagger tagger) {
+    }
 
     public RetagWorker(RetagJobStore jobs, ProcessedMessages messages, RuleSetTaggers taggers,
                        MessageTagger messageTagger, LeadCaptureHandler storedMessages, MessageCapture capture,
@@ -99,7 +104,7 @@ public class RetagWorker {
         }
         List<ProcessedMessage> batch = messages.taggedBefore(job.tenant(), job.ruleSetVersion(),
                 claimed.cursorInboxId(), claimed.lastInboxId(), config.batchSize());
-        IntentTagger tagger = taggers.asOf(job.tenant(), job.ruleSetVersion());
+        IntentTagger tagger = taggerFor(job);
         int changed = 0;
         int events = 0;
         for (ProcessedMessage message : batch) {
@@ -124,6 +129,17 @@ public class RetagWorker {
                     job.ruleSetVersion());
         }
         return true;
+    }
+
+    private IntentTagger taggerFor(RetagJob job) {
+        JobTagger cached = lastTagger;
+        if (cached == null || !cached.tenant().equals(job.tenant()) || cached.version() != job.ruleSetVersion()) {
+            // Published versions never change, so a tagger built for (tenant, version) stays right.
+            cached = new JobTagger(job.tenant(), job.ruleSetVersion(), taggers.asOf(job.tenant(),
+                    job.ruleSetVersion()));
+            lastTagger = cached;
+        }
+        return cached.tagger();
     }
 
     private static boolean isTransient(Throwable failure) {
