@@ -1,8 +1,8 @@
 package io.leadlistener.intent.impact;
 
-import io.leadlistener.inbox.InboxConfig;
 import io.leadlistener.inbox.InboxMessageHandler;
 import io.leadlistener.inbox.ProcessedMessages;
+import io.leadlistener.inbox.RetainedTextWindow;
 import io.leadlistener.inbox.ProcessedMessages.ProcessedMessage;
 import io.leadlistener.intent.IntentConfig;
 import io.leadlistener.intent.engine.IntentTagger;
@@ -39,12 +39,12 @@ public class ImpactPreview {
     private final ProcessedMessages messages;
     private final InboxMessageHandler handler;
     private final IntentConfig.Impact bounds;
-    private final Duration textRetention;
+    private final RetainedTextWindow textWindow;
     private final Clock clock;
 
     public ImpactPreview(RuleSetEditor editor, RuleStore store, RuleSetNames names, RuleSetTaggers taggers,
                          ProcessedMessages messages, InboxMessageHandler handler, IntentConfig intentConfig,
-                         InboxConfig inboxConfig, Clock clock) {
+                         RetainedTextWindow textWindow, Clock clock) {
         this.editor = editor;
         this.store = store;
         this.names = names;
@@ -52,13 +52,8 @@ public class ImpactPreview {
         this.messages = messages;
         this.handler = handler;
         this.bounds = intentConfig.impact();
-        this.textRetention = inboxConfig.retention().textRetention();
+        this.textWindow = textWindow;
         this.clock = clock;
-    }
-
-    /** The most days a preview may look back: message text is kept only this long. */
-    public int maxDays() {
-        return (int) Math.max(1, textRetention.toDays());
     }
 
     public int maxMessages() {
@@ -67,11 +62,7 @@ public class ImpactPreview {
 
     /** @throws ProblemException 409 when the draft has no changes, 400 for days or a count out of bounds */
     public ImpactReport preview(String ruleSet, int days, int maxMessages) {
-        if (days < 1 || days > maxDays()) {
-            throw ProblemException.badRequest("invalid-impact-request", "days must be between 1 and " + maxDays()
-                    + " (message text is kept for " + textRetention.toDays()
-                    + " days, leadlistener.inbox.retention.text-retention); got " + days);
-        }
+        textWindow.requireDays(days, "invalid-impact-request");
         if (maxMessages < 1 || maxMessages > bounds.maxMessages()) {
             throw ProblemException.badRequest("invalid-impact-request", "maxMessages must be between 1 and "
                     + bounds.maxMessages() + " (leadlistener.intent.impact.max-messages); got " + maxMessages);

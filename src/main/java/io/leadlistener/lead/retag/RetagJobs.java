@@ -1,6 +1,6 @@
 package io.leadlistener.lead.retag;
 
-import io.leadlistener.inbox.InboxConfig;
+import io.leadlistener.inbox.RetainedTextWindow;
 import io.leadlistener.inbox.ProcessedMessages;
 import io.leadlistener.intent.rules.RuleSetNames;
 import io.leadlistener.intent.rules.RuleStore;
@@ -23,33 +23,24 @@ public class RetagJobs {
     private final RuleStore rules;
     private final ProcessedMessages messages;
     private final RetagConfig config;
-    private final Duration textRetention;
+    private final RetainedTextWindow textWindow;
     private final Clock clock;
 
     public RetagJobs(RetagJobStore store, RuleStore rules, ProcessedMessages messages, RetagConfig config,
-                     InboxConfig inboxConfig, Clock clock) {
+                     RetainedTextWindow textWindow, Clock clock) {
         this.store = store;
         this.rules = rules;
         this.messages = messages;
         this.config = config;
-        this.textRetention = inboxConfig.retention().textRetention();
+        this.textWindow = textWindow;
         this.clock = clock;
-    }
-
-    /** The most days a job may reach back: message text is kept only this long. */
-    public int maxDays() {
-        return (int) Math.max(1, textRetention.toDays());
     }
 
     /**
      * @throws ProblemException 400 for days out of bounds, 409 when the tenant already has a job queued or running
      */
     public RetagJob start(String tenantId, int days, String requestedBy) {
-        if (days < 1 || days > maxDays()) {
-            throw ProblemException.badRequest("invalid-retag-request", "days must be between 1 and " + maxDays()
-                    + " (message text is kept for " + textRetention.toDays()
-                    + " days, leadlistener.inbox.retention.text-retention); got " + days);
-        }
+        textWindow.requireDays(days, "invalid-retag-request");
         Instant to = clock.instant();
         Instant from = to.minus(Duration.ofDays(days));
         return QuarkusTransaction.requiringNew().call(() -> {
