@@ -240,9 +240,13 @@ app.append(el('section', { id: 'history' }, el('h2', {}, t('history')), el('tabl
 
 async function loadHistory() {
   try {
-    const versions = await api('GET', `${base()}/intent-rules/versions`);
-    historyBody.replaceChildren(...versions.map((v) => el('tr', {}, el('td', {}, `v${v.version}`), el('td', {}, v.publishedBy ?? ''),
-      el('td', {}, v.publishedAt ?? ''), el('td', {}, v.origin ?? ''),
+    // Who and when come with the versions; what changed is in the audit trail (one entry per publish or rollback).
+    const [versions, audit] = await Promise.all([api('GET', `${base()}/intent-rules/versions`),
+      api('GET', `${base()}/intent-rules/audit?limit=500`)]);
+    const what = new Map(audit.filter((entry) => entry.version != null).map((entry) => [entry.version, entry.changes?.summary ?? entry.action]));
+    historyBody.replaceChildren(...versions.map((v) => el('tr', { 'data-version': v.version }, el('td', {}, `v${v.version}`), el('td', {}, v.publishedBy ?? ''),
+      el('td', {}, v.publishedAt ?? ''), el('td', {}, v.origin === 'rollback' ? `${v.origin} → v${v.rolledBackTo}` : (v.origin ?? '')),
+      el('td', { class: 'what' }, what.get(v.version) ?? ''),
       el('td', {}, el('button', { class: 'rollback', 'data-version': v.version, onclick: () => rollback(v.version) }, t('rollback'))))));
   } catch (error) { showError(diffOut, error); }
 }

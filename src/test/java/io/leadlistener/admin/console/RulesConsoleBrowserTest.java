@@ -188,6 +188,13 @@ class RulesConsoleBrowserTest {
         WebElement rolledBack = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rolled-back-version")));
         long newVersion = Long.parseLong(rolledBack.getText().replaceAll("\\D", ""));
         assertThat(newVersion).isGreaterThan(publishedVersion);
+        // History says who, when and what: the publish added one rule, the rollback removed it again.
+        WebElement published = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#history-body tr[data-version='" + publishedVersion + "']")));
+        assertThat(published.getText()).contains("test-admin").contains("1 added");
+        WebElement rollbackRow = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#history-body tr[data-version='" + newVersion + "']")));
+        assertThat(rollbackRow.getText()).contains("rollback → v" + before).contains("1 removed");
 
         given().auth().oauth2("test-admin-token").contentType(ContentType.JSON)
                 .body("{\"text\": \"" + keyword + "\", \"tenant\": \"" + TENANT + "\"}")
