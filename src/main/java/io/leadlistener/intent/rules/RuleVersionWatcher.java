@@ -1,8 +1,10 @@
 package io.leadlistener.intent.rules;
 
 import io.leadlistener.intent.IntentConfig;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 /**
@@ -15,10 +17,15 @@ public class RuleVersionWatcher {
     private static final Logger LOG = Logger.getLogger(RuleVersionWatcher.class);
 
     private final TaggerRegistry registry;
+    private volatile boolean stopping;
 
     public RuleVersionWatcher(TaggerRegistry registry, IntentConfig config) {
         this.registry = registry;
         LOG.infof("Checking for new intent rule versions every %s", config.reloadInterval());
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     @Scheduled(every = "${leadlistener.intent.reload-interval:1s}", delayed = "1s",
@@ -27,6 +34,11 @@ public class RuleVersionWatcher {
         try {
             registry.refresh();
         } catch (RuntimeException e) {
+            if (stopping) {
+                // A check still running while the application stops finds the database closed: not a fault.
+                LOG.debugf("Rule version check ended by shutdown: %s", e.toString());
+                return;
+            }
             LOG.warnf("Could not check for new rule versions (database unavailable?): %s", e.toString());
         }
     }
