@@ -72,25 +72,21 @@ public class MessageCapture {
         boolean created = leads.upsert(leadId, tenant.id(), contact, message.sentAt(), intentsToCount, route,
                 routingRules.version());
 
-        LeadEventData data = eventData(tenant, message, result, leadId, route.pool(),
-                new LeadEventData.Routing(route.intent(), routingRules.version()));
-        if (created) {
-            events.append(LeadEvent.leadCreated(contact.channel(), item.receivedAt(), data));
-        }
-        events.append(LeadEvent.intentTagged(contact.channel(), item.receivedAt(), data));
-        return created ? 2 : 1;
-    }
-
-    private static LeadEventData eventData(Tenant tenant, CustomerMessage message, TaggingResult result,
-                                           String leadId, String pool, LeadEventData.Routing routing) {
-        LeadContact contact = message.contact();
         LeadEventData data = new LeadEventData(leadId, tenant.id(), tenant.corpId(),
-                contact.asEventContact(), contact.asEventOwner(), pool, routing,
+                contact.asEventContact(), contact.asEventOwner(),
+                route.pool(), new LeadEventData.Routing(route.intent(), routingRules.version()),
                 result.intents(),
                 result.matches().stream().map(match -> new LeadEventData.Match(match.intent(), match.keyword(),
                         match.text(), match.start(), match.end())).toList(),
                 new LeadEventData.Message(message.messageId(), message.sentAt(), message.text()),
                 result.ruleSetVersion());
-        return tenant.includeMessageText() ? data : data.withoutMessageText();
+        if (!tenant.includeMessageText()) {
+            data = data.withoutMessageText();
+        }
+        if (created) {
+            events.append(LeadEvent.leadCreated(contact.channel(), item.receivedAt(), data));
+        }
+        events.append(LeadEvent.intentTagged(contact.channel(), item.receivedAt(), data));
+        return created ? 2 : 1;
     }
 }

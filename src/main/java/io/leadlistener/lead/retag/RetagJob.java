@@ -5,6 +5,7 @@ import java.time.Instant;
 /**
  * A re-tag job as the API shows it.
  *
+ * @param status         queued, running, completed, cancelled or failed (then {@code error} says why)
  * @param ruleSetVersion the version messages are re-tagged with (the tenant's version in force when it was created)
  * @param from           start of the window (received time); {@code to} is when the job was created
  * @param total          messages in the window tagged with an older version (at most {@code leadlistener.retag
@@ -18,9 +19,6 @@ public record RetagJob(long id, String tenant, long ruleSetVersion, int days, In
                        String status, int total, int processed, int changed, int eventsEmitted, String requestedBy,
                        Instant createdAt, Instant startedAt, Instant finishedAt, String error) {
 
-    public static final String QUEUED = "queued";
     public static final String RUNNING = "running";
     public static final String COMPLETED = "completed";
-    public static final String CANCELLED = "cancelled";
-    public static final String FAILED = "failed";
 }
