@@ -192,8 +192,9 @@ public final class LoadHarness {
         log(targetLabel + ": " + load + " ...");
         String loadStart = loadAverage();
         try (RssSampler rss = new RssSampler(jvm)) {
+            CpuShares cpu = new CpuShares(jvm.pid());
             new OpenLoopLoad(target, watcher, settings.maxInFlight()).run(recorder, prepared, rate);
-            PhaseResult result = finish(targetLabel, load, rate, recorder, watcher, rss, loadStart);
+            PhaseResult result = finish(targetLabel, load, rate, recorder, watcher, rss, cpu.finish(), loadStart);
             log("  " + summary(result));
             return result;
         }
@@ -206,9 +207,10 @@ public final class LoadHarness {
         log(targetLabel + ": " + load + " ...");
         String loadStart = loadAverage();
         try (RssSampler rss = new RssSampler(jvm)) {
+            CpuShares cpu = new CpuShares(jvm.pid());
             new ClosedLoopLoad(target, watcher, callbacks).run(recorder, settings.connections(),
                     settings.closedDuration());
-            PhaseResult result = finish(targetLabel, load, 0, recorder, watcher, rss, loadStart);
+            PhaseResult result = finish(targetLabel, load, 0, recorder, watcher, rss, cpu.finish(), loadStart);
             log("  " + summary(result));
             return result;
         }
@@ -216,10 +218,11 @@ public final class LoadHarness {
 
     /** After the last response: what is still owed, then wait for the Kafka records and count what never came. */
     private PhaseResult finish(String targetLabel, String load, int rate, PhaseRecorder recorder,
-                               LeadEventsWatcher watcher, RssSampler rss, String loadStart) throws Exception {
+                               LeadEventsWatcher watcher, RssSampler rss, CpuShares.Usage cpu, String loadStart)
+            throws Exception {
         if (watcher == null) {
             return new PhaseResult(targetLabel, load, rate, recorder, 0, null, Duration.ZERO, false, null, rss.max(),
-                    loadStart + " → " + loadAverage());
+                    cpu, loadStart + " → " + loadAverage());
         }
         long unseen = recorder.outstanding.get();
         Backlog.Counts atEnd = backlog.read();
@@ -231,7 +234,7 @@ public final class LoadHarness {
         }
         Duration drained = Duration.ofNanos(System.nanoTime() - drainStart);
         return new PhaseResult(targetLabel, load, rate, recorder, unseen, atEnd, drained,
-                recorder.outstanding.get() > 0, backlog.read(), rss.max(),
+                recorder.outstanding.get() > 0, backlog.read(), rss.max(), cpu,
                 loadStart + " → " + loadAverage());
     }
 
@@ -273,12 +276,12 @@ public final class LoadHarness {
         return String.format(java.util.Locale.ROOT,
                 "%s: sent %d, ok %d, refused %d, %.0f/s, ack p50 %s p99 %s max %s, Kafka p50 %s p99 %s max %s, "
                         + "unseen at end %d, backlog at end %s, drained in %d ms, still unseen %d, max send lag %d ms,"
-                        + " RSS %d MiB, load %s",
+                        + " RSS %d MiB, load %s, cores used: %s",
                 r.load(), p.sent.get(), p.ok.get(), p.failed.get(), p.achievedRate(), LoadReport.ms(p.ack, 50),
                 LoadReport.ms(p.ack, 99), LoadReport.max(p.ack), LoadReport.ms(p.endToEnd, 50),
                 LoadReport.ms(p.endToEnd, 99), LoadReport.max(p.endToEnd), r.unseenAtSendEnd(), r.backlogAtSendEnd(),
                 r.drained().toMillis(), r.lost(), TimeUnit.NANOSECONDS.toMillis(p.maxSendLagNanos.get()), r.maxRssKib() / 1024,
-                r.loadAverage());
+                r.loadAverage(), r.cpu().coresUsed(r.target()));
     }
 
     private String verdicts() {

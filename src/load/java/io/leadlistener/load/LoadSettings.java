@@ -44,8 +44,8 @@ record LoadSettings(
         return new LoadSettings(
                 ints("load.rates", "200,500"),
                 seconds("load.duration", 60),
-                seconds("load.warmup", 30),
-                Integer.getInteger("load.warmupRate", 100),
+                seconds("load.warmup", 60),
+                Integer.getInteger("load.warmupRate", 200),
                 ints("load.stepRates", "50,100,150,200,300,400,600,800,1000"),
                 seconds("load.stepDuration", 20),
                 seconds("load.closedDuration", 20),

@@ -14,11 +14,12 @@ import java.time.Duration;
  * @param drainTimedOut some records had not arrived when the drain timeout passed (they may still come later)
  * @param backlogAfterDrain inbox + outbox rows pending after the drain
  * @param maxRssKib highest VmRSS of the target process sampled once a second during the phase
+ * @param cpu where the machine's CPU went while the phase was sending (drain not included)
  * @param loadAverage 1-minute load average at the start and the end of the phase
  */
 record PhaseResult(String target, String load, int offeredRate, PhaseRecorder recorder, long unseenAtSendEnd,
                    Backlog.Counts backlogAtSendEnd, Duration drained, boolean drainTimedOut, Backlog.Counts backlogAfterDrain,
-                   long maxRssKib, String loadAverage) {
+                   long maxRssKib, CpuShares.Usage cpu, String loadAverage) {
 
     /**
      * Answered 200 but not seen on Kafka. Read when the report is made, after the final drain at the end of the

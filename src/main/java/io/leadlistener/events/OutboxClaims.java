@@ -1,8 +1,12 @@
 package io.leadlistener.events;
 
+import io.leadlistener.common.TransactionJdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,42 +17,62 @@ import java.util.List;
 @ApplicationScoped
 public class OutboxClaims {
 
-    private final EntityManager entityManager;
+    /*
+     * Plain JDBC for the two statements of every relay round (see TransactionJdbc). The heads are found by walking
+     * outbox_event_pending_seq in seq order (V12 explains why no other index may compete for it).
+     */
+    private static final String CLAIM_DUE_HEADS = """
+            select e.seq, e.id, e.aggregateid, e.type, e.payload, e.attempts, e."timestamp", e.trace_parent
+            from outbox_event e
+            where e.published_at is null and e.parked_at is null and e.next_attempt_at <= now()
+              and not exists (select 1 from outbox_event p
+                              where p.aggregateid = e.aggregateid and p.published_at is null
+                                and p.parked_at is null and p.seq < e.seq)
+            order by e.seq
+            limit ?
+            for update of e skip locked""";
 
-    public OutboxClaims(EntityManager entityManager) {
+    private static final String MARK_PUBLISHED = """
+            update outbox_event set published_at = clock_timestamp(), attempts = attempts + 1, last_error = null
+            where id = any(?)""";
+
+    private final EntityManager entityManager;
+    private final TransactionJdbc jdbc;
+
+    public OutboxClaims(EntityManager entityManager, TransactionJdbc jdbc) {
         this.entityManager = entityManager;
+        this.jdbc = jdbc;
     }
 
     /** Locks up to {@code limit} due heads for the current transaction, oldest first. */
-    @SuppressWarnings("unchecked")
     List<PendingEvent> claimDueHeads(int limit) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        select e.seq, e.id, e.aggregateid, e.type, e.payload, e.attempts, e."timestamp", e.trace_parent
-                        from outbox_event e
-                        where e.published_at is null and e.parked_at is null and e.next_attempt_at <= now()
-                          and not exists (select 1 from outbox_event p
-                                          where p.aggregateid = e.aggregateid and p.published_at is null
-                                            and p.parked_at is null and p.seq < e.seq)
-                        order by e.seq
-                        limit :limit
-                        for update of e skip locked""")
-                .setParameter("limit", limit)
-                .getResultList();
-        return rows.stream().map(row -> new PendingEvent(((Number) row[0]).longValue(), (String) row[1],
-                (String) row[2], (String) row[3], (String) row[4], ((Number) row[5]).intValue(),
-                io.leadlistener.common.SqlTimestamps.toInstant(row[6]), (String) row[7])).toList();
+        return jdbc.call(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(CLAIM_DUE_HEADS)) {
+                statement.setInt(1, limit);
+                List<PendingEvent> claimed = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        claimed.add(new PendingEvent(rows.getLong(1), rows.getString(2), rows.getString(3),
+                                rows.getString(4), rows.getString(5), rows.getInt(6),
+                                rows.getTimestamp(7).toInstant(), rows.getString(8)));
+                    }
+                }
+                return claimed;
+            }
+        });
     }
 
     void markPublished(List<String> ids) {
         if (ids.isEmpty()) {
             return;
         }
-        entityManager.createNativeQuery("""
-                        update outbox_event set published_at = clock_timestamp(), attempts = attempts + 1,
-                            last_error = null
-                        where id in (:ids)""")
-                .setParameter("ids", ids)
-                .executeUpdate();
+        jdbc.call(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(MARK_PUBLISHED)) {
+                // One array parameter: one statement text whatever the round's size, so it stays prepared.
+                statement.setArray(1, connection.createArrayOf("text", ids.toArray()));
+                return statement.executeUpdate();
+            }
+        });
     }
 
     /** Counts a failed attempt; parks the event when {@code park}, else schedules the retry. */
