@@ -10,9 +10,10 @@ import java.util.stream.Stream;
 
 /**
  * Where the machine's CPU went during a phase, per role: the target JVM (service or bare endpoint), PostgreSQL (every
- * {@code postgres} process), the Kafka broker, this generator, and everything else. Read from {@code /proc} (user +
- * system ticks of each live process, and the machine's busy ticks from {@code /proc/stat}) at the start and the end of
- * the phase. This is what "what dominates" means on a machine where all of them share two cores.
+ * {@code postgres} process), the Kafka broker and this generator. Read from {@code /proc/<pid>/stat} (user + system
+ * time of each live process) at the start and the end of the phase. This is what "what dominates" means on a machine
+ * where all of them share two cores. (The machine-wide counters of {@code /proc/stat} are not used: on this tickless
+ * VM they miss most of the time of a lightly loaded phase.)
  */
 final class CpuShares {
 
@@ -23,53 +24,45 @@ final class CpuShares {
     static final String POSTGRES = "PostgreSQL";
     static final String BROKER = "broker";
     static final String GENERATOR = "generator";
-    static final String OTHER = "other";
 
     private final long targetPid;
     private final long generatorPid = ProcessHandle.current().pid();
     private final Map<String, Long> startTicks;
-    private final long startMachineBusy;
     private final long startNanos = System.nanoTime();
 
     CpuShares(long targetPid) {
         this.targetPid = targetPid;
         this.startTicks = ticksByRole();
-        this.startMachineBusy = machineBusyTicks();
     }
 
-    /**
-     * CPU seconds per role since construction; {@link #OTHER} is the machine's busy time not spent in the named
-     * processes (the kernel's own work, processes that ended during the phase).
-     */
+    /** CPU seconds per role since construction. */
     Usage finish() {
         Map<String, Long> end = ticksByRole();
-        long machineBusy = machineBusyTicks() - startMachineBusy;
         Map<String, Double> seconds = new LinkedHashMap<>();
-        long named = 0;
         for (String role : new String[] {TARGET, POSTGRES, BROKER, GENERATOR}) {
             long used = Math.max(0, end.getOrDefault(role, 0L) - startTicks.getOrDefault(role, 0L));
-            named += used;
             seconds.put(role, used / TICKS_PER_SECOND);
         }
-        seconds.put(OTHER, Math.max(0, machineBusy - named) / TICKS_PER_SECOND);
-        return new Usage(seconds, (System.nanoTime() - startNanos) / 1e9, machineBusy / TICKS_PER_SECOND);
+        return new Usage(seconds, (System.nanoTime() - startNanos) / 1e9);
     }
 
     /**
-     * @param seconds CPU seconds per role
+     * @param seconds CPU seconds per role, in the order target, PostgreSQL, broker, generator
      * @param wallSeconds how long the phase took
-     * @param machineBusySeconds the machine's busy CPU seconds (all cores) over the phase
      */
-    record Usage(Map<String, Double> seconds, double wallSeconds, double machineBusySeconds) {
+    record Usage(Map<String, Double> seconds, double wallSeconds) {
 
-        /** e.g. {@code service 0.62 · PostgreSQL 0.41 · broker 0.20 · generator 0.35 · other 0.10 of 2 cores}. */
+        double totalSeconds() {
+            return seconds.values().stream().mapToDouble(Double::doubleValue).sum();
+        }
+
+        /** e.g. {@code service 0.62 · PostgreSQL 0.41 · broker 0.20 · generator 0.35 = 1.58 cores}. */
         String coresUsed(String targetLabel) {
             StringBuilder out = new StringBuilder();
             seconds.forEach((role, used) -> out.append(out.isEmpty() ? "" : " · ")
                     .append(role.equals(TARGET) ? targetLabel : role)
                     .append(String.format(Locale.ROOT, " %.2f", used / wallSeconds)));
-            return out.append(String.format(Locale.ROOT, " (busy %.2f of %d cores)", machineBusySeconds / wallSeconds,
-                    Runtime.getRuntime().availableProcessors())).toString();
+            return out.append(String.format(Locale.ROOT, " = %.2f cores", totalSeconds() / wallSeconds)).toString();
         }
 
         /** CPU milliseconds of the target per accepted callback. */
@@ -77,9 +70,9 @@ final class CpuShares {
             return callbacks == 0 ? 0 : seconds.get(TARGET) * 1000 / callbacks;
         }
 
-        /** CPU milliseconds of the whole machine per accepted callback. */
-        double machineMillisPer(long callbacks) {
-            return callbacks == 0 ? 0 : machineBusySeconds * 1000 / callbacks;
+        /** CPU milliseconds of all four per accepted callback. */
+        double allMillisPer(long callbacks) {
+            return callbacks == 0 ? 0 : totalSeconds() * 1000 / callbacks;
         }
     }
 
@@ -128,22 +121,6 @@ final class CpuShares {
             String stat = Files.readString(process.resolve("stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-    }
-
-    /** All cores' non-idle ticks from the first line of {@code /proc/stat}. */
-    private static long machineBusyTicks() {
-        try {
-            String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            long busy = 0;
-            for (int i = 1; i < fields.length && i <= 8; i++) {
-                if (i != 4 && i != 5) { // idle, iowait
-                    busy += Long.parseLong(fields[i]);
-                }
-            }
-            return busy;
         } catch (IOException | RuntimeException e) {
             return 0;
         }

@@ -43,20 +43,20 @@ final class LoadReport {
                 out.append("\n(").append(r.load()).append(": first refusal: ").append(p.firstFailure).append(")\n\n");
             }
         }
-        out.append("\nCPU while sending (cores in use, of ").append(Runtime.getRuntime().availableProcessors())
-                .append("; drain not included):\n\n");
-        out.append("| target | load | target's CPU per callback | machine's CPU per callback | target | PostgreSQL"
-                + " | broker | generator | other | machine busy |\n");
-        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        out.append("\nCPU while sending, in cores of ").append(Runtime.getRuntime().availableProcessors())
+                .append(" (user + system time of each process; the drain after sending is not included):\n\n");
+        out.append("| target | load | target's CPU per callback | all four's CPU per callback | target | PostgreSQL"
+                + " | broker | generator | all four |\n");
+        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (PhaseResult r : results) {
             CpuShares.Usage cpu = r.cpu();
             long accepted = r.recorder().ok.get();
             out.append("| ").append(r.target()).append(" | ").append(r.load())
                     .append(String.format(Locale.ROOT, " | %.3f ms | %.3f ms", cpu.targetMillisPer(accepted),
-                            cpu.machineMillisPer(accepted)));
+                            cpu.allMillisPer(accepted)));
             cpu.seconds().values().forEach(seconds -> out.append(String.format(Locale.ROOT, " | %.2f",
                     seconds / cpu.wallSeconds())));
-            out.append(String.format(Locale.ROOT, " | %.2f |%n", cpu.machineBusySeconds() / cpu.wallSeconds()));
+            out.append(String.format(Locale.ROOT, " | %.2f |%n", cpu.totalSeconds() / cpu.wallSeconds()));
         }
         return out.toString();
     }
