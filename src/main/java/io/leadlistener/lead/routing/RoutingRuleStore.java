@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadlistener.common.SqlTimestamps;
+import io.leadlistener.common.TransactionJdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,10 +37,12 @@ public class RoutingRuleStore {
     private final RoutingConfig defaults;
     private final Clock clock;
     private final TransactionSynchronizationRegistry transactions;
+    private final TransactionJdbc jdbc;
 
     public RoutingRuleStore(EntityManager entityManager, ObjectMapper objectMapper, RoutingConfig defaults,
-                            Clock clock, TransactionSynchronizationRegistry transactions) {
+                            Clock clock, TransactionSynchronizationRegistry transactions, TransactionJdbc jdbc) {
         this.entityManager = entityManager;
+        this.jdbc = jdbc;
         this.transactions = transactions;
         this.objectMapper = objectMapper;
         this.defaults = defaults;
@@ -46,7 +51,7 @@ public class RoutingRuleStore {
 
     /** The rules in force for the tenant: its newest version, or the configured defaults (version 0). */
     public RoutingRules current(String tenant) {
-        return rows("where tenant_id = :tenant order by version desc limit 1", tenant, null).stream().findFirst()
+        return rows("where tenant_id = ? order by version desc limit 1", tenant, null).stream().findFirst()
                 .orElseGet(() -> configured(tenant));
     }
 
@@ -71,13 +76,13 @@ public class RoutingRuleStore {
         if (version == 0) {
             return Optional.of(configured(tenant));
         }
-        return rows("where tenant_id = :tenant and version = :version", tenant, version).stream().findFirst();
+        return rows("where tenant_id = ? and version = ?", tenant, version).stream().findFirst();
     }
 
     /** Every version, newest first, ending with the configured defaults (version 0). */
     public List<RoutingRules> versions(String tenant) {
         List<RoutingRules> versions = new java.util.ArrayList<>(
-                rows("where tenant_id = :tenant order by version desc", tenant, null));
+                rows("where tenant_id = ? order by version desc", tenant, null));
         versions.add(configured(tenant));
         return versions;
     }
@@ -156,21 +161,33 @@ public class RoutingRuleStore {
                 null, RoutingRules.CONFIG, null, null, null);
     }
 
-    @SuppressWarnings("unchecked")
+    /** Plain JDBC: the inbox worker reads the rules in force once per transaction, and the ORM's native-query
+     * machinery cost more CPU than the query (see TransactionJdbc). */
     private List<RoutingRules> rows(String where, String tenant, Long version) {
-        var query = entityManager.createNativeQuery("""
-                select tenant_id, version, cast(pools as text), array_to_string(precedence, ','), default_pool,
-                    published_at, published_by, origin, rolled_back_to, note, cast(changes as text)
-                from routing_rule_version""" + " " + where).setParameter("tenant", tenant);
-        if (version != null) {
-            query.setParameter("version", version);
-        }
-        List<Object[]> rows = query.getResultList();
-        return rows.stream().map(row -> new RoutingRules((String) row[0], ((Number) row[1]).longValue(),
-                parsePools((String) row[2]), ((String) row[3]).isEmpty() ? List.of()
-                        : List.of(((String) row[3]).split(",")), (String) row[4], SqlTimestamps.toInstant(row[5]),
-                (String) row[6], (String) row[7], row[8] == null ? null : ((Number) row[8]).longValue(),
-                (String) row[9], (String) row[10])).toList();
+        return jdbc.call(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    select tenant_id, version, cast(pools as text), array_to_string(precedence, ','), default_pool,
+                        published_at, published_by, origin, rolled_back_to, note, cast(changes as text)
+                    from routing_rule_version""" + " " + where)) {
+                statement.setString(1, tenant);
+                if (version != null) {
+                    statement.setLong(2, version);
+                }
+                List<RoutingRules> rules = new java.util.ArrayList<>();
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        String precedence = row.getString(4);
+                        long rolledBack = row.getLong(9);
+                        Long rolledBackTo = row.wasNull() ? null : rolledBack;
+                        rules.add(new RoutingRules(row.getString(1), row.getLong(2), parsePools(row.getString(3)),
+                                precedence.isEmpty() ? List.of() : List.of(precedence.split(",")), row.getString(5),
+                                SqlTimestamps.toInstant(row.getTimestamp(6)), row.getString(7), row.getString(8),
+                                rolledBackTo, row.getString(10), row.getString(11)));
+                    }
+                }
+                return rules;
+            }
+        });
     }
 
     private Map<String, String> parsePools(String json) {
