@@ -55,7 +55,14 @@ public final class BackgroundWorkers {
     }
 
     /** An error as stored with a failed row: class and message, bounded. */
-    public static String describe(Throwable failure) {
+    /** Waits a moment so that work can gather (milliseconds: stopping simply waits for it to pass). */
+    public static void linger(Duration duration) {
+        if (!duration.isZero() && !duration.isNegative()) {
+            java.util.concurrent.locks.LockSupport.parkNanos(duration.toNanos());
+        }
+    }
+
+        public static String describe(Throwable failure) {
         String text = failure.getClass().getName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
         return text.length() > 2000 ? text.substring(0, 2000) : text;
     }

@@ -51,6 +51,14 @@ public interface EventsConfig {
         Duration pollInterval();
 
         /**
+         * How long the relay waits after a wake-up, or after a round that sent fewer events than {@code batch-size},
+         * before claiming again, so that events written meanwhile share the round (one claim, one commit). Adds at
+         * most this much to an event's latency; 0 claims at once.
+         */
+        @WithDefault("5ms")
+        Duration linger();
+
+        /**
          * Attempts after which an event the broker refuses for what it is (too large, unserializable) is parked.
          * Events that fail because the broker is unreachable are never parked: they wait.
          */

@@ -81,8 +81,12 @@ public class OutboxRelay {
                             ? config.relay().maxBackoff() : Duration.ofSeconds(5));
                     continue;
                 }
-                if (relayOnce() == 0) {
+                int sent = relayOnce();
+                if (sent == 0) {
                     wakeup.await(config.relay().pollInterval());
+                }
+                if (sent < config.relay().batchSize()) {
+                    BackgroundWorkers.linger(config.relay().linger());
                 }
             } catch (RuntimeException e) {
                 LOG.warnf("Outbox relay round failed, retrying: %s", e.toString());

@@ -34,6 +34,14 @@ public interface InboxConfig {
         @WithDefault("500ms")
         Duration pollInterval();
 
+        /**
+         * How long a worker waits after a wake-up, or after a round that found fewer rows than {@code batch-size},
+         * before claiming again: rows arriving meanwhile share the round's transaction (one claim, one commit) instead
+         * of each paying for its own. Adds at most this much to a message's latency; 0 claims at once.
+         */
+        @WithDefault("5ms")
+        Duration linger();
+
         /** A row that failed this many times is parked with its last error instead of being retried. */
         @WithDefault("8")
         @Min(1)

@@ -80,6 +80,9 @@ public class InboxWorker {
                 if (processed == 0) {
                     wakeup.await(config.pollInterval());
                 }
+                if (processed < config.batchSize()) {
+                    BackgroundWorkers.linger(config.linger());
+                }
             } catch (RuntimeException e) {
                 // The database may be restarting: back off and keep going; claimed work was rolled back.
                 LOG.warnf("Inbox worker round failed, retrying after %s: %s", config.pollInterval(), e.toString());
