@@ -55,6 +55,14 @@ public final class BackgroundWorkers {
     }
 
     /** An error as stored with a failed row: class and message, bounded. */
+    /**
+     * Whether a round found so little work that waiting for more is worth it: under a quarter of a batch. A round
+     * with more than that means work is queueing, and a pause would only let the backlog grow.
+     */
+    public static boolean roundWasSmall(int worked, int batchSize) {
+        return worked < Math.max(1, batchSize / 4);
+    }
+
     /** Waits a moment so that work can gather (milliseconds: stopping simply waits for it to pass). */
     public static void linger(Duration duration) {
         if (!duration.isZero() && !duration.isNegative()) {

@@ -51,9 +51,9 @@ public interface EventsConfig {
         Duration pollInterval();
 
         /**
-         * How long the relay waits after a wake-up, or after a round that sent fewer events than {@code batch-size},
-         * before claiming again, so that events written meanwhile share the round (one claim, one commit). Adds at
-         * most this much to an event's latency; 0 claims at once.
+         * How long the relay waits after a wake-up, or after a round that sent less than a quarter of
+         * {@code batch-size}, before claiming again, so that events written meanwhile share one claim and one commit.
+         * Adds at most this much to an event's latency; 0 claims at once.
          */
         @WithDefault("5ms")
         Duration linger();

@@ -85,7 +85,7 @@ public class OutboxRelay {
                 if (sent == 0) {
                     wakeup.await(config.relay().pollInterval());
                 }
-                if (sent < config.relay().batchSize()) {
+                if (BackgroundWorkers.roundWasSmall(sent, config.relay().batchSize())) {
                     BackgroundWorkers.linger(config.relay().linger());
                 }
             } catch (RuntimeException e) {

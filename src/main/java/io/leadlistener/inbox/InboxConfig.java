@@ -35,9 +35,9 @@ public interface InboxConfig {
         Duration pollInterval();
 
         /**
-         * How long a worker waits after a wake-up, or after a round that found fewer rows than {@code batch-size},
-         * before claiming again: rows arriving meanwhile share the round's transaction (one claim, one commit) instead
-         * of each paying for its own. Adds at most this much to a message's latency; 0 claims at once.
+         * How long a worker waits after a wake-up, or after a round that found less than a quarter of
+         * {@code batch-size}, before claiming again: rows arriving meanwhile share one claim and one commit instead of
+         * each paying for its own. Adds at most this much to a message's latency; 0 claims at once.
          */
         @WithDefault("5ms")
         Duration linger();

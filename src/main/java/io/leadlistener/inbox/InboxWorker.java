@@ -80,7 +80,7 @@ public class InboxWorker {
                 if (processed == 0) {
                     wakeup.await(config.pollInterval());
                 }
-                if (processed < config.batchSize()) {
+                if (BackgroundWorkers.roundWasSmall(processed, config.batchSize())) {
                     BackgroundWorkers.linger(config.linger());
                 }
             } catch (RuntimeException e) {
