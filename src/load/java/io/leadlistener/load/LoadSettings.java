@@ -46,7 +46,7 @@ record LoadSettings(
                 seconds("load.duration", 60),
                 seconds("load.warmup", 60),
                 Integer.getInteger("load.warmupRate", 200),
-                ints("load.stepRates", "50,100,150,200,300,400,600,800,1000"),
+                ints("load.stepRates", "50,100,150,200,300,400,600,800,1000,1200,1500,2000"),
                 seconds("load.stepDuration", 20),
                 seconds("load.closedDuration", 20),
                 Integer.getInteger("load.connections", 32),
