@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Daemon threads that repeat a unit of work until stopped; stopping lets the unit in hand finish (its transaction
@@ -54,7 +55,6 @@ public final class BackgroundWorkers {
         }
     }
 
-    /** An error as stored with a failed row: class and message, bounded. */
     /**
      * Whether a round found so little work that waiting for more is worth it: under a quarter of a batch. A round
      * with more than that means work is queueing, and a pause would only let the backlog grow.
@@ -66,11 +66,12 @@ public final class BackgroundWorkers {
     /** Waits a moment so that work can gather (milliseconds: stopping simply waits for it to pass). */
     public static void linger(Duration duration) {
         if (!duration.isZero() && !duration.isNegative()) {
-            java.util.concurrent.locks.LockSupport.parkNanos(duration.toNanos());
+            LockSupport.parkNanos(duration.toNanos());
         }
     }
 
-        public static String describe(Throwable failure) {
+    /** An error as stored with a failed row: class and message, bounded. */
+    public static String describe(Throwable failure) {
         String text = failure.getClass().getName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
         return text.length() > 2000 ? text.substring(0, 2000) : text;
     }

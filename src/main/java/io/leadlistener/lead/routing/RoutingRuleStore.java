@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,7 +82,7 @@ public class RoutingRuleStore {
 
     /** Every version, newest first, ending with the configured defaults (version 0). */
     public List<RoutingRules> versions(String tenant) {
-        List<RoutingRules> versions = new java.util.ArrayList<>(
+        List<RoutingRules> versions = new ArrayList<>(
                 rows("where tenant_id = ? order by version desc", tenant, null));
         versions.add(configured(tenant));
         return versions;
@@ -161,8 +162,10 @@ public class RoutingRuleStore {
                 null, RoutingRules.CONFIG, null, null, null);
     }
 
-    /** Plain JDBC: the inbox worker reads the rules in force once per transaction, and the ORM's native-query
-     * machinery cost more CPU than the query (see TransactionJdbc). */
+    /**
+     * Plain JDBC: the inbox worker reads the rules in force once per transaction, and the ORM's native-query
+     * machinery cost more CPU than the query (see TransactionJdbc).
+     */
     private List<RoutingRules> rows(String where, String tenant, Long version) {
         return jdbc.call(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("""
@@ -173,7 +176,7 @@ public class RoutingRuleStore {
                 if (version != null) {
                     statement.setLong(2, version);
                 }
-                List<RoutingRules> rules = new java.util.ArrayList<>();
+                List<RoutingRules> rules = new ArrayList<>();
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
                         String precedence = row.getString(4);
