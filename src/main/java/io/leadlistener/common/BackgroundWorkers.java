@@ -59,14 +59,21 @@ public final class BackgroundWorkers {
      * Whether a round found so little work that waiting for more is worth it: under a quarter of a batch. A round
      * with more than that means work is queueing, and a pause would only let the backlog grow.
      */
-    public static boolean roundWasSmall(int worked, int batchSize) {
+    static boolean roundWasSmall(int worked, int batchSize) {
         return worked < Math.max(1, batchSize / 4);
     }
 
-    /** Waits a moment so that work can gather (milliseconds: stopping simply waits for it to pass). */
-    public static void linger(Duration duration) {
-        if (!duration.isZero() && !duration.isNegative()) {
-            LockSupport.parkNanos(duration.toNanos());
+    /**
+     * Between two rounds of a loop: a round that found nothing waits for a wake-up (at most {@code pollInterval});
+     * a round that found little ({@link #roundWasSmall}) then lingers so that work arriving meanwhile shares the next
+     * round's claim and commit. Lingering takes milliseconds, so stopping simply waits for it to pass.
+     */
+    public void pauseAfterRound(int worked, int batchSize, Duration pollInterval, Duration linger) {
+        if (worked == 0) {
+            wakeup.await(pollInterval);
+        }
+        if (roundWasSmall(worked, batchSize) && !linger.isZero() && !linger.isNegative()) {
+            LockSupport.parkNanos(linger.toNanos());
         }
     }
 

@@ -81,13 +81,8 @@ public class OutboxRelay {
                             ? config.relay().maxBackoff() : Duration.ofSeconds(5));
                     continue;
                 }
-                int sent = relayOnce();
-                if (sent == 0) {
-                    wakeup.await(config.relay().pollInterval());
-                }
-                if (BackgroundWorkers.roundWasSmall(sent, config.relay().batchSize())) {
-                    BackgroundWorkers.linger(config.relay().linger());
-                }
+                workers.pauseAfterRound(relayOnce(), config.relay().batchSize(), config.relay().pollInterval(),
+                        config.relay().linger());
             } catch (RuntimeException e) {
                 LOG.warnf("Outbox relay round failed, retrying: %s", e.toString());
                 wakeup.await(config.relay().pollInterval());

@@ -76,13 +76,7 @@ public class InboxWorker {
     private void runLoop() {
         while (workers.isRunning()) {
             try {
-                int processed = drainOnce();
-                if (processed == 0) {
-                    wakeup.await(config.pollInterval());
-                }
-                if (BackgroundWorkers.roundWasSmall(processed, config.batchSize())) {
-                    BackgroundWorkers.linger(config.linger());
-                }
+                workers.pauseAfterRound(drainOnce(), config.batchSize(), config.pollInterval(), config.linger());
             } catch (RuntimeException e) {
                 // The database may be restarting: back off and keep going; claimed work was rolled back.
                 LOG.warnf("Inbox worker round failed, retrying after %s: %s", config.pollInterval(), e.toString());
