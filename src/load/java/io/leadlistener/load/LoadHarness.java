@@ -116,7 +116,7 @@ public final class LoadHarness {
             requireEveryTextTagged(app.port, adminToken);
 
             try (LeadEventsWatcher watcher = new LeadEventsWatcher(endpoints.kafkaBootstrapServers(), TOPIC);
-                    CallbackTarget service = new CallbackTarget("service", app.port)) {
+                    CallbackTarget service = new CallbackTarget("service", app.port, maxConnections())) {
                 watcher.awaitAssignment(Duration.ofSeconds(60));
                 if (!settings.warmup().isZero()) {
                     PhaseResult warmup = openLoop("service", app, service, watcher, settings.warmupRate(),
@@ -150,7 +150,7 @@ public final class LoadHarness {
             if (!settings.closedDuration().isZero() || !settings.bareDuration().isZero()) {
                 try (ChildJvm bare = ChildJvm.start("bare", bareJar, settings.jvmArgs(), Map.of(), freePort(),
                         runDirectory.resolve("bare.log"));
-                        CallbackTarget bareTarget = new CallbackTarget("bare", bare.port)) {
+                        CallbackTarget bareTarget = new CallbackTarget("bare", bare.port, maxConnections())) {
                     bare.awaitHttp("POST", "/wecom/callback/demo", status -> status == 200, Duration.ofSeconds(60));
                     log("bare endpoint ready on 127.0.0.1:" + bare.port + " (pid " + bare.pid() + ")");
                     // The same warm-up as the service got, so neither is measured cold.
@@ -182,6 +182,11 @@ public final class LoadHarness {
         System.out.println();
         System.out.println(report);
         log("report: " + runDirectory.resolve("report.md") + ", service log and flight recording in " + runDirectory);
+    }
+
+    /** Enough connections for either kind of phase: the closed loop's clients or the open loop's bound on requests. */
+    private int maxConnections() {
+        return Math.max(settings.connections(), settings.maxInFlight());
     }
 
     private PhaseResult openLoop(String targetLabel, ChildJvm jvm, CallbackTarget target, LeadEventsWatcher watcher,

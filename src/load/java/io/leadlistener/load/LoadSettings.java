@@ -53,7 +53,7 @@ record LoadSettings(
                 Integer.getInteger("load.maxInFlight", 256),
                 Integer.getInteger("load.bareRate", 500),
                 seconds("load.bareDuration", 30),
-                Arrays.stream(System.getProperty("load.jvmArgs", "-Xmx128m").trim().split("\\s+"))
+                Arrays.stream(System.getProperty("load.jvmArgs", "-Xmx96m").trim().split("\\s+"))
                         .filter(arg -> !arg.isEmpty()).toList(),
                 Boolean.parseBoolean(System.getProperty("load.jfr", "false")),
                 seconds("load.drainTimeout", 60),

@@ -40,9 +40,9 @@ final class OpenLoopLoad {
             if (watcher != null) {
                 watcher.expect(callback.msgId(), phase, intended);
             }
-            target.sendAsync(callback).whenComplete((response, error) -> {
+            target.sendAsync(callback).whenComplete((status, error) -> {
                 long now = System.nanoTime();
-                boolean accepted = phase.acked(intended, now, response == null ? 0 : response.statusCode(),
+                boolean accepted = phase.acked(intended, now, status == null ? 0 : status,
                         error == null ? null : error.toString());
                 if (!accepted || watcher == null) {
                     phase.abandoned();
