@@ -3,10 +3,13 @@ package io.leadlistener.common;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.hibernate.Session;
 import org.hibernate.jdbc.ReturningWork;
 
@@ -27,6 +30,23 @@ public class TransactionJdbc {
     /** Runs the work on the current transaction's connection (the caller must be in a transaction). */
     public <T> T call(ReturningWork<T> work) {
         return entityManager.unwrap(Session.class).doReturningWork(work);
+    }
+
+    /** Reads one row of a result set into a value. */
+    @FunctionalInterface
+    public interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /** Runs the prepared query and reads every row it returns, in order. */
+    public static <T> List<T> readAll(PreparedStatement query, RowReader<T> reader) throws SQLException {
+        List<T> values = new ArrayList<>();
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                values.add(reader.read(rows));
+            }
+        }
+        return values;
     }
 
     public static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {

@@ -4,9 +4,7 @@ import io.leadlistener.common.TransactionJdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -49,15 +47,9 @@ public class OutboxClaims {
         return jdbc.call(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(CLAIM_DUE_HEADS)) {
                 statement.setInt(1, limit);
-                List<PendingEvent> claimed = new ArrayList<>();
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        claimed.add(new PendingEvent(rows.getLong(1), rows.getString(2), rows.getString(3),
-                                rows.getString(4), rows.getString(5), rows.getInt(6),
-                                rows.getTimestamp(7).toInstant(), rows.getString(8)));
-                    }
-                }
-                return claimed;
+                return TransactionJdbc.readAll(statement, row -> new PendingEvent(row.getLong(1), row.getString(2),
+                        row.getString(3), row.getString(4), row.getString(5), row.getInt(6),
+                        row.getTimestamp(7).toInstant(), row.getString(8)));
             }
         });
     }

@@ -8,7 +8,6 @@ import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,15 +55,8 @@ public class InboxClaims {
         return jdbc.call(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(CLAIM_DUE_HEADS)) {
                 statement.setInt(1, limit);
-                List<Claimed> claimed = new ArrayList<>();
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        InboxItem item = readItem(rows);
-                        boolean kfNotification = InboundMessage.EVENT_KF_MSG_OR_EVENT.equals(rows.getString(13));
-                        claimed.add(new Claimed(item, kfNotification));
-                    }
-                }
-                return claimed;
+                return TransactionJdbc.readAll(statement, row -> new Claimed(readItem(row),
+                        InboundMessage.EVENT_KF_MSG_OR_EVENT.equals(row.getString(13))));
             }
         });
     }

@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -127,15 +126,10 @@ public class ProcessedMessages {
     }
 
     private static List<ProcessedMessage> read(PreparedStatement statement) throws SQLException {
-        List<ProcessedMessage> messages = new ArrayList<>();
-        try (ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                InboxItem item = InboxClaims.readItem(rows);
-                Array intents = rows.getArray(13);
-                List<String> intentList = intents == null ? List.of() : List.of((String[]) intents.getArray());
-                messages.add(new ProcessedMessage(item, intentList, rows.getLong(14)));
-            }
-        }
-        return messages;
+        return TransactionJdbc.readAll(statement, row -> {
+            Array intents = row.getArray(13);
+            List<String> intentList = intents == null ? List.of() : List.of((String[]) intents.getArray());
+            return new ProcessedMessage(InboxClaims.readItem(row), intentList, row.getLong(14));
+        });
     }
 }

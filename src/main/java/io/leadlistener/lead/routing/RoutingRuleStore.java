@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -176,19 +175,15 @@ public class RoutingRuleStore {
                 if (version != null) {
                     statement.setLong(2, version);
                 }
-                List<RoutingRules> rules = new ArrayList<>();
-                try (ResultSet row = statement.executeQuery()) {
-                    while (row.next()) {
-                        String precedence = row.getString(4);
-                        long rolledBack = row.getLong(9);
-                        Long rolledBackTo = row.wasNull() ? null : rolledBack;
-                        rules.add(new RoutingRules(row.getString(1), row.getLong(2), parsePools(row.getString(3)),
-                                precedence.isEmpty() ? List.of() : List.of(precedence.split(",")), row.getString(5),
-                                SqlTimestamps.toInstant(row.getTimestamp(6)), row.getString(7), row.getString(8),
-                                rolledBackTo, row.getString(10), row.getString(11)));
-                    }
-                }
-                return rules;
+                return TransactionJdbc.readAll(statement, row -> {
+                    String precedence = row.getString(4);
+                    long rolledBack = row.getLong(9);
+                    Long rolledBackTo = row.wasNull() ? null : rolledBack;
+                    return new RoutingRules(row.getString(1), row.getLong(2), parsePools(row.getString(3)),
+                            precedence.isEmpty() ? List.of() : List.of(precedence.split(",")), row.getString(5),
+                            SqlTimestamps.toInstant(row.getTimestamp(6)), row.getString(7), row.getString(8),
+                            rolledBackTo, row.getString(10), row.getString(11));
+                });
             }
         });
     }
