@@ -98,6 +98,15 @@ public final class CloudEventsJson {
             putIfPresent(m, "text", match.text());
             m.put("start", match.start());
             m.put("end", match.end());
+            if (!match.parts().isEmpty()) {
+                ArrayNode parts = m.putArray("parts");
+                for (LeadEventData.Part part : match.parts()) {
+                    ObjectNode p = parts.addObject();
+                    putIfPresent(p, "text", part.text());
+                    p.put("start", part.start());
+                    p.put("end", part.end());
+                }
+            }
         }
 
         if (data.message() == null) {

@@ -88,14 +88,15 @@ public record LeadEventData(String leadId, String tenant, String corpId, Contact
     }
 
     /**
-     * @param intent  the intent the keyword counts towards
-     * @param keyword the rule's keyword, as written in the rule
+     * @param intent  the intent the keyword or combination counts towards
+     * @param keyword the rule's keyword, as written in the rule; a combination's readable form ({@code 多少 … 落地})
      * @param text    the span as the customer wrote it, {@code original.substring(start, end)}; {@code null} when
      *                the tenant switched message text off
      * @param start   offset in the original text, UTF-16 code units
-     * @param end     end offset, exclusive
+     * @param end     end offset, exclusive (a combination spans its first to its last part)
+     * @param parts   a combination's two parts; empty for a single keyword (and then left out of the JSON)
      */
-    public record Match(String intent, String keyword, String text, int start, int end) {
+    public record Match(String intent, String keyword, String text, int start, int end, List<Part> parts) {
         public Match {
             NameBasedIds.requireText(intent, "match intent");
             NameBasedIds.requireText(keyword, "match keyword");
@@ -103,10 +104,36 @@ public record LeadEventData(String leadId, String tenant, String corpId, Contact
                 throw new IllegalArgumentException("match offsets must satisfy 0 <= start < end but were "
                         + start + ".." + end);
             }
+            parts = parts == null ? List.of() : List.copyOf(parts);
+        }
+
+        /** A single-keyword match. */
+        public Match(String intent, String keyword, String text, int start, int end) {
+            this(intent, keyword, text, start, end, List.of());
         }
 
         Match withoutText() {
-            return new Match(intent, keyword, null, start, end);
+            return new Match(intent, keyword, null, start, end, parts.stream().map(Part::withoutText).toList());
+        }
+    }
+
+    /**
+     * One part of a combination match.
+     *
+     * @param text  as the customer wrote it; {@code null} when the tenant switched message text off
+     * @param start offset in the original text, UTF-16 code units
+     * @param end   end offset, exclusive
+     */
+    public record Part(String text, int start, int end) {
+        public Part {
+            if (start < 0 || end <= start) {
+                throw new IllegalArgumentException("part offsets must satisfy 0 <= start < end but were "
+                        + start + ".." + end);
+            }
+        }
+
+        Part withoutText() {
+            return new Part(null, start, end);
         }
     }
 

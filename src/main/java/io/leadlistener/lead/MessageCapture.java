@@ -77,7 +77,9 @@ public class MessageCapture {
                 route.pool(), new LeadEventData.Routing(route.intent(), routingRules.version()),
                 result.intents(),
                 result.matches().stream().map(match -> new LeadEventData.Match(match.intent(), match.keyword(),
-                        match.text(), match.start(), match.end())).toList(),
+                        match.text(), match.start(), match.end(), match.parts().stream()
+                        .map(part -> new LeadEventData.Part(part.text(), part.start(), part.end())).toList()))
+                        .toList(),
                 new LeadEventData.Message(message.messageId(), message.sentAt(), message.text()),
                 result.ruleSetVersion());
         if (!tenant.includeMessageText()) {

@@ -59,15 +59,34 @@ const rulesStatus = el('div', { id: 'rules-status' });
 const search = el('input', { id: 'rule-search', placeholder: t('search') });
 const newIntent = el('input', { id: 'new-intent', placeholder: t('intent'), size: 10 });
 // The API's rule kinds (RuleKind codes); anything else is refused with 400.
-const KINDS = ['keyword', 'exclusion', 'negation_cue', 'trailing_negation_cue', 'clause_break'];
+const KINDS = ['keyword', 'exclusion', 'negation_cue', 'trailing_negation_cue', 'clause_break', 'word_set', 'combination', 'mention_frame'];
 const newKind = el('select', { id: 'new-kind' }, KINDS.map((k) => el('option', { value: k }, k)));
 const newKeyword = el('input', { id: 'new-keyword', placeholder: t('keyword'), size: 10 });
+// Plain fields of the kinds that hold more than one word ('|' separates words; '@name' refers to a word set).
+const newWords = el('input', { id: 'new-words', placeholder: t('words'), size: 24 });
+const newPartA = el('input', { id: 'new-part-a', placeholder: t('partA'), size: 16 });
+const newPartB = el('input', { id: 'new-part-b', placeholder: t('partB'), size: 16 });
+const newWindow = el('input', { id: 'new-window', type: 'number', min: 1, max: 30, value: 8, size: 3, title: t('window') });
+const newOrdered = el('input', { id: 'new-ordered', type: 'checkbox' });
+const newEffect = el('select', { id: 'new-effect' }, ['tag', 'question'].map((e) => el('option', { value: e }, e)));
+const wordsFields = el('span', { id: 'word-set-fields', hidden: true }, ' ', newWords);
+const partsFields = el('span', { id: 'proximity-fields', hidden: true }, ' ', newPartA, ' … ', newPartB, ' ',
+  el('label', {}, t('window'), ' ', newWindow), ' ', el('label', {}, newOrdered, ' ', t('ordered')), ' ', newEffect);
+newKind.addEventListener('change', showKindFields);
+function showKindFields() {
+  wordsFields.hidden = newKind.value !== 'word_set';
+  partsFields.hidden = newKind.value !== 'combination' && newKind.value !== 'mention_frame';
+  newEffect.hidden = newKind.value !== 'combination';
+  newKeyword.hidden = !partsFields.hidden;
+  newKeyword.placeholder = newKind.value === 'word_set' ? t('setName') : t('keyword');
+}
+const splitWords = (value) => value.split('|').map((w) => w.trim()).filter((w) => w);
 search.addEventListener('input', debounce(() => { state.page = 0; loadRules(); }, 300));
 app.append(el('section', { id: 'rules' }, el('h2', {}, t('rules')), search, ' ',
   el('button', { id: 'rules-prev', onclick: () => { state.page = Math.max(0, state.page - 1); loadRules(); } }, t('prev')),
   el('button', { id: 'rules-next', onclick: () => { state.page += 1; loadRules(); } }, t('next')),
   el('table', {}, el('thead', {}, el('tr', {}, [t('intent'), t('kind'), t('keyword'), t('enabled'), ''].map((h) => el('th', {}, h)))), rulesBody),
-  el('p', {}, newIntent, newKind, newKeyword, el('button', { id: 'add-rule', onclick: addRule }, t('add'))), rulesStatus));
+  el('p', {}, newIntent, newKind, newKeyword, wordsFields, partsFields, ' ', el('button', { id: 'add-rule', onclick: addRule }, t('add'))), rulesStatus));
 
 // Custom intents: created through the intents API, then usable in rules.
 const intentName = el('input', { id: 'intent-name', placeholder: 'name', size: 10 });
@@ -93,17 +112,31 @@ async function loadRules() {
     const q = encodeURIComponent(search.value.trim());
     const page = await api('GET', `${base()}/intent-rules?state=draft&size=20&page=${state.page}&q=${q}`);
     rulesBody.replaceChildren(...page.items.map((rule) => el('tr', { 'data-rule-id': rule.id },
-      el('td', {}, rule.intent), el('td', {}, rule.kind), el('td', { class: 'keyword' }, rule.keyword), el('td', {}, rule.enabled ? '✓' : '✗'),
+      el('td', {}, rule.intent), el('td', {}, rule.kind), el('td', { class: 'keyword' }, describeRule(rule)), el('td', {}, rule.enabled ? '✓' : '✗'),
       el('td', {}, el('button', { onclick: () => toggleRule(rule) }, rule.enabled ? t('disable') : t('enable')), ' ',
-        el('button', { class: 'edit-rule', onclick: (event) => editRule(rule, event.target.closest('tr')) }, t('edit'))))));
+        rule.kind === 'word_set' || rule.a ? '' : el('button', { class: 'edit-rule', onclick: (event) => editRule(rule, event.target.closest('tr')) }, t('edit'))))));
     rulesStatus.textContent = `${page.total} · ${state.page + 1}`;
   } catch (error) { showError(rulesStatus, error); }
 }
 
+/** A rule's keyword, with a word set's words or a combination's window and order. */
+function describeRule(rule) {
+  if (rule.kind === 'word_set') return `${rule.keyword} = ${rule.words.join(' | ')}`;
+  if (rule.a) return `${rule.keyword} (${t('window')} ${rule.window}${rule.ordered ? `, ${t('ordered')}` : ''}${rule.effect === 'question' ? ', question' : ''})`;
+  return rule.keyword;
+}
+
 async function addRule() {
+  const kind = newKind.value;
+  const body = { intent: newIntent.value.trim() || (kind === 'word_set' ? '*' : ''), kind, keyword: newKeyword.value.trim() };
+  if (kind === 'word_set') body.words = splitWords(newWords.value);
+  if (kind === 'combination' || kind === 'mention_frame') {
+    Object.assign(body, { a: splitWords(newPartA.value), b: splitWords(newPartB.value), window: Number(newWindow.value), ordered: newOrdered.checked });
+    if (kind === 'combination') body.effect = newEffect.value;
+  }
   try {
-    await api('POST', `${base()}/intent-rules`, { intent: newIntent.value.trim(), kind: newKind.value, keyword: newKeyword.value.trim() });
-    newKeyword.value = '';
+    await api('POST', `${base()}/intent-rules`, body);
+    newKeyword.value = ''; newWords.value = ''; newPartA.value = ''; newPartB.value = '';
     await Promise.all([loadRules(), loadDraft()]);
     rulesStatus.append(el('span', { class: 'ok', id: 'rule-added' }, ' ✓'));
     runTest();
@@ -126,7 +159,8 @@ function editRule(rule, row) {
 
 async function saveRule(rule) {
   try {
-    await api('PUT', `${base()}/intent-rules/${rule.id}`, { intent: rule.intent, kind: rule.kind, keyword: rule.keyword, enabled: rule.enabled, note: rule.note });
+    await api('PUT', `${base()}/intent-rules/${rule.id}`, { intent: rule.intent, kind: rule.kind, keyword: rule.keyword, enabled: rule.enabled, note: rule.note,
+      words: rule.words, a: rule.a, b: rule.b, window: rule.window, ordered: rule.ordered, effect: rule.effect });
     await Promise.all([loadRules(), loadDraft()]);
     runTest();
   } catch (error) { showError(rulesStatus, error); }
@@ -155,7 +189,9 @@ async function runTest() {
 
 /** The original text with matches in <mark> and suppressed matches struck through, each built as text nodes. */
 function highlight(text, result) {
-  const spans = [...result.matches.map((m) => ({ ...m, kind: 'match' })), ...result.suppressed.map((s) => ({ ...s, kind: 'suppressed' }))]
+  // A combination is marked part by part, so the words between its parts stay plain.
+  const asSpans = (m, kind) => (m.parts && m.parts.length ? m.parts.map((p) => ({ ...m, start: p.start, end: p.end, kind })) : [{ ...m, kind }]);
+  const spans = [...result.matches.flatMap((m) => asSpans(m, 'match')), ...result.suppressed.flatMap((s) => asSpans(s, 'suppressed'))]
     .sort((a, b) => a.start - b.start || b.end - a.end);
   const nodes = [];
   let at = 0;
@@ -165,7 +201,8 @@ function highlight(text, result) {
     const piece = text.slice(span.start, span.end);
     if (span.kind === 'match') nodes.push(el('mark', { title: `${span.intent}: ${span.keyword}` }, piece));
     else {
-      const why = span.reason === 'negated' ? `${t('negated')} “${span.cue ?? ''}”` : `${t('excluded')} “${span.phrase ?? ''}”`;
+      const why = span.reason === 'negated' ? `${t('negated')} “${span.cue ?? ''}”`
+        : span.reason === 'mention' ? `${t('mention')} “${span.frame ?? ''}”` : `${t('excluded')} “${span.phrase ?? ''}”`;
       nodes.push(el('s', { class: 'suppressed', title: why }, piece), el('small', {}, ` (${why})`));
     }
     at = span.end;

@@ -1,24 +1,37 @@
 package io.leadlistener.intent.api;
 
 import io.leadlistener.intent.engine.IntentRule;
+import io.leadlistener.intent.engine.InvalidRuleException;
+import io.leadlistener.intent.engine.Proximity;
+import io.leadlistener.intent.engine.ProximityEffect;
+import io.leadlistener.intent.engine.RuleDetail;
+import io.leadlistener.intent.engine.RuleFile;
 import io.leadlistener.intent.engine.RuleKind;
+import io.leadlistener.intent.engine.WordList;
 import io.leadlistener.problem.ProblemException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A rule as an admin sends it. {@code enabled} defaults to true; {@code note} to empty. */
-public record RuleRequest(String intent, String kind, String keyword, Boolean enabled, String note) {
+/**
+ * A rule as an admin sends it. {@code enabled} defaults to true; {@code note} to empty. A word set sends its name as
+ * {@code keyword} and its {@code words} (intent {@code *}, the default); a combination or mention frame sends parts
+ * {@code a} and {@code b} (words and {@code @set} references), {@code window} (1–30, default 8), {@code ordered}
+ * (default false) and, for a combination, {@code effect} ({@code tag}, the default, or {@code question}); its
+ * keyword is derived from the parts.
+ */
+public record RuleRequest(String intent, String kind, String keyword, Boolean enabled, String note,
+                          List<String> words, List<String> a, List<String> b, Integer window, Boolean ordered,
+                          String effect) {
+
+    /** A one-keyword rule. */
+    public RuleRequest(String intent, String kind, String keyword, Boolean enabled, String note) {
+        this(intent, kind, keyword, enabled, note, null, null, null, null, null, null);
+    }
 
     /** Checks every field at once, so the caller sees all problems in one answer. */
     public IntentRule toRule() {
         List<Map<String, String>> errors = new ArrayList<>();
-        if (intent == null || intent.isBlank()) {
-            errors.add(Map.of("field", "intent", "detail", "is required"));
-        }
-        if (keyword == null || keyword.isBlank()) {
-            errors.add(Map.of("field", "keyword", "detail", "is required"));
-        }
         RuleKind parsedKind = null;
         if (kind == null || kind.isBlank()) {
             errors.add(Map.of("field", "kind", "detail", "is required"));
@@ -29,12 +42,37 @@ public record RuleRequest(String intent, String kind, String keyword, Boolean en
                 errors.add(Map.of("field", "kind", "detail", e.getMessage()));
             }
         }
+        boolean proximity = parsedKind != null && parsedKind.isProximity();
+        boolean wordSet = parsedKind == RuleKind.WORD_SET;
+        if (!wordSet && (intent == null || intent.isBlank())) {
+            errors.add(Map.of("field", "intent", "detail", "is required"));
+        }
+        if (!proximity && (keyword == null || keyword.isBlank())) {
+            errors.add(Map.of("field", "keyword", "detail", wordSet ? "is required: the word set's name" : "is required"));
+        }
         if (!errors.isEmpty()) {
             throw invalid(errors);
         }
         try {
-            return new IntentRule(intent.strip(), parsedKind, keyword.strip(), enabled == null || enabled,
-                    note == null ? "" : note.strip());
+            RuleDetail detail = null;
+            if (wordSet) {
+                detail = new WordList(words);
+            } else if (proximity) {
+                ProximityEffect parsedEffect = effect == null || effect.isBlank()
+                        ? (parsedKind == RuleKind.MENTION_FRAME ? ProximityEffect.MENTION : ProximityEffect.TAG)
+                        : ProximityEffect.fromCode(effect);
+                detail = new Proximity(a, b, window == null ? RuleFile.DEFAULT_WINDOW : window,
+                        Boolean.TRUE.equals(ordered), parsedEffect);
+            } else if (words != null || a != null || b != null || window != null || ordered != null || effect != null) {
+                throw new InvalidRuleException("kind", parsedKind.code()
+                        + " takes a keyword only; words, a, b, window, ordered and effect belong to word_set, "
+                        + "combination and mention_frame");
+            }
+            String ruleIntent = wordSet && (intent == null || intent.isBlank()) ? IntentRule.ANY_INTENT : intent.strip();
+            return new IntentRule(ruleIntent, parsedKind, keyword == null ? "" : keyword.strip(),
+                    enabled == null || enabled, note == null ? "" : note.strip(), detail);
+        } catch (InvalidRuleException e) {
+            throw invalid(List.of(Map.of("field", e.field(), "detail", e.getMessage())));
         } catch (IllegalArgumentException e) {
             throw invalid(List.of(Map.of("field", e.getMessage().startsWith("intent") ? "intent" : "keyword",
                     "detail", e.getMessage())));

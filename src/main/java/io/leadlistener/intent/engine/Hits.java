@@ -16,6 +16,8 @@ final class Hits implements PayloadEmitHandler<KeywordEntry> {
     static final int CUE = 4;
     static final int TRAILING_CUE = 8;
     static final int CLAUSE_BREAK = 16;
+    /** A word of a combination's or mention frame's part. */
+    static final int PART = 32;
 
     private final NormalizedText text;
     int size;
@@ -31,7 +33,7 @@ final class Hits implements PayloadEmitHandler<KeywordEntry> {
     int keywordChars;
     /** Whether one keyword hit lies inside another: only then can a shorter match be shadowed. */
     boolean nested;
-    /** Indices of the hits that are cues, exclusions or clause breaks: usually none, so scans stay short. */
+    /** Indices of the hits that are cues, exclusions, clause breaks or parts: usually few, so scans stay short. */
     int[] special = NONE;
     int specialCount;
     /** Where in the message the text handed to the automaton starts (see {@link KeywordScan}). */
@@ -48,13 +50,17 @@ final class Hits implements PayloadEmitHandler<KeywordEntry> {
         KeywordEntry entry = emit.getPayload();
         int start = offset + emit.getStart();
         int end = offset + emit.getEnd() + 1;
+        // Whole words only: ce is not in "82ce" or "price", sample not in "example".
         if (entry.latinStart && start > 0 && text.separatorCode(start) == 0
-                && KeywordEntry.isLatinLetter(text.charAt(start - 1))) {
+                && isLatinLetterOrDigit(text.charAt(start - 1))) {
             return false;
         }
         if (entry.latinEnd && end < text.length() && text.separatorCode(end) == 0
-                && KeywordEntry.isLatinLetter(text.charAt(end))) {
+                && isLatinLetterOrDigit(text.charAt(end))) {
             return false;
+        }
+        if (end - start > 1 && crossesSentence(start, end)) {
+            return false; // 不用，麻烦 is not the cue 不用麻烦: words never reach across a clause boundary
         }
         if (size == entries.length) {
             spans = Arrays.copyOf(spans, 3 * size * 2);
@@ -81,6 +87,27 @@ final class Hits implements PayloadEmitHandler<KeywordEntry> {
         return true;
     }
 
+    /**
+     * Whether sentence punctuation separates two characters of [start, end): a comma or full stop as written
+     * ({@code 不用，麻烦}), not one ASCII mark put inside a word to dodge filters ({@code 代.理}).
+     */
+    private static boolean isLatinLetterOrDigit(char c) {
+        return KeywordEntry.isLatinLetter(c) || c >= '0' && c <= '9';
+    }
+
+    private boolean crossesSentence(int start, int end) {
+        for (int p = start + 1; p < end; p++) {
+            if (text.separatorCode(p) == CharacterFolding.HARD) {
+                int removedFrom = text.originalEnd(p);
+                int removedTo = text.originalStart(p);
+                if (removedTo - removedFrom != 1 || text.original().charAt(removedFrom) > 0x7e) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Hits arrive by end position, so an earlier hit can only lie inside this one or end where it ends. */
     private boolean nestsWithEarlierKeyword(int start, int end) {
         for (int j = 0; j < size; j++) {
@@ -105,5 +132,26 @@ final class Hits implements PayloadEmitHandler<KeywordEntry> {
 
     int end(int hit) {
         return spans[3 * hit + 1];
+    }
+
+    /** The longest exclusion phrase for {@code intent} whose occurrence contains [start, end), or null. */
+    IntentRule exclusionAround(int start, int end, String intent) {
+        IntentRule longest = null;
+        int longestLength = 0;
+        for (int k = 0; k < specialCount; k++) {
+            int j = special[k];
+            int length = end(j) - start(j);
+            if (!is(j, Hits.EXCLUSION) || start(j) > start || end > end(j) || length <= longestLength) {
+                continue;
+            }
+            for (IntentRule exclusion : entries[j].exclusions) {
+                if (exclusion.appliesTo(intent)) {
+                    longest = exclusion;
+                    longestLength = length;
+                    break;
+                }
+            }
+        }
+        return longest;
     }
 }

@@ -1,14 +1,14 @@
 package io.leadlistener.intent.engine;
 
-import java.util.Comparator;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Tags a message with the intents of a {@link RuleSet}: normalize, one automaton pass, then decide for each
- * keyword found whether it counts, is excluded (inside a longer phrase meaning something else) or negated
- * (governed by a negation cue in the same clause), and explain that decision.
+ * Tags a message with the intents of a {@link RuleSet}: normalize, one automaton pass (keywords, cues, phrases and
+ * the words of combinations and frames), pair up the parts of combinations and mention frames, then decide for
+ * each keyword and combination found whether it counts, is excluded (inside a longer phrase meaning something
+ * else), a mention (inside a mention frame) or negated (governed by a negation cue in the same clause, unless a
+ * question pair spans the cue), and explain that decision.
  *
  * <p>Immutable and thread-safe: the inbox worker calls {@link #tag} concurrently; a new rule set means a new
  * tagger, published by {@link IntentTaggerHolder}. This is the worker's hot path, hence arrays and plain
@@ -40,21 +40,15 @@ public final class IntentTagger {
         NormalizedText normalized = normalizer.normalize(text);
         Hits hits = new Hits(normalized);
         ruleSet.findAll(normalized, hits);
-        if (!hits.any(Hits.KEYWORD)) {
+        if (!hits.any(Hits.KEYWORD | Hits.PART)) {
             return nothingFound;
         }
         return explain(normalized, hits);
     }
 
     private TaggingResult explain(NormalizedText text, Hits hits) {
-        // The usual message has one counting match: keep it in locals and allocate arrays only for a second.
-        IntentMatch firstMatch = null;
-        IntentMatch[] moreMatches = null;
-        int matchCount = 0;
-        SuppressedMatch[] suppressed = null;
-        int suppressedCount = 0;
-        String[] intents = null;
-        int intentCount = 0;
+        FoundPairs pairs = hits.any(Hits.PART) ? FoundPairs.find(ruleSet, text, hits) : FoundPairs.NONE;
+        Explanation explanation = new Explanation();
         for (int i = 0; i < hits.size; i++) {
             if (!hits.is(i, Hits.KEYWORD)) {
                 continue;
@@ -64,113 +58,86 @@ public final class IntentTagger {
             KeywordEntry entry = hits.entries[i];
             for (int k = 0; k < entry.intents.length; k++) {
                 String intent = entry.intents[k];
-                String keyword = entry.writtenKeywords[k];
                 if (hits.nested && isInsideLongerKeyword(hits, i, intent)) {
                     continue; // 报价 inside 报价单: the longer match speaks for both
                 }
-                IntentRule exclusion = hits.any(Hits.EXCLUSION) ? exclusionAround(hits, start, end, intent) : null;
-                IntentRule cue = exclusion == null && hits.any(Hits.CUE | Hits.TRAILING_CUE)
-                        ? governingCue(text, hits, start, end, intent) : null;
-                int from = text.originalStart(start);
-                int to = text.originalEnd(end);
-                String written = text.original().substring(from, to);
-                if (exclusion == null && cue == null) {
-                    IntentMatch match = new IntentMatch(intent, keyword, written, from, to);
-                    if (matchCount == 0) {
-                        firstMatch = match;
-                        matchCount = 1;
-                        continue; // its intent is added below, once, if it stays the only match
-                    }
-                    if (moreMatches == null) {
-                        moreMatches = new IntentMatch[4];
-                        moreMatches[0] = firstMatch;
-                        intents = new String[4];
-                        intents[0] = firstMatch.intent();
-                        intentCount = 1;
-                    } else if (matchCount == moreMatches.length) {
-                        moreMatches = Arrays.copyOf(moreMatches, matchCount * 2);
-                    }
-                    moreMatches[matchCount++] = match;
-                    if (!contains(intents, intentCount, intent)) {
-                        if (intentCount == intents.length) {
-                            intents = Arrays.copyOf(intents, intentCount * 2);
-                        }
-                        intents[intentCount++] = intent;
-                    }
-                    continue;
-                }
-                if (suppressed == null) {
-                    suppressed = new SuppressedMatch[4];
-                } else if (suppressedCount == suppressed.length) {
-                    suppressed = Arrays.copyOf(suppressed, suppressedCount * 2);
-                }
-                suppressed[suppressedCount++] = exclusion != null
-                        ? new SuppressedMatch(intent, keyword, written, from, to, SuppressionReason.EXCLUDED,
-                                null, exclusion.keyword())
-                        : new SuppressedMatch(intent, keyword, written, from, to, SuppressionReason.NEGATED,
-                                cue.keyword(), null);
+                IntentRule exclusion = hits.any(Hits.EXCLUSION) ? hits.exclusionAround(start, end, intent) : null;
+                decide(text, hits, pairs, explanation, intent, entry.writtenKeywords[k], start, end, exclusion, -1);
             }
         }
-        List<IntentMatch> matches;
-        List<String> intentList;
-        if (matchCount <= 1) {
-            matches = matchCount == 0 ? List.of() : List.of(firstMatch);
-            intentList = matchCount == 0 ? List.of() : List.of(firstMatch.intent());
-        } else {
-            sortByPosition(moreMatches, matchCount, MATCH_ORDER);
-            Arrays.sort(intents, 0, intentCount);
-            matches = listOf(moreMatches, matchCount);
-            intentList = listOf(intents, intentCount);
-        }
-        if (suppressedCount > 1) {
-            sortByPosition(suppressed, suppressedCount, SUPPRESSED_ORDER);
-        }
-        return new TaggingResult(intentList, matches, listOf(suppressed, suppressedCount), ruleSet.version());
-    }
-
-    /** Intents are the rule set's canonical instances: identity is equality. */
-    private static boolean contains(String[] values, int count, String value) {
-        for (int i = 0; i < count; i++) {
-            if (values[i] == value) {
-                return true;
+        for (int p = 0; p < pairs.size; p++) {
+            CompiledProximity combination = pairs.rules[p];
+            if (combination.effect != ProximityEffect.TAG) {
+                continue;
             }
+            decide(text, hits, pairs, explanation, combination.intent, combination.rule.keyword(),
+                    pairs.start(hits, p), pairs.end(hits, p), null, p);
         }
-        return false;
+        return explanation.result(ruleSet.version());
     }
-
-    private static <T> List<T> listOf(T[] values, int count) {
-        switch (count) {
-            case 0:
-                return List.of();
-            case 1:
-                return List.of(values[0]);
-            case 2:
-                return List.of(values[0], values[1]);
-            default:
-                return List.of(Arrays.copyOf(values, count));
-        }
-    }
-
-    private static final Comparator<IntentMatch> MATCH_ORDER = Comparator.comparingInt(IntentMatch::start)
-            .thenComparingInt(IntentMatch::end).thenComparing(IntentMatch::intent);
-    private static final Comparator<SuppressedMatch> SUPPRESSED_ORDER =
-            Comparator.comparingInt(SuppressedMatch::start).thenComparingInt(SuppressedMatch::end)
-                    .thenComparing(SuppressedMatch::intent);
 
     /**
-     * Insertion sort by start, end, intent: the automaton reports hits by end position, so the array is
-     * short and nearly sorted.
+     * Whether the keyword or combination ({@code pair} ≥ 0) at [start, end) counts, or what suppresses it: an
+     * exclusion phrase around it, a mention frame over it, or a negation cue governing it, in that order.
      */
-    private static <T> void sortByPosition(T[] matches, int count, Comparator<? super T> order) {
-        for (int i = 1; i < count; i++) {
-            T match = matches[i];
-            int j = i - 1;
-            while (j >= 0 && order.compare(matches[j], match) > 0) {
-                matches[j + 1] = matches[j];
-                j--;
+    private void decide(NormalizedText text, Hits hits, FoundPairs pairs, Explanation explanation, String intent,
+                        String keyword, int start, int end, IntentRule exclusion, int pair) {
+        List<MatchPart> parts = pair < 0 ? List.of()
+                : List.of(part(text, hits, pairs.first[pair]), part(text, hits, pairs.second[pair]));
+        int frame = exclusion == null ? pairs.mentionOver(hits, start, end, intent) : -1;
+        IntentRule cue = null;
+        if (exclusion == null && frame < 0 && hits.any(Hits.CUE | Hits.TRAILING_CUE)) {
+            cue = pair < 0 ? null : cueOverPart(hits, pairs, pair, intent);
+            if (cue == null) {
+                cue = governingCue(text, hits, pairs, start, end, intent);
             }
-            matches[j + 1] = match;
         }
+        int from = text.originalStart(start);
+        int to = text.originalEnd(end);
+        String written = text.original().substring(from, to);
+        if (exclusion != null) {
+            explanation.suppress(new SuppressedMatch(intent, keyword, written, from, to, SuppressionReason.EXCLUDED,
+                    null, exclusion.keyword(), null, parts));
+        } else if (frame >= 0) {
+            explanation.suppress(new SuppressedMatch(intent, keyword, written, from, to, SuppressionReason.MENTION,
+                    null, null, pairs.rules[frame].rule.keyword(), parts));
+        } else if (cue != null) {
+            explanation.suppress(new SuppressedMatch(intent, keyword, written, from, to, SuppressionReason.NEGATED,
+                    cue.keyword(), null, null, parts));
+        } else {
+            explanation.match(new IntentMatch(intent, keyword, written, from, to, parts));
+        }
+    }
+
+    /**
+     * A negation cue over a combination's span negates it: {@code 检测报告不需要} is not {@code 检测报告 … 需要}, nor
+     * {@code 材质报告先不用给} {@code 报告 … 给}.
+     */
+    private static IntentRule cueOverPart(Hits hits, FoundPairs pairs, int pair, String intent) {
+        for (int k = 0; k < hits.specialCount; k++) {
+            int j = hits.special[k];
+            if (!hits.is(j, Hits.CUE | Hits.TRAILING_CUE) || pairs.voidsCue(hits, hits.start(j), hits.end(j), intent)) {
+                continue;
+            }
+            if (hits.start(j) < pairs.end(hits, pair) && pairs.start(hits, pair) < hits.end(j)) {
+                KeywordEntry entry = hits.entries[j];
+                IntentRule cue = entry.cueForAll != null ? entry.cueForAll : applicable(entry.cues, intent);
+                if (cue == null) {
+                    cue = entry.trailingCueForAll != null ? entry.trailingCueForAll
+                            : applicable(entry.trailingCues, intent);
+                }
+                if (cue != null) {
+                    return cue;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static MatchPart part(NormalizedText text, Hits hits, int hit) {
+        int from = text.originalStart(hits.start(hit));
+        int to = text.originalEnd(hits.end(hit));
+        return new MatchPart(text.original().substring(from, to), from, to);
     }
 
     /** Whether a longer keyword match of the same intent covers hit {@code i}. */
@@ -186,27 +153,6 @@ public final class IntentTagger {
         return false;
     }
 
-    /** The longest exclusion phrase for {@code intent} whose occurrence contains [start, end), or null. */
-    private static IntentRule exclusionAround(Hits hits, int start, int end, String intent) {
-        IntentRule longest = null;
-        int longestLength = 0;
-        for (int k = 0; k < hits.specialCount; k++) {
-            int j = hits.special[k];
-            int length = hits.end(j) - hits.start(j);
-            if (!hits.is(j, Hits.EXCLUSION) || hits.start(j) > start || end > hits.end(j) || length <= longestLength) {
-                continue;
-            }
-            for (IntentRule exclusion : hits.entries[j].exclusions) {
-                if (exclusion.appliesTo(intent)) {
-                    longest = exclusion;
-                    longestLength = length;
-                    break;
-                }
-            }
-        }
-        return longest;
-    }
-
     /**
      * The nearest negation cue that governs keyword [start, end) of {@code intent}: a leading cue ending at
      * most {@code maxGapAfterCue} characters before it, or a trailing cue starting at most
@@ -214,7 +160,8 @@ public final class IntentTagger {
      * exclusion phrase ({@code 别家}, {@code 要不要}). Other keywords in between do not count towards the
      * window, so one cue reaches a list: {@code 代理和加盟我们都不考虑}, {@code 不需要样品、报价和代理}.
      */
-    private IntentRule governingCue(NormalizedText text, Hits hits, int start, int end, String intent) {
+    private IntentRule governingCue(NormalizedText text, Hits hits, FoundPairs pairs, int start, int end,
+                                    String intent) {
         NegationScope scope = ruleSet.negationScope();
         IntentRule nearest = null;
         int nearestGap = Integer.MAX_VALUE;
@@ -226,8 +173,9 @@ public final class IntentTagger {
                     && withinWindow(hits, cueEnd, start, scope.maxGapAfterCue())) {
                 KeywordEntry entry = hits.entries[j];
                 IntentRule cue = entry.cueForAll != null ? entry.cueForAll : applicable(entry.cues, intent);
-                if (cue != null && exclusionAround(hits, cueStart, cueEnd, intent) == null
-                        && inOneClause(text, hits, cueEnd, start, cueEnd)) {
+                if (cue != null && hits.exclusionAround(cueStart, cueEnd, intent) == null
+                        && Clauses.inOneClause(text, hits, cueEnd, start, true, cueEnd)
+                        && !pairs.voidsCue(hits, cueStart, cueEnd, intent)) {
                     nearest = cue;
                     nearestGap = start - cueEnd;
                 }
@@ -237,8 +185,9 @@ public final class IntentTagger {
                 KeywordEntry entry = hits.entries[j];
                 IntentRule cue = entry.trailingCueForAll != null ? entry.trailingCueForAll
                         : applicable(entry.trailingCues, intent);
-                if (cue != null && exclusionAround(hits, cueStart, cueEnd, intent) == null
-                        && inOneClause(text, hits, end, cueStart, cueStart)) {
+                if (cue != null && hits.exclusionAround(cueStart, cueEnd, intent) == null
+                        && Clauses.inOneClause(text, hits, end, cueStart, true, cueStart)
+                        && !pairs.voidsCue(hits, cueStart, cueEnd, intent)) {
                     nearest = cue;
                     nearestGap = cueStart - end;
                 }
@@ -292,40 +241,5 @@ public final class IntentTagger {
             }
         }
         return null;
-    }
-
-    /**
-     * Whether normalized gap [from, to) between a cue and a keyword stays in one clause: no sentence
-     * punctuation, no clause-break word, and no space or emoji except right next to the cue
-     * ({@code 不要 样品} is one clause; {@code 不要样品 要报价} is two).
-     */
-    private static boolean inOneClause(NormalizedText text, Hits hits, int from, int to, int nextToCue) {
-        for (int p = from; p <= to; p++) {
-            int separator = text.separatorCode(p);
-            if (separator == CharacterFolding.HARD || separator == CharacterFolding.SOFT && p != nextToCue) {
-                return false;
-            }
-        }
-        if (hits.any(Hits.CLAUSE_BREAK)) {
-            for (int k = 0; k < hits.specialCount; k++) {
-                int b = hits.special[k];
-                if (hits.is(b, Hits.CLAUSE_BREAK) && hits.start(b) >= from && hits.end(b) <= to
-                        && !overlapsCue(hits, hits.start(b), hits.end(b))) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    /** Clause-break words inside a cue are part of the cue: 想 in 不想, 需要 in 不需要. */
-    private static boolean overlapsCue(Hits hits, int start, int end) {
-        for (int k = 0; k < hits.specialCount; k++) {
-            int j = hits.special[k];
-            if (hits.is(j, Hits.CUE | Hits.TRAILING_CUE) && hits.start(j) < end && start < hits.end(j)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

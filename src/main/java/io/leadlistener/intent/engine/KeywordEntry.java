@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * The automaton's payload: every enabled rule whose keyword normalizes to the same text. One entry per
- * normalized keyword because the automaton keeps one payload per keyword, and the same text can be a
- * keyword of two intents, or a keyword here and a cue there.
+ * The automaton's payload: every enabled rule whose keyword normalizes to the same text, and every combination
+ * or frame part that lists it. One entry per normalized keyword because the automaton keeps one payload per
+ * keyword, and the same text can be a keyword of two intents, or a keyword here, a cue there and a part of a
+ * combination.
  *
  * <p>What the tagger reads for every match is flattened into this object (intent names, keywords as
  * written, role bits) so the hot path does not chase pointers through rule objects; intent names are
@@ -29,10 +30,17 @@ final class KeywordEntry {
     /** Latin keywords match whole words only: {@code sample} is not in {@code example}. */
     final boolean latinStart;
     final boolean latinEnd;
+    /**
+     * The combination and frame parts this text is a word of: {@code proximityIndex << 1 | side} (side 0 = part
+     * a, 1 = part b), indices into {@link RuleSet#proximities()}.
+     */
+    final int[] parts;
     /** {@link Hits} role bits. */
     final int roles;
 
-    private KeywordEntry(String normalized, List<IntentRule> rules, UnaryOperator<String> canonicalIntent) {
+    private KeywordEntry(String normalized, List<IntentRule> rules, int[] parts,
+                         UnaryOperator<String> canonicalIntent) {
+        this.parts = parts;
         this.normalized = normalized;
         List<String> keywordIntents = new ArrayList<>();
         List<String> written = new ArrayList<>();
@@ -55,11 +63,12 @@ final class KeywordEntry {
         this.latinEnd = isLatinLetter(normalized.charAt(normalized.length() - 1));
         this.roles = (intents.length > 0 ? Hits.KEYWORD : 0) | (exclusions.length > 0 ? Hits.EXCLUSION : 0)
                 | (cues.length > 0 ? Hits.CUE : 0) | (trailingCues.length > 0 ? Hits.TRAILING_CUE : 0)
-                | (clauseBreak ? Hits.CLAUSE_BREAK : 0);
+                | (clauseBreak ? Hits.CLAUSE_BREAK : 0) | (parts.length > 0 ? Hits.PART : 0);
     }
 
-    static KeywordEntry of(String normalized, List<IntentRule> rules, UnaryOperator<String> canonicalIntent) {
-        return new KeywordEntry(normalized, rules, canonicalIntent);
+    static KeywordEntry of(String normalized, List<IntentRule> rules, int[] parts,
+                           UnaryOperator<String> canonicalIntent) {
+        return new KeywordEntry(normalized, rules, parts, canonicalIntent);
     }
 
     private static IntentRule[] ofKind(List<IntentRule> rules, RuleKind kind) {

@@ -9,10 +9,21 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads rules from the tab-separated format of the shipped dictionary: {@code intent, kind, keyword, note}
  * per line; {@code #} starts a comment line; blank lines are ignored. Every rule read is enabled.
+ *
+ * <p>The kinds that hold more than one word write it in the keyword column:
+ * <ul>
+ *   <li>{@code word_set}: {@code name = word|word|…} ({@code how-much = 多少|几钱|啥价});</li>
+ *   <li>{@code combination} and {@code mention_frame}: {@code a … b (options)}, each part {@code |}-separated
+ *       words and {@code @set} references, options (all optional, comma-separated) {@code within N} (default
+ *       {@value #DEFAULT_WINDOW}), {@code in order}, {@code effect E}
+ *       ({@code @how-much … @cost-words (within 6)}).</li>
+ * </ul>
  */
 public final class RuleFile {
 
@@ -21,6 +32,13 @@ public final class RuleFile {
 
     /** Classpath resource of the shipped dictionary. */
     public static final String DEFAULT_RULES_RESOURCE = "intent/default-rules.tsv";
+
+    /** Window of a combination or frame that does not say: as far as a negation cue reaches by default. */
+    public static final int DEFAULT_WINDOW = 8;
+
+    private static final Pattern OPTIONS = Pattern.compile("\\(([^()]*)\\)\\s*$");
+    private static final Pattern WITHIN = Pattern.compile("within\\s+(-?\\d+)");
+    private static final Pattern EFFECT = Pattern.compile("effect\\s+(\\S+)");
 
     private RuleFile() {
     }
@@ -57,12 +75,66 @@ public final class RuleFile {
                         + " but found " + fields.length + " field(s)");
             }
             try {
-                rules.add(new IntentRule(fields[0].strip(), RuleKind.fromCode(fields[1]), fields[2].strip(), true,
+                rules.add(parseRule(fields[0].strip(), RuleKind.fromCode(fields[1]), fields[2].strip(),
                         fields.length == 4 ? fields[3].strip() : ""));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("line " + number + ": " + e.getMessage(), e);
             }
         }
         return rules;
+    }
+
+    private static IntentRule parseRule(String intent, RuleKind kind, String written, String note) {
+        if (kind == RuleKind.WORD_SET) {
+            int equals = written.indexOf('=');
+            if (equals < 0) {
+                throw new IllegalArgumentException("a word_set is written 'name = word|word|…', not '" + written + "'");
+            }
+            return new IntentRule(intent, kind, written.substring(0, equals).strip(), true, note,
+                    new WordList(words(written.substring(equals + 1))));
+        }
+        if (!kind.isProximity()) {
+            return new IntentRule(intent, kind, written, true, note);
+        }
+        int window = DEFAULT_WINDOW;
+        boolean ordered = false;
+        ProximityEffect effect = kind == RuleKind.MENTION_FRAME ? ProximityEffect.MENTION : ProximityEffect.TAG;
+        String parts = written;
+        Matcher options = OPTIONS.matcher(written);
+        if (options.find()) {
+            parts = written.substring(0, options.start());
+            for (String option : options.group(1).split(",")) {
+                String trimmed = option.strip();
+                Matcher within = WITHIN.matcher(trimmed);
+                Matcher effectOption = EFFECT.matcher(trimmed);
+                if (within.matches()) {
+                    window = Integer.parseInt(within.group(1));
+                } else if (trimmed.equals("in order")) {
+                    ordered = true;
+                } else if (effectOption.matches()) {
+                    effect = ProximityEffect.fromCode(effectOption.group(1));
+                } else if (!trimmed.isEmpty()) {
+                    throw new IllegalArgumentException("unknown option '" + trimmed
+                            + "'; expected 'within N', 'in order' or 'effect E'");
+                }
+            }
+        }
+        String[] sides = parts.split("…|\\.\\.\\.", -1);
+        if (sides.length != 2) {
+            throw new IllegalArgumentException("a " + kind.code() + " is written 'a … b (options)', not '" + written
+                    + "'");
+        }
+        return new IntentRule(intent, kind, "", true, note,
+                new Proximity(words(sides[0]), words(sides[1]), window, ordered, effect));
+    }
+
+    private static List<String> words(String alternatives) {
+        List<String> words = new ArrayList<>();
+        for (String word : alternatives.split("\\|")) {
+            if (!word.isBlank()) {
+                words.add(word.strip());
+            }
+        }
+        return words;
     }
 }

@@ -26,7 +26,28 @@ public enum RuleKind {
     TRAILING_NEGATION_CUE("trailing_negation_cue"),
 
     /** Ends a negation's scope inside a clause, like a comma would ({@code 不要样品但要报价}). */
-    CLAUSE_BREAK("clause_break");
+    CLAUSE_BREAK("clause_break"),
+
+    /**
+     * A named list of words ({@code how-much}: {@code 多少|几钱|啥价}) that combinations and mention frames refer to
+     * as {@code @how-much}; it tags nothing by itself. A tenant's set of the same name adds to the default's.
+     */
+    WORD_SET("word_set"),
+
+    /**
+     * Tags its intent when a word of part A and a word of part B occur in one clause within a window
+     * ({@code 多少 … 落地}): how customers ask without a dictionary word. See {@link Proximity}.
+     */
+    COMBINATION("combination"),
+
+    /**
+     * The same A-near-B shape, marking its intent's keywords inside it as a mention, not a wish
+     * ({@code 我们是 … 加盟商}: already a franchisee).
+     */
+    MENTION_FRAME("mention_frame");
+
+    private static final String CODES = String.join(", ",
+            java.util.Arrays.stream(values()).map(RuleKind::code).toList());
 
     private final String code;
 
@@ -39,6 +60,11 @@ public enum RuleKind {
         return code;
     }
 
+    /** Whether rules of this kind carry a {@link Proximity} (two parts near each other). */
+    public boolean isProximity() {
+        return this == COMBINATION || this == MENTION_FRAME;
+    }
+
     /** Parses {@link #code()} (case-insensitive). */
     public static RuleKind fromCode(String code) {
         String wanted = code.strip().toLowerCase(Locale.ROOT);
@@ -47,7 +73,6 @@ public enum RuleKind {
                 return kind;
             }
         }
-        throw new IllegalArgumentException("unknown rule kind '" + code + "'; expected one of keyword, exclusion, "
-                + "negation_cue, trailing_negation_cue, clause_break");
+        throw new IllegalArgumentException("unknown rule kind '" + code + "'; expected one of " + CODES);
     }
 }

@@ -7,7 +7,13 @@ public enum SuppressionReason {
     NEGATED("negated"),
 
     /** It lies inside a longer phrase that means something else ({@code 代理服务器}); the phrase is reported. */
-    EXCLUDED("excluded");
+    EXCLUDED("excluded"),
+
+    /**
+     * A mention frame covers it: the keyword is talked about, not wanted ({@code 我们是…加盟商}: already a
+     * franchisee); the frame is reported.
+     */
+    MENTION("mention");
 
     private final String code;
 
@@ -15,7 +21,7 @@ public enum SuppressionReason {
         this.code = code;
     }
 
-    /** The lower-case name used in the API ({@code negated}, {@code excluded}). */
+    /** The lower-case name used in the API ({@code negated}, {@code excluded}, {@code mention}). */
     public String code() {
         return code;
     }

@@ -3,6 +3,7 @@ package io.leadlistener.intent.rules;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadlistener.intent.engine.IntentRule;
+import io.leadlistener.intent.engine.Proximity;
 import io.leadlistener.intent.engine.RuleKind;
 import io.leadlistener.intent.engine.RuleSet;
 import io.leadlistener.intent.engine.TextNormalizer;
@@ -93,6 +94,9 @@ public class RuleSetEditor {
                     "the draft of rule set '" + ruleSet + "' has no changes against its latest version");
         }
         compileOrReject(ruleSet, draft);
+        if (RuleSetNames.DEFAULT.equals(ruleSet)) {
+            rejectRemovingSetsInUse(draft);
+        }
         long version = store.insertVersion(ruleSet, draft, actor, "publish", null);
         store.audit(ruleSet, version, actor, "publish", toJson(diff));
         return new Published(version, diff);
@@ -108,6 +112,9 @@ public class RuleSetEditor {
         List<StoredRule> target = store.versionRules(toVersion);
         RuleDiff diff = RuleDiff.between(publishedRules(ruleSet), target);
         compileOrReject(ruleSet, target);
+        if (RuleSetNames.DEFAULT.equals(ruleSet)) {
+            rejectRemovingSetsInUse(target);
+        }
         store.replaceDraft(ruleSet, target, actor);
         long version = store.insertVersion(ruleSet, target, actor, "rollback", toVersion);
         store.audit(ruleSet, version, actor, "rollback to " + toVersion, toJson(diff));
@@ -131,14 +138,19 @@ public class RuleSetEditor {
 
     private void validate(String ruleSet, IntentRule rule) {
         int length = rule.keyword().codePointCount(0, rule.keyword().length());
-        if (length > MAX_KEYWORD_LENGTH) {
+        if (rule.kind().isProximity()) {
+            validateParts(ruleSet, rule);
+        } else if (rule.kind() == RuleKind.WORD_SET) {
+            requireMatchable("words", rule.words());
+        } else if (length > MAX_KEYWORD_LENGTH) {
             throw ProblemException.badRequest("invalid-rule",
                     "keyword is " + length + " characters; the limit is " + MAX_KEYWORD_LENGTH);
         }
         if (rule.note().length() > MAX_NOTE_LENGTH) {
             throw ProblemException.badRequest("invalid-rule", "note is longer than " + MAX_NOTE_LENGTH + " characters");
         }
-        if (normalizer.normalizeKeyword(rule.keyword()).isEmpty()) {
+        if (!rule.kind().isProximity() && rule.kind() != RuleKind.WORD_SET
+                && normalizer.normalizeKeyword(rule.keyword()).isEmpty()) {
             throw ProblemException.badRequest("invalid-rule", "keyword '" + rule.keyword()
                     + "' has no letter, digit or CJK character left after normalization");
         }
@@ -150,6 +162,78 @@ public class RuleSetEditor {
         if (rule.kind() == RuleKind.KEYWORD && IntentRule.ANY_INTENT.equals(rule.intent())) {
             throw ProblemException.badRequest("invalid-rule", "a keyword rule must name its intent, not '*'");
         }
+    }
+
+    /** Literal words must be matchable; every {@code @set} must exist in the rule set's draft and its layers. */
+    private void validateParts(String ruleSet, IntentRule rule) {
+        Proximity proximity = rule.proximity();
+        requireMatchable("a", proximity.a().stream().filter(word -> !isSetReference(word)).toList());
+        requireMatchable("b", proximity.b().stream().filter(word -> !isSetReference(word)).toList());
+        Set<String> defined = wordSetNames(effectiveDraftRules(ruleSet));
+        for (String field : List.of("a", "b")) {
+            for (String item : field.equals("a") ? proximity.a() : proximity.b()) {
+                if (isSetReference(item) && !defined.contains(item.substring(1))) {
+                    throw new ProblemException(400, "unknown-word-set", "Bad request", field + " names word set '"
+                            + item + "', which rule set '" + ruleSet + "' does not define (defined: "
+                            + String.join(", ", defined.stream().sorted().toList()) + "); add it first as a word_set rule",
+                            java.util.Map.of("errors", List.of(java.util.Map.of("field", field, "detail",
+                                    "unknown word set " + item))));
+                }
+            }
+        }
+    }
+
+    private void requireMatchable(String field, List<String> words) {
+        for (String word : words) {
+            if (normalizer.normalizeKeyword(word).isEmpty()) {
+                throw new ProblemException(400, "invalid-rule", "Bad request", field + " word '" + word
+                        + "' has no letter, digit or CJK character left after normalization",
+                        java.util.Map.of("errors", List.of(java.util.Map.of("field", field, "detail",
+                                "word '" + word + "' has nothing to match"))));
+            }
+        }
+    }
+
+    private static boolean isSetReference(String item) {
+        return item.startsWith(Proximity.SET_REFERENCE);
+    }
+
+    private static Set<String> wordSetNames(List<IntentRule> rules) {
+        return rules.stream().filter(rule -> rule.enabled() && rule.kind() == RuleKind.WORD_SET)
+                .map(IntentRule::keyword).collect(Collectors.toSet());
+    }
+
+    /**
+     * A new {@code default} must keep every word set that a tenant's published rule names and the tenant does not
+     * define itself: otherwise that tenant's rules would stop compiling on every replica.
+     */
+    private void rejectRemovingSetsInUse(List<StoredRule> newDefault) {
+        List<IntentRule> defaults = newDefault.stream().map(StoredRule::rule).toList();
+        for (String tenant : store.ruleSetsWithVersions()) {
+            if (RuleSetNames.DEFAULT.equals(tenant)) {
+                continue;
+            }
+            List<IntentRule> own = publishedRules(tenant).stream().map(StoredRule::rule).toList();
+            Set<String> defined = wordSetNames(EffectiveRules.combine(defaults, own));
+            for (IntentRule rule : own) {
+                if (!rule.enabled() || rule.proximity() == null) {
+                    continue;
+                }
+                for (String item : concat(rule.proximity().a(), rule.proximity().b())) {
+                    if (isSetReference(item) && !defined.contains(item.substring(1))) {
+                        throw new ProblemException(409, "word-set-in-use", "Conflict", "rule set 'default' cannot "
+                                + "drop word set '" + item + "': tenant '" + tenant + "' uses it in its "
+                                + rule.kind().code() + " rule '" + rule.keyword() + "'");
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     private Set<String> knownIntents(String ruleSet) {

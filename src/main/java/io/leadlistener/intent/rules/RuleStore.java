@@ -77,7 +77,7 @@ public class RuleStore {
     @SuppressWarnings("unchecked")
     public List<StoredRule> versionRules(long version) {
         List<Object[]> rows = entityManager.createNativeQuery("""
-                        select rule_id, intent, kind, keyword, enabled, note from intent_rule_version_rule
+                        select rule_id, intent, kind, keyword, enabled, note, detail from intent_rule_version_rule
                         where version = :version order by rule_id""")
                 .setParameter("version", version).getResultList();
         return rows.stream().map(RuleStore::toStoredRule).toList();
@@ -98,12 +98,12 @@ public class RuleStore {
         for (StoredRule stored : rules) {
             IntentRule rule = stored.rule();
             entityManager.createNativeQuery("""
-                            insert into intent_rule_version_rule (version, rule_id, intent, kind, keyword, enabled, note)
-                            values (:version, :id, :intent, :kind, :keyword, :enabled, :note)""")
+                            insert into intent_rule_version_rule (version, rule_id, intent, kind, keyword, enabled, note,
+                                detail) values (:version, :id, :intent, :kind, :keyword, :enabled, :note, cast(:detail as text))""")
                     .setParameter("version", version).setParameter("id", stored.id())
                     .setParameter("intent", rule.intent()).setParameter("kind", rule.kind().code())
                     .setParameter("keyword", rule.keyword()).setParameter("enabled", rule.enabled())
-                    .setParameter("note", rule.note())
+                    .setParameter("note", rule.note()).setParameter("detail", RuleDetailJson.write(rule.detail()))
                     .executeUpdate();
         }
         return version;
@@ -148,7 +148,7 @@ public class RuleStore {
     @SuppressWarnings("unchecked")
     public List<StoredRule> draftRules(String ruleSet) {
         List<Object[]> rows = entityManager.createNativeQuery("""
-                        select rule_id, intent, kind, keyword, enabled, note from intent_rule_draft
+                        select rule_id, intent, kind, keyword, enabled, note, detail from intent_rule_draft
                         where rule_set = :set order by rule_id""")
                 .setParameter("set", ruleSet).getResultList();
         return rows.stream().map(RuleStore::toStoredRule).toList();
@@ -158,14 +158,15 @@ public class RuleStore {
     @SuppressWarnings("unchecked")
     public Optional<StoredRule> addDraftRule(String ruleSet, IntentRule rule, String actor) {
         List<Number> ids = entityManager.createNativeQuery("""
-                        insert into intent_rule_draft (rule_set, intent, kind, keyword, enabled, note, updated_by)
-                        values (:set, :intent, :kind, :keyword, :enabled, :note, :actor)
+                        insert into intent_rule_draft (rule_set, intent, kind, keyword, enabled, note, detail,
+                            updated_by)
+                        values (:set, :intent, :kind, :keyword, :enabled, :note, cast(:detail as text), :actor)
                         on conflict (rule_set, intent, kind, keyword) do nothing
                         returning rule_id""")
                 .setParameter("set", ruleSet).setParameter("intent", rule.intent())
                 .setParameter("kind", rule.kind().code()).setParameter("keyword", rule.keyword())
                 .setParameter("enabled", rule.enabled()).setParameter("note", rule.note())
-                .setParameter("actor", actor)
+                .setParameter("detail", RuleDetailJson.write(rule.detail())).setParameter("actor", actor)
                 .getResultList();
         return ids.stream().findFirst().map(id -> new StoredRule(id.longValue(), rule));
     }
@@ -173,12 +174,13 @@ public class RuleStore {
     public boolean updateDraftRule(String ruleSet, long id, IntentRule rule, String actor) {
         return entityManager.createNativeQuery("""
                         update intent_rule_draft set intent = :intent, kind = :kind, keyword = :keyword,
-                            enabled = :enabled, note = :note, updated_at = now(), updated_by = :actor
+                            enabled = :enabled, note = :note, detail = cast(:detail as text), updated_at = now(),
+                            updated_by = :actor
                         where rule_set = :set and rule_id = :id""")
                 .setParameter("set", ruleSet).setParameter("id", id).setParameter("intent", rule.intent())
                 .setParameter("kind", rule.kind().code()).setParameter("keyword", rule.keyword())
                 .setParameter("enabled", rule.enabled()).setParameter("note", rule.note())
-                .setParameter("actor", actor)
+                .setParameter("detail", RuleDetailJson.write(rule.detail())).setParameter("actor", actor)
                 .executeUpdate() == 1;
     }
 
@@ -189,13 +191,20 @@ public class RuleStore {
 
     private void insertDraftRule(String ruleSet, long id, IntentRule rule, String actor) {
         entityManager.createNativeQuery("""
-                        insert into intent_rule_draft (rule_set, rule_id, intent, kind, keyword, enabled, note, updated_by)
-                        values (:set, :id, :intent, :kind, :keyword, :enabled, :note, :actor)""")
+                        insert into intent_rule_draft (rule_set, rule_id, intent, kind, keyword, enabled, note, detail,
+                            updated_by) values (:set, :id, :intent, :kind, :keyword, :enabled, :note, cast(:detail as text), :actor)""")
                 .setParameter("set", ruleSet).setParameter("id", id).setParameter("intent", rule.intent())
                 .setParameter("kind", rule.kind().code()).setParameter("keyword", rule.keyword())
                 .setParameter("enabled", rule.enabled()).setParameter("note", rule.note())
-                .setParameter("actor", actor)
+                .setParameter("detail", RuleDetailJson.write(rule.detail())).setParameter("actor", actor)
                 .executeUpdate();
+    }
+
+    /** Every rule set with a published version, {@code default} included. */
+    @SuppressWarnings("unchecked")
+    public List<String> ruleSetsWithVersions() {
+        return entityManager.createNativeQuery("select distinct rule_set from intent_rule_version order by rule_set")
+                .getResultList();
     }
 
     // ---- intents --------------------------------------------------------------------------------------------
@@ -246,7 +255,8 @@ public class RuleStore {
 
     private static StoredRule toStoredRule(Object[] row) {
         return new StoredRule(((Number) row[0]).longValue(), new IntentRule((String) row[1],
-                RuleKind.fromCode((String) row[2]), (String) row[3], (Boolean) row[4], (String) row[5]));
+                RuleKind.fromCode((String) row[2]), (String) row[3], (Boolean) row[4], (String) row[5],
+                RuleDetailJson.read((String) row[6])));
     }
 
     private static VersionInfo toVersionInfo(Object[] row) {

@@ -86,10 +86,10 @@ class IntentRulesResourceTest {
         String intent = defineCustomIntent();
         int baseline = admin().body(Map.of("intent", intent, "kind", "keyword", "keyword", "基线" + intent))
                 .when().post(RULES + "?publish=true").then().statusCode(201).extract().path("publishedVersion");
-        String text = "寄样";
+        String text = "样册";
         dryRun(Map.of("text", text, "tenant", "demo")).body("intents", hasItem("sample"));
 
-        int disabled = admin().body(Map.of("intent", "sample", "kind", "keyword", "keyword", "寄样", "enabled", false))
+        int disabled = admin().body(Map.of("intent", "sample", "kind", "keyword", "keyword", "样册", "enabled", false))
                 .when().post(RULES + "?publish=true").then().statusCode(201)
                 .extract().path("publishedVersion");
 
@@ -98,11 +98,11 @@ class IntentRulesResourceTest {
         dryRun(Map.of("text", text)).body("intents", hasItem("sample"));
 
         int rolledBack = admin().when().post(RULES + "/versions/" + baseline + "/rollback").then().statusCode(200)
-                .body("changes.removed.keyword", hasItem("寄样"))
+                .body("changes.removed.keyword", hasItem("样册"))
                 .extract().path("version");
         assertThat(rolledBack).isGreaterThan(disabled);
         admin().when().get(RULES + "/versions/" + disabled + "/diff/" + rolledBack).then().statusCode(200)
-                .body("removed.keyword", hasItem("寄样"));
+                .body("removed.keyword", hasItem("样册"));
         admin().when().get(RULES + "/versions").then().statusCode(200)
                 .body("find { it.version == " + rolledBack + " }.origin", equalTo("rollback"))
                 .body("find { it.version == " + rolledBack + " }.rolledBackTo", equalTo(baseline));

@@ -10,6 +10,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,17 +23,34 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Precision/recall/F1 per intent and exact-match rate per kind of message, for the shipped dictionary on
- * the labelled corpus {@code src/test/resources/intent/corpus.tsv}. The report is printed on every run.
+ * Precision/recall/F1 per intent and exact-match rate per kind of message for the shipped dictionary, on the two
+ * parts of the labelled corpus, reported separately (docs/intent-engine.md, "Quality"):
+ * <ul>
+ *   <li>{@code intent/corpus.tsv} — the <b>tuning</b> part: rules may be tuned on it, so its score measures memory;</li>
+ *   <li>{@code intent/corpus-heldout.tsv} — the <b>blind held-out</b> part, written from the labelling guide alone
+ *       and frozen before any rule was tuned for it; never used for tuning. Its failures are not printed, so that
+ *       nobody tunes on them by accident.</li>
+ * </ul>
  */
 class IntentCorpusQualityTest {
 
-    private static final String CORPUS = "intent/corpus.tsv";
-    private static final List<String> KINDS = List.of("plain", "multi", "none", "negated", "disguised", "lookalike", "colloquial");
-    private static final double MIN_F1 = 0.95;
-    private static final double MIN_EXACT_MATCH = 0.90;
+    private static final String TUNING = "intent/corpus.tsv";
+    private static final String HELD_OUT = "intent/corpus-heldout.tsv";
+    private static final List<String> KINDS =
+            List.of("plain", "multi", "none", "negated", "variant", "lookalike", "colloquial", "quality");
 
-    private static List<Outcome> outcomes;
+    // Tuning part: the bar the rules are tuned to.
+    private static final double TUNING_MIN_F1 = 0.95;
+    private static final double TUNING_MIN_EXACT = 0.95;
+    private static final double TUNING_MIN_EXACT_PER_KIND = 0.88;
+
+    // Held-out part: the goal is F1 >= 0.95, exact >= 0.92, every kind >= 0.85 — NOT met yet (see
+    // docs/intent-engine.md). These floors are the scores reached so far, so a change that loses ground fails.
+    private static final double HELD_OUT_MIN_MICRO_F1 = 0.90;
+    private static final double HELD_OUT_MIN_EXACT = 0.85;
+
+    private static List<Outcome> tuning;
+    private static List<Outcome> heldOut;
 
     record Example(int line, String kind, Set<String> expected, String text) {
     }
@@ -56,43 +75,79 @@ class IntentCorpusQualityTest {
             double r = recall();
             return p + r == 0 ? 0 : 2 * p * r / (p + r);
         }
+
+        Score plus(Score other) {
+            return new Score(truePositives + other.truePositives, falsePositives + other.falsePositives,
+                    falseNegatives + other.falseNegatives);
+        }
     }
 
     @BeforeAll
     static void tagCorpus() throws IOException {
         IntentTagger tagger = new IntentTagger(RuleSet.compile(1, RuleFile.defaultRules()));
-        outcomes = readCorpus().stream()
-                .map(e -> new Outcome(e, new TreeSet<>(tagger.tag(e.text()).intents())))
-                .toList();
-        System.out.println(report());
+        tuning = tag(tagger, readCorpus(TUNING));
+        heldOut = tag(tagger, readCorpus(HELD_OUT));
+        System.out.println(report("TUNING part (rules tuned on it: measures memory)", tuning)
+                + mismatches(tuning));
+        System.out.println(report("BLIND HELD-OUT part (never tuned on: measures generalisation)", heldOut)
+                + "(held-out mismatches are deliberately not printed)\n");
+    }
+
+    private static List<Outcome> tag(IntentTagger tagger, List<Example> examples) {
+        return examples.stream().map(e -> new Outcome(e, new TreeSet<>(tagger.tag(e.text()).intents()))).toList();
     }
 
     @Test
-    void corpusIsLargeAndCoversEveryKind() {
-        assertThat(outcomes).hasSizeGreaterThanOrEqualTo(300);
-        assertThat(outcomes.stream().map(o -> o.example().kind()).collect(Collectors.toSet()))
-                .containsExactlyInAnyOrderElementsOf(KINDS);
-        assertThat(outcomes.stream().map(o -> o.example().text()).distinct()).hasSameSizeAs(outcomes);
+    void corpusIsLargeAndCoversEveryKindOfTheGuide() {
+        List<Outcome> all = new ArrayList<>(tuning);
+        all.addAll(heldOut);
+        assertThat(all).hasSizeGreaterThanOrEqualTo(1200);
+        assertThat(heldOut).hasSizeGreaterThanOrEqualTo(400);
+        for (List<Outcome> part : List.of(tuning, heldOut)) {
+            assertThat(part.stream().map(o -> o.example().kind()).collect(Collectors.toSet()))
+                    .containsExactlyInAnyOrderElementsOf(KINDS);
+        }
+        assertThat(countOfKind(all, "colloquial")).isGreaterThanOrEqualTo(100);
+        assertThat(countOfKind(all, "lookalike")).isGreaterThanOrEqualTo(100);
+        assertThat(countOfKind(all, "quality")).isGreaterThanOrEqualTo(80);
     }
 
     @Test
-    void everyShippedIntentReachesTheF1Bar() {
-        Map<String, Score> scores = scoresPerIntent();
-        assertThat(scores.keySet()).containsExactly("agency", "quote", "sample");
-        scores.forEach((intent, score) -> assertThat(score.f1())
-                .as("F1 of %s (%s)%n%s", intent, score, mismatches())
-                .isGreaterThanOrEqualTo(MIN_F1));
+    void noLineIsInBothPartsOrTwiceInOne() {
+        Set<String> seen = new HashSet<>();
+        List<String> repeated = new ArrayList<>();
+        for (List<Outcome> part : List.of(tuning, heldOut)) {
+            part.forEach(o -> {
+                if (!seen.add(o.example().text())) {
+                    repeated.add(o.example().text());
+                }
+            });
+        }
+        assertThat(repeated).isEmpty();
     }
 
     @Test
-    void everyKindOfMessageReachesTheExactMatchBar() {
-        exactMatchPerKind().forEach((kind, rate) -> assertThat(rate)
-                .as("exact-match rate of %s messages%n%s", kind, mismatches())
-                .isGreaterThanOrEqualTo(MIN_EXACT_MATCH));
-        assertThat(exactMatch(outcomes)).isGreaterThanOrEqualTo(MIN_EXACT_MATCH);
+    void tuningPartReachesItsBars() {
+        scoresPerIntent(tuning).forEach((intent, score) -> assertThat(score.f1())
+                .as("tuning F1 of %s (%s)%n%s", intent, score, mismatches(tuning))
+                .isGreaterThanOrEqualTo(TUNING_MIN_F1));
+        exactMatchPerKind(tuning).forEach((kind, rate) -> assertThat(rate)
+                .as("tuning exact-match rate of %s messages%n%s", kind, mismatches(tuning))
+                .isGreaterThanOrEqualTo(TUNING_MIN_EXACT_PER_KIND));
+        assertThat(exactMatch(tuning)).isGreaterThanOrEqualTo(TUNING_MIN_EXACT);
     }
 
-    private static Map<String, Score> scoresPerIntent() {
+    @Test
+    void heldOutPartKeepsTheGroundGained() {
+        assertThat(microScore(heldOut).f1()).as("held-out micro F1").isGreaterThanOrEqualTo(HELD_OUT_MIN_MICRO_F1);
+        assertThat(exactMatch(heldOut)).as("held-out exact match").isGreaterThanOrEqualTo(HELD_OUT_MIN_EXACT);
+    }
+
+    private static long countOfKind(List<Outcome> outcomes, String kind) {
+        return outcomes.stream().filter(o -> o.example().kind().equals(kind)).count();
+    }
+
+    private static Map<String, Score> scoresPerIntent(List<Outcome> outcomes) {
         Set<String> intents = new TreeSet<>();
         outcomes.forEach(o -> {
             intents.addAll(o.example().expected());
@@ -115,8 +170,12 @@ class IntentCorpusQualityTest {
         return scores;
     }
 
-    private static Map<String, Double> exactMatchPerKind() {
-        Map<String, Double> rates = new TreeMap<>(java.util.Comparator.comparingInt(KINDS::indexOf));
+    private static Score microScore(List<Outcome> outcomes) {
+        return scoresPerIntent(outcomes).values().stream().reduce(new Score(0, 0, 0), Score::plus);
+    }
+
+    private static Map<String, Double> exactMatchPerKind(List<Outcome> outcomes) {
+        Map<String, Double> rates = new TreeMap<>(Comparator.comparingInt(KINDS::indexOf));
         for (String kind : KINDS) {
             rates.put(kind, exactMatch(outcomes.stream().filter(o -> o.example().kind().equals(kind)).toList()));
         }
@@ -127,30 +186,33 @@ class IntentCorpusQualityTest {
         return ratio((int) some.stream().filter(Outcome::exact).count(), some.size());
     }
 
-    private static String report() {
-        StringBuilder out = new StringBuilder("\nIntent corpus quality (" + outcomes.size() + " messages)\n");
-        out.append(String.format(Locale.ROOT, "%-10s %9s %9s %9s %5s %5s %5s%n", "intent", "precision", "recall", "F1", "TP", "FP", "FN"));
-        scoresPerIntent().forEach((intent, s) -> out.append(String.format(Locale.ROOT, "%-10s %9.3f %9.3f %9.3f %5d %5d %5d%n",
+    private static String report(String title, List<Outcome> outcomes) {
+        StringBuilder out = new StringBuilder("\nIntent corpus quality, " + title + " — " + outcomes.size()
+                + " messages\n");
+        out.append(String.format(Locale.ROOT, "%-10s %9s %9s %9s %5s %5s %5s%n", "intent", "precision", "recall",
+                "F1", "TP", "FP", "FN"));
+        Map<String, Score> scores = new TreeMap<>(scoresPerIntent(outcomes));
+        scores.put("(micro)", microScore(outcomes));
+        scores.forEach((intent, s) -> out.append(String.format(Locale.ROOT, "%-10s %9.3f %9.3f %9.3f %5d %5d %5d%n",
                 intent, s.precision(), s.recall(), s.f1(), s.truePositives(), s.falsePositives(), s.falseNegatives())));
         out.append(String.format(Locale.ROOT, "%-10s %9s %11s%n", "kind", "messages", "exact-match"));
-        exactMatchPerKind().forEach((kind, rate) -> out.append(String.format(Locale.ROOT, "%-10s %9d %11.3f%n", kind,
-                outcomes.stream().filter(o -> o.example().kind().equals(kind)).count(), rate)));
+        exactMatchPerKind(outcomes).forEach((kind, rate) -> out.append(String.format(Locale.ROOT, "%-10s %9d %11.3f%n",
+                kind, countOfKind(outcomes, kind), rate)));
         out.append(String.format(Locale.ROOT, "%-10s %9d %11.3f%n", "all", outcomes.size(), exactMatch(outcomes)));
-        out.append(mismatches());
         return out.toString();
     }
 
-    private static String mismatches() {
+    private static String mismatches(List<Outcome> outcomes) {
         return outcomes.stream().filter(o -> !o.exact())
                 .map(o -> String.format(Locale.ROOT, "  line %d [%s] expected %s, got %s: %s", o.example().line(),
                         o.example().kind(), o.example().expected(), o.actual(), o.example().text()))
                 .collect(Collectors.joining("\n", "mismatches:\n", "\n"));
     }
 
-    private static List<Example> readCorpus() throws IOException {
+    private static List<Example> readCorpus(String resource) throws IOException {
         List<Example> examples = new ArrayList<>();
-        try (InputStream in = IntentCorpusQualityTest.class.getClassLoader().getResourceAsStream(CORPUS)) {
-            assertThat(in).as(CORPUS).isNotNull();
+        try (InputStream in = IntentCorpusQualityTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             int number = 0;
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -159,8 +221,8 @@ class IntentCorpusQualityTest {
                     continue;
                 }
                 String[] fields = line.split("\t", 3);
-                assertThat(fields).as("line %d of %s", number, CORPUS).hasSize(3);
-                assertThat(KINDS).as("kind on line %d", number).contains(fields[0]);
+                assertThat(fields).as("line %d of %s", number, resource).hasSize(3);
+                assertThat(KINDS).as("kind on line %d of %s", number, resource).contains(fields[0]);
                 Set<String> expected = fields[1].equals("-") ? Set.of()
                         : new TreeSet<>(Arrays.asList(fields[1].split(",")));
                 examples.add(new Example(number, fields[0], expected, fields[2]));

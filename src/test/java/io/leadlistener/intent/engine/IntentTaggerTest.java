@@ -73,7 +73,7 @@ class IntentTaggerTest {
             去你们样品间看看      | 样品间     | 样品
             看样子要下雨          | 看样子     | 看样
             招商银行的账户可以吗  | 招商银行   | 招商
-            贵公司在哪里          | 贵公司     | 贵
+            快递要保价吗          | 保价       | 价
             """)
     void keywordInsideALongerPhraseIsSuppressedAsExcluded(String message, String phrase, String keyword) {
         TaggingResult result = TAGGER.tag(message);

@@ -1,0 +1,37 @@
+package io.leadlistener.intent.engine;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** What a pair of parts found near each other does. */
+public enum ProximityEffect {
+
+    /** Tags the rule's intent: a {@link RuleKind#COMBINATION}'s usual effect ({@code 多少 … 落地} → quote). */
+    TAG("tag"),
+
+    /**
+     * Marks a question about the negative: negation cues inside the pair's span govern nothing, so
+     * {@code 不报价怎么下单} keeps its quote ({@code 不 … 怎么}). A combination's other effect.
+     */
+    QUESTION("question"),
+
+    /** Turns the rule's intent's matches inside the span into mentions: the effect of a {@link RuleKind#MENTION_FRAME}. */
+    MENTION("mention");
+
+    private final String code;
+
+    ProximityEffect(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public static ProximityEffect fromCode(String code) {
+        String wanted = code.strip().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(effect -> effect.code.equals(wanted)).findFirst()
+                .orElseThrow(() -> new InvalidRuleException("effect", "'" + code + "' is unknown; expected "
+                        + String.join(", ", Arrays.stream(values()).map(ProximityEffect::code).toList())));
+    }
+}
