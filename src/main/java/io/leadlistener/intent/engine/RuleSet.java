@@ -31,10 +31,11 @@ public final class RuleSet {
     private final int keywordCount;
     private final CompiledProximity[] proximities;
     private final Map<String, List<String>> wordSets;
+    private final Set<String> automatonWords;
 
     private RuleSet(long version, List<IntentRule> rules, NegationScope negationScope, SortedSet<String> intents,
                     PayloadTrie<KeywordEntry> automaton, KeywordPairs pairs, int keywordCount,
-                    CompiledProximity[] proximities, Map<String, List<String>> wordSets) {
+                    CompiledProximity[] proximities, Map<String, List<String>> wordSets, Set<String> automatonWords) {
         this.version = version;
         this.rules = rules;
         this.negationScope = negationScope;
@@ -44,6 +45,7 @@ public final class RuleSet {
         this.keywordCount = keywordCount;
         this.proximities = proximities;
         this.wordSets = wordSets;
+        this.automatonWords = automatonWords;
     }
 
     /** Compiles with the {@link NegationScope#DEFAULT default} negation windows. */
@@ -112,7 +114,7 @@ public final class RuleSet {
         wordSets.forEach((name, words) -> sets.put(name, List.copyOf(words)));
         return new RuleSet(version, List.copyOf(rules), negationScope, Collections.unmodifiableSortedSet(intents),
                 builder.build(), KeywordPairs.of(allWords), allWords.size(), proximities,
-                Collections.unmodifiableMap(sets));
+                Collections.unmodifiableMap(sets), Collections.unmodifiableSet(allWords));
     }
 
     private static String normalizedOrReject(TextNormalizer normalizer, String word, IntentRule rule) {
@@ -166,6 +168,11 @@ public final class RuleSet {
     /** Intents that at least one enabled keyword rule tags, sorted. */
     public SortedSet<String> intents() {
         return intents;
+    }
+
+    /** Every normalized text the automaton finds: keywords, cues, phrases, clause breaks and part words. */
+    public Set<String> automatonWords() {
+        return automatonWords;
     }
 
     /** Distinct normalized keywords in the automaton. */

@@ -237,6 +237,8 @@ class RulesConsoleBrowserTest {
         WebElement search = browser.findElement(By.id("rule-search"));
         search.clear();
         search.sendKeys(original);
+        // The search's own (debounced) render is the last: wait for it, or the row is replaced under the click.
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#rules-body tr"), 1));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rules-body"), original));
         browser.findElement(By.cssSelector("#rules-body button.edit-rule")).click();
         WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input.edit-keyword")));

@@ -191,6 +191,87 @@ class IntentRulesResourceTest {
                 .body("ruleSetVersion", greaterThan(0));
     }
 
+    @Test
+    void wordSetsCombinationsAndMentionFramesAreRulesLikeTheOthers() {
+        String intent = defineCustomIntent();
+        String suffix = intent.substring(intent.length() - 4);
+        String set = "brand-words-" + suffix;
+        String brand = "鲸选" + suffix;
+        admin().body(Map.of("kind", "word_set", "keyword", set, "words", List.of(brand, "鲸选牌")))
+                .when().post(RULES).then().statusCode(201)
+                .body("rule.intent", equalTo("*")).body("rule.words", contains(brand, "鲸选牌"));
+        admin().body(Map.of("intent", intent, "kind", "combination", "a", List.of("@" + set), "b", List.of("贴牌"),
+                        "window", 4))
+                .when().post(RULES).then().statusCode(201)
+                .body("rule.keyword", equalTo("@" + set + " … 贴牌"))
+                .body("rule.a", contains("@" + set)).body("rule.window", equalTo(4))
+                .body("rule.ordered", equalTo(false)).body("rule.effect", equalTo("tag"));
+        admin().body(Map.of("intent", intent, "kind", "mention_frame", "a", List.of("上次"), "b", List.of("贴牌"),
+                        "window", 6, "ordered", true))
+                .when().post(RULES).then().statusCode(201).body("rule.effect", equalTo("mention"));
+        admin().when().post(RULES + "/draft/publish").then().statusCode(200);
+
+        String text = "想做" + brand + "的贴牌";
+        int start = text.indexOf(brand);
+        dryRun(Map.of("text", text, "tenant", "demo"))
+                .body("intents", hasItem(intent))
+                .body("matches.find { it.intent == '" + intent + "' }.keyword", equalTo("@" + set + " … 贴牌"))
+                .body("matches.find { it.intent == '" + intent + "' }.start", equalTo(start))
+                .body("matches.find { it.intent == '" + intent + "' }.end", equalTo(text.length()))
+                .body("matches.find { it.intent == '" + intent + "' }.parts.text", contains(brand, "贴牌"));
+        dryRun(Map.of("text", "上次" + brand + "贴牌的货到了", "tenant", "demo"))
+                .body("intents", not(hasItem(intent)))
+                .body("suppressed.find { it.intent == '" + intent + "' }.reason", equalTo("mention"))
+                .body("suppressed.find { it.intent == '" + intent + "' }.frame", equalTo("上次 … 贴牌"));
+        admin().when().get(RULES + "?q=" + set).then().statusCode(200)
+                .body("items.kind", hasItem("word_set"));
+    }
+
+    @Test
+    void invalidNewKindsAreRefusedNamingTheFieldAndNothingIsStored() {
+        String intent = defineCustomIntent();
+        admin().body(Map.of("kind", "word_set", "keyword", "empty-set", "words", List.of())).when().post(RULES)
+                .then().statusCode(400).body("errors[0].field", equalTo("words"));
+        admin().body(Map.of("kind", "word_set", "keyword", "nested-set", "words", List.of("@other"))).when().post(RULES)
+                .then().statusCode(400).body("errors[0].field", equalTo("words"))
+                .body("detail", containsString("do not nest"));
+        admin().body(Map.of("intent", intent, "kind", "combination", "a", List.of("多少"), "b", List.of("落地"),
+                "window", 0)).when().post(RULES).then().statusCode(400).body("errors[0].field", equalTo("window"));
+        admin().body(Map.of("intent", intent, "kind", "combination", "a", List.of("多少"), "b", List.of("落地"),
+                "window", 31)).when().post(RULES).then().statusCode(400).body("errors[0].field", equalTo("window"));
+        admin().body(Map.of("intent", intent, "kind", "combination", "a", List.of("多少"), "b", List.of("落地"),
+                "effect", "shout")).when().post(RULES).then().statusCode(400).body("errors[0].field", equalTo("effect"));
+        admin().body(Map.of("intent", intent, "kind", "combination", "a", List.of(), "b", List.of("落地")))
+                .when().post(RULES).then().statusCode(400).body("errors[0].field", equalTo("a"));
+        admin().body(Map.of("intent", intent, "kind", "combination", "a", List.of("@no-such-set"), "b", List.of("落地")))
+                .when().post(RULES).then().statusCode(400).body("type", containsString("unknown-word-set"))
+                .body("errors[0].field", equalTo("a")).body("detail", containsString("@no-such-set"));
+        admin().body(Map.of("intent", intent, "kind", "keyword", "keyword", "报价单", "words", List.of("x")))
+                .when().post(RULES).then().statusCode(400).body("errors[0].field", equalTo("kind"));
+        admin().when().get(RULES + "/draft").then().statusCode(200)
+                .body("added.keyword", not(hasItem("empty-set")))
+                .body("added.keyword", not(hasItem("nested-set")));
+    }
+
+    @Test
+    void defaultCannotDropAWordSetATenantStillUses() {
+        String defaultRules = "/api/v1/tenants/default/intent-rules";
+        String set = "shared-" + UUID.randomUUID().toString().substring(0, 8);
+        int setId = admin().body(Map.of("kind", "word_set", "keyword", set, "words", List.of("共享词")))
+                .when().post(defaultRules + "?publish=true").then().statusCode(201).extract().path("rule.id");
+        String intent = defineCustomIntent();
+        String combination = admin().body(Map.of("intent", intent, "kind", "combination", "a", List.of("@" + set),
+                        "b", List.of("多少")))
+                .when().post(RULES + "?publish=true").then().statusCode(201).extract().path("rule.keyword");
+
+        admin().when().delete(defaultRules + "/" + setId).then().statusCode(204);
+        admin().when().post(defaultRules + "/draft/publish").then().statusCode(409)
+                .body("type", containsString("word-set-in-use"))
+                .body("detail", containsString("'demo'")).body("detail", containsString(combination));
+        admin().when().delete(defaultRules + "/draft").then().statusCode(204);
+        dryRun(Map.of("text", "共享词多少", "tenant", "demo")).body("intents", hasItem(intent));
+    }
+
     private String defineCustomIntent() {
         String intent = "custom-" + UUID.randomUUID().toString().substring(0, 8);
         admin().body(Map.of("name", intent, "label", "自定义", "description", "test intent")).when().post(INTENTS)

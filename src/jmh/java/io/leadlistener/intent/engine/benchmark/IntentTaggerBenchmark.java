@@ -3,8 +3,8 @@ package io.leadlistener.intent.engine.benchmark;
 import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import io.leadlistener.intent.engine.IntentRule;
 import io.leadlistener.intent.engine.IntentTagger;
+import io.leadlistener.intent.engine.RuleFile;
 import io.leadlistener.intent.engine.RuleSet;
-import io.leadlistener.intent.engine.TextNormalizer;
 import org.ahocorasick.trie.Trie;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -39,8 +39,13 @@ import java.util.concurrent.TimeUnit;
 @Fork(value = 3, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class IntentTaggerBenchmark {
 
-    @Param({"12", "2000"})
-    public int dictionarySize;
+    /**
+     * {@code 12}: a toy dictionary; {@code shipped}: exactly the shipped {@code default-rules.tsv} (word sets,
+     * combinations and mention frames included); {@code 2000}: the shipped rules topped up with generated keywords
+     * to 2,000 rules.
+     */
+    @Param({"12", "shipped", "2000"})
+    public String dictionary;
 
     private String[] messages;
     private IntentTagger tagger;
@@ -50,22 +55,22 @@ public class IntentTaggerBenchmark {
     @Setup
     public void setUp() {
         messages = BenchmarkMessages.messages().toArray(String[]::new);
-        List<IntentRule> rules = switch (dictionarySize) {
-            case 12 -> BenchmarkMessages.smallDictionary();
-            case 2000 -> BenchmarkMessages.largeDictionary();
-            default -> throw new IllegalArgumentException("no dictionary of " + dictionarySize + " rules");
+        List<IntentRule> rules = switch (dictionary) {
+            case "12" -> BenchmarkMessages.smallDictionary();
+            case "shipped" -> RuleFile.defaultRules();
+            case "2000" -> BenchmarkMessages.largeDictionary();
+            default -> throw new IllegalArgumentException("no dictionary '" + dictionary + "'");
         };
-        if (rules.size() != dictionarySize) {
-            throw new IllegalStateException("dictionary has " + rules.size() + " rules, not " + dictionarySize);
+        if (!dictionary.equals("shipped") && rules.size() != Integer.parseInt(dictionary)) {
+            throw new IllegalStateException("dictionary has " + rules.size() + " rules, not " + dictionary);
         }
-        tagger = new IntentTagger(RuleSet.compile(1, rules));
+        RuleSet ruleSet = RuleSet.compile(1, rules);
+        tagger = new IntentTagger(ruleSet);
 
+        // The raw automata hold exactly what the tagger's automaton holds: every normalized keyword, cue, phrase
+        // and word of a combination's or frame's parts.
         TreeMap<String, String> keywords = new TreeMap<>();
-        TextNormalizer normalizer = TextNormalizer.standard();
-        rules.forEach(r -> {
-            String keyword = normalizer.normalizeKeyword(r.keyword());
-            keywords.put(keyword, keyword);
-        });
+        ruleSet.automatonWords().forEach(word -> keywords.put(word, word));
         ahoCorasick = Trie.builder().addKeywords(keywords.keySet()).build();
         doubleArrayTrie = new AhoCorasickDoubleArrayTrie<>();
         doubleArrayTrie.build(keywords);
