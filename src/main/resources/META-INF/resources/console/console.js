@@ -68,10 +68,12 @@ const newPartA = el('input', { id: 'new-part-a', placeholder: t('partA'), size: 
 const newPartB = el('input', { id: 'new-part-b', placeholder: t('partB'), size: 16 });
 const newWindow = el('input', { id: 'new-window', type: 'number', min: 1, max: 30, value: 8, size: 3, title: t('window') });
 const newOrdered = el('input', { id: 'new-ordered', type: 'checkbox' });
+const newSentence = el('input', { id: 'new-sentence', type: 'checkbox' });
 const newEffect = el('select', { id: 'new-effect' }, ['tag', 'question'].map((e) => el('option', { value: e }, e)));
 const wordsFields = el('span', { id: 'word-set-fields', hidden: true }, ' ', newWords);
 const partsFields = el('span', { id: 'proximity-fields', hidden: true }, ' ', newPartA, ' … ', newPartB, ' ',
-  el('label', {}, t('window'), ' ', newWindow), ' ', el('label', {}, newOrdered, ' ', t('ordered')), ' ', newEffect);
+  el('label', {}, t('window'), ' ', newWindow), ' ', el('label', {}, newOrdered, ' ', t('ordered')), ' ',
+  el('label', {}, newSentence, ' ', t('sentence')), ' ', newEffect);
 newKind.addEventListener('change', showKindFields);
 function showKindFields() {
   wordsFields.hidden = newKind.value !== 'word_set';
@@ -122,7 +124,10 @@ async function loadRules() {
 /** A rule's keyword, with a word set's words or a combination's window and order. */
 function describeRule(rule) {
   if (rule.kind === 'word_set') return `${rule.keyword} = ${rule.words.join(' | ')}`;
-  if (rule.a) return `${rule.keyword} (${t('window')} ${rule.window}${rule.ordered ? `, ${t('ordered')}` : ''}${rule.effect === 'question' ? ', question' : ''})`;
+  if (rule.a) {
+    return `${rule.keyword} (${t('window')} ${rule.window}${rule.ordered ? `, ${t('ordered')}` : ''}`
+      + `${rule.scope === 'sentence' ? `, ${t('sentence')}` : ''}${rule.effect === 'question' ? ', question' : ''})`;
+  }
   return rule.keyword;
 }
 
@@ -131,7 +136,8 @@ async function addRule() {
   const body = { intent: newIntent.value.trim() || (kind === 'word_set' ? '*' : ''), kind, keyword: newKeyword.value.trim() };
   if (kind === 'word_set') body.words = splitWords(newWords.value);
   if (kind === 'combination' || kind === 'mention_frame') {
-    Object.assign(body, { a: splitWords(newPartA.value), b: splitWords(newPartB.value), window: Number(newWindow.value), ordered: newOrdered.checked });
+    Object.assign(body, { a: splitWords(newPartA.value), b: splitWords(newPartB.value), window: Number(newWindow.value),
+      ordered: newOrdered.checked, scope: newSentence.checked ? 'sentence' : 'clause' });
     if (kind === 'combination') body.effect = newEffect.value;
   }
   try {
@@ -160,7 +166,7 @@ function editRule(rule, row) {
 async function saveRule(rule) {
   try {
     await api('PUT', `${base()}/intent-rules/${rule.id}`, { intent: rule.intent, kind: rule.kind, keyword: rule.keyword, enabled: rule.enabled, note: rule.note,
-      words: rule.words, a: rule.a, b: rule.b, window: rule.window, ordered: rule.ordered, effect: rule.effect });
+      words: rule.words, a: rule.a, b: rule.b, window: rule.window, ordered: rule.ordered, effect: rule.effect, scope: rule.scope });
     await Promise.all([loadRules(), loadDraft()]);
     runTest();
   } catch (error) { showError(rulesStatus, error); }

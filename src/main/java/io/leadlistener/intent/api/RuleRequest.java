@@ -4,6 +4,7 @@ import io.leadlistener.intent.engine.IntentRule;
 import io.leadlistener.intent.engine.InvalidRuleException;
 import io.leadlistener.intent.engine.Proximity;
 import io.leadlistener.intent.engine.ProximityEffect;
+import io.leadlistener.intent.engine.ProximityScope;
 import io.leadlistener.intent.engine.RuleDetail;
 import io.leadlistener.intent.engine.RuleFile;
 import io.leadlistener.intent.engine.RuleKind;
@@ -17,16 +18,17 @@ import java.util.Map;
  * A rule as an admin sends it. {@code enabled} defaults to true; {@code note} to empty. A word set sends its name as
  * {@code keyword} and its {@code words} (intent {@code *}, the default); a combination or mention frame sends parts
  * {@code a} and {@code b} (words and {@code @set} references), {@code window} (1–30, default 8), {@code ordered}
- * (default false) and, for a combination, {@code effect} ({@code tag}, the default, or {@code question}); its
- * keyword is derived from the parts.
+ * (default false), {@code scope} ({@code clause}, the default, or {@code sentence}: commas may lie between the parts)
+ * and, for a combination, {@code effect} ({@code tag}, the default, or {@code question}); its keyword is derived
+ * from the parts.
  */
 public record RuleRequest(String intent, String kind, String keyword, Boolean enabled, String note,
                           List<String> words, List<String> a, List<String> b, Integer window, Boolean ordered,
-                          String effect) {
+                          String effect, String scope) {
 
     /** A one-keyword rule. */
     public RuleRequest(String intent, String kind, String keyword, Boolean enabled, String note) {
-        this(intent, kind, keyword, enabled, note, null, null, null, null, null, null);
+        this(intent, kind, keyword, enabled, note, null, null, null, null, null, null, null);
     }
 
     /** Checks every field at once, so the caller sees all problems in one answer. */
@@ -62,10 +64,12 @@ public record RuleRequest(String intent, String kind, String keyword, Boolean en
                         ? (parsedKind == RuleKind.MENTION_FRAME ? ProximityEffect.MENTION : ProximityEffect.TAG)
                         : ProximityEffect.fromCode(effect);
                 detail = new Proximity(a, b, window == null ? RuleFile.DEFAULT_WINDOW : window,
-                        Boolean.TRUE.equals(ordered), parsedEffect);
-            } else if (words != null || a != null || b != null || window != null || ordered != null || effect != null) {
+                        Boolean.TRUE.equals(ordered), parsedEffect,
+                        scope == null || scope.isBlank() ? ProximityScope.CLAUSE : ProximityScope.fromCode(scope));
+            } else if (words != null || a != null || b != null || window != null || ordered != null || effect != null
+                    || scope != null) {
                 throw new InvalidRuleException("kind", parsedKind.code()
-                        + " takes a keyword only; words, a, b, window, ordered and effect belong to word_set, "
+                        + " takes a keyword only; words, a, b, window, ordered, effect and scope belong to word_set, "
                         + "combination and mention_frame");
             }
             String ruleIntent = wordSet && (intent == null || intent.isBlank()) ? IntentRule.ANY_INTENT : intent.strip();

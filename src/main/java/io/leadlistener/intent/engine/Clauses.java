@@ -31,6 +31,24 @@ final class Clauses {
         return true;
     }
 
+    /**
+     * Whether normalized gap [from, to) stays in one sentence: what the customer wrote between the two characters
+     * holds no sentence-ending punctuation or line break (commas and clause-break words are allowed).
+     */
+    static boolean inOneSentence(NormalizedText text, int from, int to) {
+        String original = text.original();
+        for (int p = text.originalEnd(from); p < text.originalStart(to); p++) {
+            switch (original.charAt(p)) {
+                case '。', '！', '？', '!', '?', '；', ';', '\n', '\r', '…' -> {
+                    return false;
+                }
+                default -> {
+                }
+            }
+        }
+        return true;
+    }
+
     /** Clause-break words inside a cue are part of the cue: 想 in 不想, 需要 in 不需要. */
     private static boolean overlapsCue(Hits hits, int start, int end) {
         for (int k = 0; k < hits.specialCount; k++) {

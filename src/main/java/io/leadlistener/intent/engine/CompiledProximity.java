@@ -12,6 +12,7 @@ final class CompiledProximity {
     final int window;
     final boolean ordered;
     final ProximityEffect effect;
+    final boolean sentenceScope;
 
     CompiledProximity(IntentRule rule, String canonicalIntent) {
         this.rule = rule;
@@ -20,6 +21,7 @@ final class CompiledProximity {
         this.window = rule.proximity().window();
         this.ordered = rule.proximity().ordered();
         this.effect = rule.proximity().effect();
+        this.sentenceScope = rule.proximity().scope() == ProximityScope.SENTENCE;
     }
 
     /** Whether it applies to matches of {@code canonicalIntent} (a canonical instance). */

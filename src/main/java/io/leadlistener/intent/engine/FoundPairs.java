@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The combinations and mention frames whose two parts were found in one message: for each rule at most one pair,
- * the closest (then the earliest) of its words that lie in one clause within the rule's window, in order when the
+ * the closest (then the earliest, then the widest) of its words that lie in one clause (or sentence) within the rule's window, in order when the
  * rule asks for it, neither inside an exclusion phrase for the rule's intent. Parallel arrays, normalized offsets. One per {@link IntentTagger#tag} call that found a part.
  */
 final class FoundPairs {
@@ -80,6 +80,7 @@ final class FoundPairs {
         long best = -1;
         int bestGap = Integer.MAX_VALUE;
         int bestStart = Integer.MAX_VALUE;
+        int bestEnd = -1;
         for (int x = fromA; x < fromB; x++) {
             int a = (int) found[x];
             if (insideExclusion(hits, a, proximity)) {
@@ -95,23 +96,42 @@ final class FoundPairs {
                 int earlier = aFirst ? a : b;
                 int later = aFirst ? b : a;
                 int gap = hits.start(later) - hits.end(earlier);
-                if (gap < 0 || gap > proximity.window || proximity.ordered && !aFirst
-                        || gap > bestGap || gap == bestGap && hits.start(earlier) >= bestStart) {
+                if (gap < 0 || gap > proximity.window || proximity.ordered && !aFirst || !better(gap,
+                        hits.start(earlier), hits.end(later), bestGap, bestStart, bestEnd)) {
                     continue; // overlapping words, too far, out of order, or no better than the best so far
                 }
-                if (Clauses.inOneClause(text, hits, hits.end(earlier), hits.start(later), false, -1)) {
+                if (proximity.sentenceScope ? Clauses.inOneSentence(text, hits.end(earlier), hits.start(later))
+                        : Clauses.inOneClause(text, hits, hits.end(earlier), hits.start(later), false, -1)) {
                     best = (long) earlier << 32 | later;
                     bestGap = gap;
                     bestStart = hits.start(earlier);
+                    bestEnd = hits.end(later);
                 }
             }
         }
         return best;
     }
 
-    /** A part's word inside an exclusion phrase for the rule's intent means something else ({@code 让我们}). */
+    /**
+     * Closest first, then earliest, then widest: of {@code 报了} and {@code 报了价} at the same place the longer word
+     * is the pair's part, so the pair covers what the customer wrote.
+     */
+    private static boolean better(int gap, int start, int end, int bestGap, int bestStart, int bestEnd) {
+        if (gap != bestGap) {
+            return gap < bestGap;
+        }
+        return start != bestStart ? start < bestStart : end > bestEnd;
+    }
+
+    /**
+     * A part's word inside a longer exclusion phrase for the rule's intent means something else ({@code 让} in
+     * {@code 让我们}). An exclusion of exactly the word does not count: {@code 别家} is excluded as a negation cue,
+     * and is still a word of a frame.
+     */
     private static boolean insideExclusion(Hits hits, int hit, CompiledProximity proximity) {
-        return hits.any(Hits.EXCLUSION) && hits.exclusionAround(hits.start(hit), hits.end(hit), proximity.intent) != null;
+        int length = hits.end(hit) - hits.start(hit);
+        return hits.any(Hits.EXCLUSION)
+                && hits.exclusionAround(hits.start(hit), hits.end(hit), proximity.intent, length) != null;
     }
 
     private void add(CompiledProximity rule, int earlier, int later) {
@@ -137,14 +157,22 @@ final class FoundPairs {
         return false;
     }
 
-    /** The first mention frame for {@code intent} that overlaps [start, end), or -1. */
+    /**
+     * The first mention frame for {@code intent} one of whose two words overlaps [start, end), or -1. A frame marks
+     * its own words as talked about ({@code 加盟商} in {@code 作为 … 加盟商}); what else stands between them keeps its
+     * meaning ({@code 拿货价} in {@code 做代理的话拿货价是多少}).
+     */
     int mentionOver(Hits hits, int start, int end, String intent) {
         for (int p = 0; p < size; p++) {
             if (rules[p].effect == ProximityEffect.MENTION && rules[p].appliesTo(intent)
-                    && start(hits, p) < end && start < end(hits, p)) {
+                    && (overlaps(hits, first[p], start, end) || overlaps(hits, second[p], start, end))) {
                 return p;
             }
         }
         return -1;
+    }
+
+    private static boolean overlaps(Hits hits, int hit, int start, int end) {
+        return hits.start(hit) < end && start < hits.end(hit);
     }
 }

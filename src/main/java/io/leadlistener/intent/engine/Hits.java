@@ -136,8 +136,16 @@ final class Hits implements PayloadEmitHandler<KeywordEntry> {
 
     /** The longest exclusion phrase for {@code intent} whose occurrence contains [start, end), or null. */
     IntentRule exclusionAround(int start, int end, String intent) {
+        return exclusionAround(start, end, intent, 0);
+    }
+
+    /**
+     * The longest exclusion phrase for {@code intent} longer than {@code minLength} whose occurrence contains
+     * [start, end), or null.
+     */
+    IntentRule exclusionAround(int start, int end, String intent, int minLength) {
         IntentRule longest = null;
-        int longestLength = 0;
+        int longestLength = minLength;
         for (int k = 0; k < specialCount; k++) {
             int j = special[k];
             int length = end(j) - start(j);

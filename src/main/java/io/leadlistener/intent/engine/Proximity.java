@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
  *                0 would be a keyword, so it is refused)
  * @param ordered whether a word of {@code a} must come before the word of {@code b}
  * @param effect  what the pair does when found
+ * @param scope   one clause (the default) or one sentence
  */
-public record Proximity(List<String> a, List<String> b, int window, boolean ordered, ProximityEffect effect)
-        implements RuleDetail {
+public record Proximity(List<String> a, List<String> b, int window, boolean ordered, ProximityEffect effect,
+                        ProximityScope scope) implements RuleDetail {
 
     public static final int MAX_WINDOW = 30;
     public static final int MAX_WORD_LENGTH = 64;
@@ -38,6 +39,12 @@ public record Proximity(List<String> a, List<String> b, int window, boolean orde
         if (effect == null) {
             throw new InvalidRuleException("effect", "is required");
         }
+        scope = scope == null ? ProximityScope.CLAUSE : scope;
+    }
+
+    /** Parts in one clause. */
+    public Proximity(List<String> a, List<String> b, int window, boolean ordered, ProximityEffect effect) {
+        this(a, b, window, ordered, effect, ProximityScope.CLAUSE);
     }
 
     /** The rule's readable form, which is also its keyword: {@code 多少|@cost-words … 落地}. */

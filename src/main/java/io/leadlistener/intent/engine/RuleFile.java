@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  *   <li>{@code word_set}: {@code name = word|word|…} ({@code how-much = 多少|几钱|啥价});</li>
  *   <li>{@code combination} and {@code mention_frame}: {@code a … b (options)}, each part {@code |}-separated
  *       words and {@code @set} references, options (all optional, comma-separated) {@code within N} (default
- *       {@value #DEFAULT_WINDOW}), {@code in order}, {@code effect E}
+ *       {@value #DEFAULT_WINDOW}), {@code in order}, {@code in one sentence}, {@code effect E}
  *       ({@code @how-much … @cost-words (within 6)}).</li>
  * </ul>
  */
@@ -99,6 +99,7 @@ public final class RuleFile {
         int window = DEFAULT_WINDOW;
         boolean ordered = false;
         ProximityEffect effect = kind == RuleKind.MENTION_FRAME ? ProximityEffect.MENTION : ProximityEffect.TAG;
+        ProximityScope scope = ProximityScope.CLAUSE;
         String parts = written;
         Matcher options = OPTIONS.matcher(written);
         if (options.find()) {
@@ -111,6 +112,8 @@ public final class RuleFile {
                     window = Integer.parseInt(within.group(1));
                 } else if (trimmed.equals("in order")) {
                     ordered = true;
+                } else if (trimmed.equals("in one sentence")) {
+                    scope = ProximityScope.SENTENCE;
                 } else if (effectOption.matches()) {
                     effect = ProximityEffect.fromCode(effectOption.group(1));
                 } else if (!trimmed.isEmpty()) {
@@ -125,7 +128,7 @@ public final class RuleFile {
                     + "'");
         }
         return new IntentRule(intent, kind, "", true, note,
-                new Proximity(words(sides[0]), words(sides[1]), window, ordered, effect));
+                new Proximity(words(sides[0]), words(sides[1]), window, ordered, effect, scope));
     }
 
     private static List<String> words(String alternatives) {

@@ -1,9 +1,11 @@
 package io.leadlistener.intent.rules;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadlistener.intent.engine.Proximity;
 import io.leadlistener.intent.engine.ProximityEffect;
+import io.leadlistener.intent.engine.ProximityScope;
 import io.leadlistener.intent.engine.RuleDetail;
 import io.leadlistener.intent.engine.WordList;
 import java.util.List;
@@ -13,8 +15,9 @@ final class RuleDetailJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     private record Stored(List<String> words, List<String> a, List<String> b, Integer window, Boolean ordered,
-                          String effect) {
+                          String effect, String scope) {
     }
 
     private RuleDetailJson() {
@@ -25,10 +28,10 @@ final class RuleDetailJson {
         if (detail == null) {
             return null;
         } else if (detail instanceof WordList list) {
-            stored = new Stored(list.words(), null, null, null, null, null);
+            stored = new Stored(list.words(), null, null, null, null, null, null);
         } else {
             Proximity p = (Proximity) detail;
-            stored = new Stored(null, p.a(), p.b(), p.window(), p.ordered(), p.effect().code());
+            stored = new Stored(null, p.a(), p.b(), p.window(), p.ordered(), p.effect().code(), p.scope().code());
         }
         try {
             return JSON.writeValueAsString(stored);
@@ -47,7 +50,8 @@ final class RuleDetailJson {
                 return new WordList(stored.words());
             }
             return new Proximity(stored.a(), stored.b(), stored.window(), Boolean.TRUE.equals(stored.ordered()),
-                    ProximityEffect.fromCode(stored.effect()));
+                    ProximityEffect.fromCode(stored.effect()),
+                    stored.scope() == null ? ProximityScope.CLAUSE : ProximityScope.fromCode(stored.scope()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored rule detail is not readable: " + json, e);
         }

@@ -44,10 +44,14 @@ class IntentCorpusQualityTest {
     private static final double TUNING_MIN_EXACT = 0.95;
     private static final double TUNING_MIN_EXACT_PER_KIND = 0.88;
 
-    // Held-out part: the issue's goal is F1 >= 0.95, exact >= 0.92, every kind >= 0.85 — NOT met yet (see
-    // docs/intent-engine.md). These floors are the scores reached so far, so a change that loses ground fails.
-    private static final double HELD_OUT_MIN_MICRO_F1 = 0.92;
-    private static final double HELD_OUT_MIN_EXACT = 0.88;
+    // Held-out part: the issue's bars are micro F1 >= 0.95, exact >= 0.92 and every kind >= 0.85. The first two are met
+    // and asserted; colloquial lines are not there yet (docs/intent-engine.md), so that kind and the per-intent F1
+    // have floors at the score reached, and a change that loses ground fails.
+    private static final double HELD_OUT_MIN_MICRO_F1 = 0.95;
+    private static final double HELD_OUT_MIN_EXACT = 0.92;
+    private static final double HELD_OUT_MIN_EXACT_PER_KIND = 0.85;
+    private static final double HELD_OUT_MIN_EXACT_COLLOQUIAL = 0.75;
+    private static final double HELD_OUT_MIN_F1_PER_INTENT = 0.93;
 
     private static List<Outcome> tuning;
     private static List<Outcome> heldOut;
@@ -138,9 +142,15 @@ class IntentCorpusQualityTest {
     }
 
     @Test
-    void heldOutPartKeepsTheGroundGained() {
+    void heldOutPartReachesTheIssuesBarsAndKeepsTheGroundGained() {
         assertThat(microScore(heldOut).f1()).as("held-out micro F1").isGreaterThanOrEqualTo(HELD_OUT_MIN_MICRO_F1);
         assertThat(exactMatch(heldOut)).as("held-out exact match").isGreaterThanOrEqualTo(HELD_OUT_MIN_EXACT);
+        exactMatchPerKind(heldOut).forEach((kind, rate) -> assertThat(rate)
+                .as("held-out exact-match rate of %s messages", kind)
+                .isGreaterThanOrEqualTo(kind.equals("colloquial") ? HELD_OUT_MIN_EXACT_COLLOQUIAL
+                        : HELD_OUT_MIN_EXACT_PER_KIND));
+        scoresPerIntent(heldOut).forEach((intent, score) -> assertThat(score.f1())
+                .as("held-out F1 of %s", intent).isGreaterThanOrEqualTo(HELD_OUT_MIN_F1_PER_INTENT));
     }
 
     private static long countOfKind(List<Outcome> outcomes, String kind) {

@@ -101,6 +101,44 @@ class ProximityRulesTest {
     }
 
     @Test
+    void aSentenceScopedPairReachesAcrossACommaButNotAcrossAFullStop() {
+        IntentTagger tagger = new IntentTagger(RuleSet.compile(1, rules("""
+                sample	combination	寄 … 用用 (within 10, in order, in one sentence)
+                """)));
+        assertThat(tagger.tag("先寄两台过来，我们用用").intents()).containsExactly("sample");
+        assertThat(tagger.tag("先寄两台过来。我们用用").intents()).isEmpty();
+        assertThat(tagger.tag("先寄两台过来？我们用用").intents()).isEmpty();
+        assertThat(TAGGER.tag("寄两台，用用").intents()).isEmpty(); // the clause-scoped rule stops at the comma
+    }
+
+    @Test
+    void ofTwoWordsAtOnePlaceTheLongerIsThePart() {
+        IntentTagger tagger = new IntentTagger(RuleSet.compile(1, rules("""
+                quote	keyword	价
+                quote	mention_frame	供应商 … 报了|报了价 (within 6, in order)
+                """)));
+        TaggingResult result = tagger.tag("供应商给我们报了价");
+        assertThat(result.intents()).isEmpty();
+        assertThat(result.suppressed()).singleElement()
+                .satisfies(s -> assertThat(s.reason()).isEqualTo(SuppressionReason.MENTION));
+    }
+
+    @Test
+    void anExclusionOfExactlyThePartsWordDoesNotRemoveIt() {
+        IntentTagger tagger = new IntentTagger(RuleSet.compile(1, rules("""
+                quote	keyword	价
+                *	exclusion	别家
+                agency	exclusion	让我们
+                agency	keyword	代理
+                quote	mention_frame	别家 … 价 (within 4, in order)
+                agency	mention_frame	让 … 代理 (within 4, in order)
+                """)));
+        assertThat(tagger.tag("别家谈的价").intents()).isEmpty();
+        assertThat(tagger.tag("让小王代理一下").intents()).isEmpty();
+        assertThat(tagger.tag("让我们代理").intents()).containsExactly("agency");
+    }
+
+    @Test
     void aTenantWordSetOfTheSameNameAddsWords() {
         RuleSet merged = RuleSet.compile(1, List.of(
                 IntentRule.wordSet("cost", List.of("花")),
@@ -152,6 +190,7 @@ class ProximityRulesTest {
                 *	word_set	cost = 花 | 落地
                 quote	combination	多少|@cost … 运费 (within 5, in order)	a note
                 agency	mention_frame	我们是 … 加盟商
+                sample	combination	寄 … 用用 (within 9, in order, in one sentence)
                 """);
         assertThat(read.get(0).words()).containsExactly("花", "落地");
         assertThat(read.get(1).proximity()).isEqualTo(new Proximity(List.of("多少", "@cost"), List.of("运费"), 5, true,
@@ -160,6 +199,8 @@ class ProximityRulesTest {
         assertThat(read.get(1).note()).isEqualTo("a note");
         assertThat(read.get(2).proximity().window()).isEqualTo(RuleFile.DEFAULT_WINDOW);
         assertThat(read.get(2).proximity().effect()).isEqualTo(ProximityEffect.MENTION);
+        assertThat(read.get(2).proximity().scope()).isEqualTo(ProximityScope.CLAUSE);
+        assertThat(read.get(3).proximity().scope()).isEqualTo(ProximityScope.SENTENCE);
     }
 
     private static List<String> intents(String expected) {
