@@ -80,6 +80,7 @@ function showKindFields() {
   partsFields.hidden = newKind.value !== 'combination' && newKind.value !== 'mention_frame';
   newEffect.hidden = newKind.value !== 'combination';
   newKeyword.hidden = !partsFields.hidden;
+  newIntent.hidden = newKind.value === 'word_set'; // a word set serves every intent ('*')
   newKeyword.placeholder = newKind.value === 'word_set' ? t('setName') : t('keyword');
 }
 const splitWords = (value) => value.split('|').map((w) => w.trim()).filter((w) => w);
@@ -133,7 +134,7 @@ function describeRule(rule) {
 
 async function addRule() {
   const kind = newKind.value;
-  const body = { intent: newIntent.value.trim() || (kind === 'word_set' ? '*' : ''), kind, keyword: newKeyword.value.trim() };
+  const body = { intent: kind === 'word_set' ? '*' : newIntent.value.trim(), kind, keyword: newKeyword.value.trim() };
   if (kind === 'word_set') body.words = splitWords(newWords.value);
   if (kind === 'combination' || kind === 'mention_frame') {
     Object.assign(body, { a: splitWords(newPartA.value), b: splitWords(newPartB.value), window: Number(newWindow.value),

@@ -32,76 +32,98 @@ final class FoundPairs {
     }
 
     static FoundPairs find(RuleSet ruleSet, NormalizedText text, Hits hits) {
-        long[] found = new long[8];
-        int count = 0;
+        CompiledProximity[] proximities = ruleSet.proximities();
+        int words = proximities.length + 63 >>> 6;
+        long[] foundA = new long[words];
+        long[] foundB = new long[words];
         for (int k = 0; k < hits.specialCount; k++) {
             int j = hits.special[k];
             if (hits.is(j, Hits.PART)) {
-                for (int code : hits.entries[j].parts) {
-                    if (count == found.length) {
-                        found = Arrays.copyOf(found, count * 2);
-                    }
-                    found[count++] = (long) code << 32 | j;
+                KeywordEntry entry = hits.entries[j];
+                for (int w = 0; w < words; w++) {
+                    foundA[w] |= entry.partOfA[w];
+                    foundB[w] |= entry.partOfB[w];
                 }
             }
         }
-        Arrays.sort(found, 0, count); // by rule, side a before side b, then hit
-        CompiledProximity[] proximities = ruleSet.proximities();
         FoundPairs pairs = null;
-        int i = 0;
-        while (i < count) {
-            int rule = (int) (found[i] >>> 33);
-            int sideB = i;
-            while (sideB < count && (int) (found[sideB] >>> 32) == rule << 1) {
-                sideB++;
-            }
-            int next = sideB;
-            while (next < count && (int) (found[next] >>> 33) == rule) {
-                next++;
-            }
-            if (sideB > i && next > sideB) {
+        int[] sideA = null;
+        int[] sideB = null;
+        for (int w = 0; w < words; w++) {
+            for (long both = foundA[w] & foundB[w]; both != 0; both &= both - 1) {
+                int rule = w << 6 | Long.numberOfTrailingZeros(both);
+                if (sideA == null) {
+                    sideA = new int[hits.specialCount + 1];
+                    sideB = new int[hits.specialCount + 1];
+                }
+                collect(hits, w, 1L << rule, sideA, sideB);
                 CompiledProximity proximity = proximities[rule];
-                long best = closest(text, hits, proximity, found, i, sideB, next);
+                long best = closest(text, hits, proximity, sideA, sideB);
                 if (best >= 0) {
                     if (pairs == null) {
                         pairs = new FoundPairs(4);
                     }
-                    pairs.add(proximity, (int) (best >>> 32), (int) best);
+                    pairs.add(proximity, (int) (best >>> 32), (int) best); // in rule order already
                 }
             }
-            i = next;
         }
         return pairs == null ? NONE : pairs;
     }
 
+    /** The hits that are words of part a and of part b of one rule, each list ended by -1. */
+    private static void collect(Hits hits, int word, long bit, int[] sideA, int[] sideB) {
+        int a = 0;
+        int b = 0;
+        for (int k = 0; k < hits.specialCount; k++) {
+            int j = hits.special[k];
+            KeywordEntry entry = hits.entries[j];
+            if (hits.is(j, Hits.PART)) {
+                if ((entry.partOfA[word] & bit) != 0) {
+                    sideA[a++] = j;
+                }
+                if ((entry.partOfB[word] & bit) != 0) {
+                    sideB[b++] = j;
+                }
+            }
+        }
+        sideA[a] = -1;
+        sideB[b] = -1;
+    }
+
     /** The closest valid pair of one rule as {@code first << 32 | second} hit indices, or -1. */
-    private static long closest(NormalizedText text, Hits hits, CompiledProximity proximity, long[] found,
-                                int fromA, int fromB, int to) {
+    private static long closest(NormalizedText text, Hits hits, CompiledProximity proximity, int[] sideA,
+                                int[] sideB) {
         long best = -1;
         int bestGap = Integer.MAX_VALUE;
         int bestStart = Integer.MAX_VALUE;
         int bestEnd = -1;
-        for (int x = fromA; x < fromB; x++) {
-            int a = (int) found[x];
-            if (insideExclusion(hits, a, proximity)) {
-                continue;
-            }
-            for (int y = fromB; y < to; y++) {
-                int b = (int) found[y];
-                if (insideExclusion(hits, b, proximity)) {
-                    continue;
-                }
-                boolean aFirst = hits.start(a) < hits.start(b)
-                        || hits.start(a) == hits.start(b) && hits.end(a) <= hits.end(b);
-                int earlier = aFirst ? a : b;
-                int later = aFirst ? b : a;
-                int gap = hits.start(later) - hits.end(earlier);
-                if (gap < 0 || gap > proximity.window || proximity.ordered && !aFirst || !better(gap,
-                        hits.start(earlier), hits.end(later), bestGap, bestStart, bestEnd)) {
+        int window = proximity.window;
+        for (int x = 0; sideA[x] >= 0; x++) {
+            int a = sideA[x];
+            int aStart = hits.start(a);
+            int aEnd = hits.end(a);
+            int aExcluded = 0; // 0 unknown, 1 no, 2 yes: the exclusion scan runs only for a candidate pair
+            for (int y = 0; sideB[y] >= 0; y++) {
+                int b = sideB[y];
+                int bStart = hits.start(b);
+                int bEnd = hits.end(b);
+                boolean aFirst = aStart < bStart || aStart == bStart && aEnd <= bEnd;
+                int gap = aFirst ? bStart - aEnd : aStart - bEnd;
+                if (gap < 0 || gap > window || proximity.ordered && !aFirst
+                        || !better(gap, aFirst ? aStart : bStart, aFirst ? bEnd : aEnd, bestGap, bestStart, bestEnd)) {
                     continue; // overlapping words, too far, out of order, or no better than the best so far
                 }
-                if (proximity.sentenceScope ? Clauses.inOneSentence(text, hits.end(earlier), hits.start(later))
-                        : Clauses.inOneClause(text, hits, hits.end(earlier), hits.start(later), false, -1)) {
+                if (aExcluded == 0) {
+                    aExcluded = insideExclusion(hits, a, proximity) ? 2 : 1;
+                }
+                if (aExcluded == 2) {
+                    break;
+                }
+                int earlier = aFirst ? a : b;
+                int later = aFirst ? b : a;
+                if (!insideExclusion(hits, b, proximity) && (proximity.sentenceScope
+                        ? Clauses.inOneSentence(text, hits.end(earlier), hits.start(later))
+                        : Clauses.inOneClause(text, hits, hits.end(earlier), hits.start(later), false, -1))) {
                     best = (long) earlier << 32 | later;
                     bestGap = gap;
                     bestStart = hits.start(earlier);

@@ -25,18 +25,21 @@ final class Hits implements PayloadEmitHandler<KeywordEntry> {
      * Per hit, three ints: start, end, and what it can do (a bit set of the constants above, so scans skip
      * entries cheaply). One array rather than three: fewer allocations per message.
      */
-    private int[] spans = new int[3 * 8];
-    KeywordEntry[] entries = new KeywordEntry[8];
+    private int[] spans = new int[3 * 16];
+    KeywordEntry[] entries = new KeywordEntry[16];
     /** Union of {@link #roles}. */
     int allRoles;
     /** Characters covered by keyword hits, counted with overlaps: a bound for how much of a gap they fill. */
     int keywordChars;
     /** Whether one keyword hit lies inside another: only then can a shorter match be shadowed. */
     boolean nested;
+    /** Greatest start and the end of the keyword hits so far, for {@link #nested}. */
+    private int latestKeywordStart = -1;
+    private int latestKeywordEnd = -1;
     /** Indices of the hits that are cues, exclusions, clause breaks or parts: usually few, so scans stay short. */
     int[] special = NONE;
     int specialCount;
-    /** Where in the message the text handed to the automaton starts (see {@link KeywordScan}). */
+    /** Where in the message the text handed to the automaton starts, when a walk reports to this object directly. */
     int offset;
 
     private static final int[] NONE = new int[0];
@@ -47,9 +50,11 @@ final class Hits implements PayloadEmitHandler<KeywordEntry> {
 
     @Override
     public boolean emit(PayloadEmit<KeywordEntry> emit) {
-        KeywordEntry entry = emit.getPayload();
-        int start = offset + emit.getStart();
-        int end = offset + emit.getEnd() + 1;
+        return add(offset + emit.getStart(), offset + emit.getEnd() + 1, emit.getPayload());
+    }
+
+    /** Records a hit of {@code entry} at normalized [start, end), unless a word boundary or a sentence rules it out. */
+    boolean add(int start, int end, KeywordEntry entry) {
         // Whole words only: ce is not in "82ce" or "price", sample not in "example".
         if (entry.latinStart && start > 0 && text.separatorCode(start) == 0
                 && isLatinLetterOrDigit(text.charAt(start - 1))) {
@@ -67,9 +72,13 @@ final class Hits implements PayloadEmitHandler<KeywordEntry> {
             entries = Arrays.copyOf(entries, size * 2);
         }
         if ((entry.roles & KEYWORD) != 0) {
-            if ((allRoles & KEYWORD) != 0 && !nested) {
-                nested = nestsWithEarlierKeyword(start, end);
+            // Hits arrive by end position, so an earlier keyword can only lie inside this one (it starts here or
+            // later) or end where this one ends.
+            if ((allRoles & KEYWORD) != 0 && (start <= latestKeywordStart || end == latestKeywordEnd)) {
+                nested = true;
             }
+            latestKeywordStart = Math.max(latestKeywordStart, start);
+            latestKeywordEnd = end;
             keywordChars += end - start;
         }
         spans[3 * size] = start;
@@ -103,16 +112,6 @@ final class Hits implements PayloadEmitHandler<KeywordEntry> {
                 if (removedTo - removedFrom != 1 || text.original().charAt(removedFrom) > 0x7e) {
                     return true;
                 }
-            }
-        }
-        return false;
-    }
-
-    /** Hits arrive by end position, so an earlier hit can only lie inside this one or end where it ends. */
-    private boolean nestsWithEarlierKeyword(int start, int end) {
-        for (int j = 0; j < size; j++) {
-            if (is(j, KEYWORD) && (start <= start(j) || end(j) == end)) {
-                return true;
             }
         }
         return false;

@@ -31,16 +31,23 @@ final class KeywordEntry {
     final boolean latinStart;
     final boolean latinEnd;
     /**
-     * The combination and frame parts this text is a word of: {@code proximityIndex << 1 | side} (side 0 = part
-     * a, 1 = part b), indices into {@link RuleSet#proximities()}.
+     * The combinations and frames whose part a (resp. b) lists this text, as bit sets of their indices in
+     * {@link RuleSet#proximities()}: a message ORs the sets of its words, and only the rules with both parts found
+     * are looked at further.
      */
-    final int[] parts;
+    final long[] partOfA;
+    final long[] partOfB;
     /** {@link Hits} role bits. */
     final int roles;
 
-    private KeywordEntry(String normalized, List<IntentRule> rules, int[] parts,
+    private KeywordEntry(String normalized, List<IntentRule> rules, int[] parts, int proximityCount,
                          UnaryOperator<String> canonicalIntent) {
-        this.parts = parts;
+        this.partOfA = new long[proximityCount + 63 >>> 6];
+        this.partOfB = new long[proximityCount + 63 >>> 6];
+        for (int code : parts) {
+            int rule = code >>> 1;
+            ((code & 1) == 0 ? partOfA : partOfB)[rule >>> 6] |= 1L << rule;
+        }
         this.normalized = normalized;
         List<String> keywordIntents = new ArrayList<>();
         List<String> written = new ArrayList<>();
@@ -66,9 +73,10 @@ final class KeywordEntry {
                 | (clauseBreak ? Hits.CLAUSE_BREAK : 0) | (parts.length > 0 ? Hits.PART : 0);
     }
 
-    static KeywordEntry of(String normalized, List<IntentRule> rules, int[] parts,
+    /** @param parts {@code proximityIndex << 1 | side} (side 0 = part a, 1 = part b) of every part listing the text */
+    static KeywordEntry of(String normalized, List<IntentRule> rules, int[] parts, int proximityCount,
                            UnaryOperator<String> canonicalIntent) {
-        return new KeywordEntry(normalized, rules, parts, canonicalIntent);
+        return new KeywordEntry(normalized, rules, parts, proximityCount, canonicalIntent);
     }
 
     private static IntentRule[] ofKind(List<IntentRule> rules, RuleKind kind) {

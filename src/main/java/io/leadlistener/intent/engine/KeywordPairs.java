@@ -1,6 +1,7 @@
 package io.leadlistener.intent.engine;
 
 import java.util.Collection;
+import java.util.Map;
 
 /**
  * The pairs of neighbouring characters that occur inside the automaton's keywords, and the characters that
@@ -19,6 +20,12 @@ final class KeywordPairs {
     private final long[] pairBits;
     private final int shift;
     private final long[] singles = new long[1 << 10];
+    /**
+     * The entries of the one-character keywords, by character (open addressing, at most half full): outside a chain
+     * such a character is a hit by itself, so the scan records it without running the automaton.
+     */
+    private char[] singleKeys = new char[0];
+    private KeywordEntry[] singleEntries = new KeywordEntry[0];
 
     private KeywordPairs(int bits) {
         pairBits = new long[bits >>> 6];
@@ -42,6 +49,36 @@ final class KeywordPairs {
             }
         }
         return set;
+    }
+
+    /** Adds the entries of the one-character keywords among {@code entries} for {@link #single(char)}. */
+    static KeywordPairs of(Map<String, KeywordEntry> entries) {
+        KeywordPairs set = of(entries.keySet());
+        int count = (int) entries.keySet().stream().filter(keyword -> keyword.length() == 1).count();
+        int size = Integer.highestOneBit(Math.max(8, count * 2) - 1) << 1;
+        set.singleKeys = new char[size];
+        set.singleEntries = new KeywordEntry[size];
+        entries.forEach((keyword, entry) -> {
+            if (keyword.length() == 1) {
+                int slot = keyword.charAt(0) & size - 1;
+                while (set.singleEntries[slot] != null) {
+                    slot = slot + 1 & size - 1;
+                }
+                set.singleKeys[slot] = keyword.charAt(0);
+                set.singleEntries[slot] = entry;
+            }
+        });
+        return set;
+    }
+
+    /** The entry of one-character keyword {@code c}; only for characters {@link #isSingle(char)} says are. */
+    KeywordEntry single(char c) {
+        int mask = singleKeys.length - 1;
+        int slot = c & mask;
+        while (singleKeys[slot] != c || singleEntries[slot] == null) {
+            slot = slot + 1 & mask;
+        }
+        return singleEntries[slot];
     }
 
     /** False if {@code first} followed by {@code second} occurs inside no keyword; true if it may. */

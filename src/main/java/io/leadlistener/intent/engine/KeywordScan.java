@@ -1,29 +1,19 @@
 package io.leadlistener.intent.engine;
 
-import org.ahocorasick.trie.PayloadTrie;
-
 /**
  * One pass of the automaton over a normalized message, restricted to where a keyword can be (see
  * {@link KeywordPairs}): each maximal chain of neighbouring characters that may be a keyword pair, and each
  * one-character keyword outside such a chain. Every match lies inside one of these stretches and the
  * automaton starts each from its root, so the hits are exactly those of a pass over the whole text, in the
- * same order (by end position) and in whole-message offsets.
- *
- * <p>Itself the {@link CharSequence} the automaton reads (a window on the message), so a message costs
- * one of these whatever the number of stretches. Not thread-safe: one per {@link IntentTagger#tag} call.
+ * same order (by end position) and in whole-message offsets. A chain's matches come from {@link ChainMatches}
+ * (the automaton's walk, remembered); a lone one-character keyword is recorded without a walk.
  */
-final class KeywordScan implements CharSequence {
+final class KeywordScan {
 
-    private final NormalizedText text;
-    private int from;
-    private int length;
-
-    private KeywordScan(NormalizedText text) {
-        this.text = text;
+    private KeywordScan() {
     }
 
-    static void findAll(PayloadTrie<KeywordEntry> automaton, KeywordPairs pairs, NormalizedText text, Hits hits) {
-        KeywordScan window = null;
+    static void findAll(ChainMatches chains, KeywordPairs pairs, NormalizedText text, Hits hits) {
         char[] chars = text.sharedChars();
         int last = text.length() - 1;
         int p = 0;
@@ -32,36 +22,15 @@ final class KeywordScan implements CharSequence {
             while (p < last && pairs.mayBePair(chars[p], chars[p + 1])) {
                 p++;
             }
-            if (p > start || pairs.isSingle(chars[p])) {
-                if (window == null) {
-                    window = new KeywordScan(text);
+            if (p > start) {
+                ChainMatches.Found found = chains.of(chars, start, p + 1 - start);
+                for (int i = 0; i < found.entries().length; i++) {
+                    hits.add(start + found.spans()[2 * i], start + found.spans()[2 * i + 1], found.entries()[i]);
                 }
-                window.from = start;
-                window.length = p + 1 - start;
-                hits.offset = start;
-                automaton.parseText(window, hits);
+            } else if (pairs.isSingle(chars[p])) {
+                hits.add(p, p + 1, pairs.single(chars[p])); // what the automaton would report, without running it
             }
             p++;
         }
-    }
-
-    @Override
-    public int length() {
-        return length;
-    }
-
-    @Override
-    public char charAt(int index) {
-        return text.charAt(from + index);
-    }
-
-    @Override
-    public CharSequence subSequence(int start, int end) {
-        return text.subSequence(from + start, from + end);
-    }
-
-    @Override
-    public String toString() {
-        return text.subSequence(from, from + length).toString();
     }
 }

@@ -1,8 +1,5 @@
 package io.leadlistener.intent.engine;
 
-import java.util.Arrays;
-import java.util.Locale;
-
 /** What a pair of parts found near each other does. */
 public enum ProximityEffect {
 
@@ -29,9 +26,6 @@ public enum ProximityEffect {
     }
 
     public static ProximityEffect fromCode(String code) {
-        String wanted = code.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(effect -> effect.code.equals(wanted)).findFirst()
-                .orElseThrow(() -> new InvalidRuleException("effect", "'" + code + "' is unknown; expected "
-                        + String.join(", ", Arrays.stream(values()).map(ProximityEffect::code).toList())));
+        return RuleCodes.parse(values(), ProximityEffect::code, "effect", code);
     }
 }

@@ -1,8 +1,5 @@
 package io.leadlistener.intent.engine;
 
-import java.util.Arrays;
-import java.util.Locale;
-
 /** How far apart the two parts of a combination or frame may lie, besides the window. */
 public enum ProximityScope {
 
@@ -27,9 +24,6 @@ public enum ProximityScope {
     }
 
     public static ProximityScope fromCode(String code) {
-        String wanted = code.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(scope -> scope.code.equals(wanted)).findFirst()
-                .orElseThrow(() -> new InvalidRuleException("scope", "'" + code + "' is unknown; expected "
-                        + String.join(", ", Arrays.stream(values()).map(ProximityScope::code).toList())));
+        return RuleCodes.parse(values(), ProximityScope::code, "scope", code);
     }
 }

@@ -28,6 +28,7 @@ public final class RuleSet {
     private final SortedSet<String> intents;
     private final PayloadTrie<KeywordEntry> automaton;
     private final KeywordPairs pairs;
+    private final ChainMatches chains;
     private final int keywordCount;
     private final CompiledProximity[] proximities;
     private final Map<String, List<String>> wordSets;
@@ -42,6 +43,7 @@ public final class RuleSet {
         this.intents = intents;
         this.automaton = automaton;
         this.pairs = pairs;
+        this.chains = new ChainMatches(automaton);
         this.keywordCount = keywordCount;
         this.proximities = proximities;
         this.wordSets = wordSets;
@@ -104,16 +106,19 @@ public final class RuleSet {
         Set<String> allWords = new LinkedHashSet<>(byKeyword.keySet());
         allWords.addAll(partsByWord.keySet());
         PayloadTrie.PayloadTrieBuilder<KeywordEntry> builder = PayloadTrie.builder();
+        Map<String, KeywordEntry> entries = new LinkedHashMap<>();
         for (String normalized : allWords) {
             int[] parts = partsByWord.getOrDefault(normalized, List.of()).stream().mapToInt(Integer::intValue)
                     .toArray();
-            builder.addKeyword(normalized, KeywordEntry.of(normalized, byKeyword.getOrDefault(normalized, List.of()),
-                    parts, canonical));
+            KeywordEntry entry = KeywordEntry.of(normalized, byKeyword.getOrDefault(normalized, List.of()), parts,
+                    proximities.length, canonical);
+            entries.put(normalized, entry);
+            builder.addKeyword(normalized, entry);
         }
         Map<String, List<String>> sets = new TreeMap<>();
         wordSets.forEach((name, words) -> sets.put(name, List.copyOf(words)));
         return new RuleSet(version, List.copyOf(rules), negationScope, Collections.unmodifiableSortedSet(intents),
-                builder.build(), KeywordPairs.of(allWords), allWords.size(), proximities,
+                builder.build(), KeywordPairs.of(entries), allWords.size(), proximities,
                 Collections.unmodifiableMap(sets), Collections.unmodifiableSet(allWords));
     }
 
@@ -197,6 +202,6 @@ public final class RuleSet {
 
     /** Every keyword, exclusion, cue and clause break in {@code text}, reported to {@code hits} by end position. */
     void findAll(NormalizedText text, Hits hits) {
-        KeywordScan.findAll(automaton, pairs, text, hits);
+        KeywordScan.findAll(chains, pairs, text, hits);
     }
 }

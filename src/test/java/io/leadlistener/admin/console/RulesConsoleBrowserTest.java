@@ -33,6 +33,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -276,6 +277,50 @@ class RulesConsoleBrowserTest {
 
     @Test
     @Order(8)
+    void addsAWordSetAndACombinationThroughTheFormAndHighlightsBothParts() throws Exception {
+        switchTenant(TENANT);
+        String suffix = UUID.randomUUID().toString().substring(0, 4);
+        String set = "brand-" + suffix;
+        String brand = "鲸选" + suffix;
+        new Select(browser.findElement(By.id("new-kind"))).selectByValue("word_set");
+        assertThat(browser.findElement(By.id("new-words")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("new-part-a")).isDisplayed()).isFalse();
+        browser.findElement(By.id("new-keyword")).sendKeys(set);
+        browser.findElement(By.id("new-words")).sendKeys(brand + " | 鲸选牌");
+        browser.findElement(By.id("add-rule")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rule-added")));
+
+        new Select(browser.findElement(By.id("new-kind"))).selectByValue("combination");
+        assertThat(browser.findElement(By.id("new-keyword")).isDisplayed()).isFalse();
+        WebElement intent = browser.findElement(By.id("new-intent"));
+        intent.clear();
+        intent.sendKeys("quote");
+        browser.findElement(By.id("new-part-a")).sendKeys("@" + set);
+        browser.findElement(By.id("new-part-b")).sendKeys("贴牌");
+        WebElement window = browser.findElement(By.id("new-window"));
+        window.clear();
+        window.sendKeys("4");
+        browser.findElement(By.id("add-rule")).click();
+        WebElement search = browser.findElement(By.id("rule-search"));
+        search.clear();
+        search.sendKeys(set);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rules-body"), "@" + set + " … 贴牌"));
+
+        if (!browser.findElement(By.id("tester-draft")).isSelected()) {
+            browser.findElement(By.id("tester-draft")).click();
+        }
+        WebElement tester = browser.findElement(By.id("tester-text"));
+        tester.clear();
+        tester.sendKeys("想做" + brand + "的贴牌");
+        wait.until(d -> d.findElements(By.cssSelector("#tester-highlighted mark")).stream().map(WebElement::getText)
+                .toList().containsAll(java.util.List.of(brand, "贴牌")));
+        screenshot("rules-combination");
+        given().auth().oauth2("test-admin-token").when().delete("/api/v1/tenants/" + TENANT + "/intent-rules/draft")
+                .then().statusCode(204);
+    }
+
+    @Test
+    @Order(9)
     void switchesToEnglishAndBack() {
         browser.get(console + "?lang=en");
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#rules h2"), "Rules"));
@@ -288,7 +333,7 @@ class RulesConsoleBrowserTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void logoutEndsTheSession() {
         browser.findElement(By.id("logout")).click();
         wait.until(ExpectedConditions.urlContains("/console/login"));
