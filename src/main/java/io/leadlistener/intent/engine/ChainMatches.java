@@ -64,7 +64,7 @@ final class ChainMatches {
         }
 
         Chain copy() {
-            return new Chain(java.util.Arrays.copyOfRange(chars, from, from + length), 0, length);
+            return new Chain(Arrays.copyOfRange(chars, from, from + length), 0, length);
         }
 
         @Override

@@ -4,8 +4,9 @@ import java.util.Arrays;
 
 /**
  * The combinations and mention frames whose two parts were found in one message: for each rule at most one pair,
- * the closest (then the earliest, then the widest) of its words that lie in one clause (or sentence) within the rule's window, in order when the
- * rule asks for it, neither inside an exclusion phrase for the rule's intent. Parallel arrays, normalized offsets. One per {@link IntentTagger#tag} call that found a part.
+ * the closest (then the earliest, then the widest) of its words that lie in one clause (or sentence) within the
+ * rule's window, in order when the rule asks for it, neither inside an exclusion phrase for the rule's intent.
+ * Parallel arrays, normalized offsets, in rule order. One per {@link IntentTagger#tag} call that found a part.
  */
 final class FoundPairs {
 
