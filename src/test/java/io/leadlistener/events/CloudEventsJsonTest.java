@@ -52,7 +52,20 @@ class CloudEventsJsonTest {
 
     static Stream<LeadEvent> producedEvents() {
         return Stream.concat(LeadEventSamples.all().stream(), Stream.of(apiLeadOfAnOddlyNamedTenant(),
-                employeeMessageThroughTheApp()));
+                employeeMessageThroughTheApp(), combinationMatch(true), combinationMatch(false)));
+    }
+
+    @Test
+    void aCombinationMatchCarriesItsPartsAndDropsTheirTextWithTheMessageText() throws Exception {
+        JsonNode match = MAPPER.readTree(cloudEvents.toJson(combinationMatch(true))).at("/data/matches/0");
+        assertThat(match.toString()).isEqualTo("{\"intent\":\"quote\",\"keyword\":\"@how-much … @spend\","
+                + "\"text\":\"花多少\",\"start\":2,\"end\":5,\"parts\":[{\"text\":\"花\",\"start\":2,\"end\":3},"
+                + "{\"text\":\"多少\",\"start\":3,\"end\":5}]}");
+        JsonNode withoutText = MAPPER.readTree(cloudEvents.toJson(combinationMatch(false)))
+                .at("/data/matches/0");
+        assertThat(withoutText.toString()).isEqualTo("{\"intent\":\"quote\",\"keyword\":\"@how-much … @spend\","
+                + "\"start\":2,\"end\":5,\"parts\":[{\"start\":2,\"end\":3},{\"start\":3,\"end\":5}]}");
+        assertThat(MAPPER.readTree(cloudEvents.toJson(combinationMatch(true))).at("/data/matches/1").has("parts")).isFalse();
     }
 
     @ParameterizedTest
@@ -274,6 +287,18 @@ class CloudEventsJsonTest {
                 List.of("quote"), List.of(new Match("quote", "price", "PRICE", 8, 13)),
                 new Message("shop:msg-1", Instant.parse("2026-11-23T08:00:00Z"), "What is PRICE of 😀 x?"), 1);
         return LeadEvent.intentTagged(LeadEvent.API, Instant.parse("2026-11-23T08:00:00.5Z"), data);
+    }
+
+    private static LeadEvent combinationMatch(boolean withText) {
+        LeadEventData data = new LeadEventData(LeadIds.leadId("demo", LeadIds.INTERNAL, "lisi"), "demo",
+                LeadEventSamples.CORP_ID, new Contact("lisi", LeadIds.INTERNAL, null), new Owner("lisi"),
+                "quote-desk", new Routing("quote", 12), List.of("quote"),
+                List.of(new Match("quote", "@how-much … @spend", "花多少", 2, 5,
+                                List.of(new LeadEventData.Part("花", 2, 3), new LeadEventData.Part("多少", 3, 5))),
+                        new Match("quote", "多少", "多少", 3, 5)),
+                new Message("7300000000000000123", Instant.parse("2026-11-23T08:00:00Z"), "一共花多少"), 12);
+        return LeadEvent.intentTagged(LeadEvent.WECOM_APP, Instant.parse("2026-11-23T08:00:00Z"),
+                withText ? data : data.withoutMessageText());
     }
 
     private static LeadEvent employeeMessageThroughTheApp() {
