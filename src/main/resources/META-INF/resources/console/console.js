@@ -59,7 +59,7 @@ const rulesStatus = el('div', { id: 'rules-status' });
 const search = el('input', { id: 'rule-search', placeholder: t('search') });
 const newIntent = el('input', { id: 'new-intent', placeholder: t('intent'), size: 10 });
 // The API's rule kinds (RuleKind codes); anything else is refused with 400.
-const KINDS = ['keyword', 'exclusion', 'negation_cue', 'trailing_negation_cue', 'clause_break', 'word_set', 'combination', 'mention_frame'];
+const KINDS = ['keyword', 'exclusion', 'negation_cue', 'trailing_negation_cue', 'clause_break', 'topic_marker', 'word_set', 'combination', 'mention_frame'];
 const newKind = el('select', { id: 'new-kind' }, KINDS.map((k) => el('option', { value: k }, k)));
 const newKeyword = el('input', { id: 'new-keyword', placeholder: t('keyword'), size: 10 });
 // Plain fields of the kinds that hold more than one word ('|' separates words; '@name' refers to a word set).

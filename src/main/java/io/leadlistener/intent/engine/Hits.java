@@ -18,6 +18,7 @@ final class Hits implements PayloadEmitHandler<KeywordEntry> {
     static final int CLAUSE_BREAK = 16;
     /** A word of a combination's or mention frame's part. */
     static final int PART = 32;
+    static final int TOPIC_MARKER = 64;
 
     private final NormalizedText text;
     int size;

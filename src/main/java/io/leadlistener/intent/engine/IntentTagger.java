@@ -180,14 +180,15 @@ public final class IntentTagger {
                     nearestGap = start - cueEnd;
                 }
             }
-            if (hits.is(j, Hits.TRAILING_CUE) && cueStart >= end && cueStart - end < nearestGap
-                    && withinWindow(hits, end, cueStart, scope.maxGapBeforeTrailingCue())) {
+            if (hits.is(j, Hits.TRAILING_CUE) && cueStart >= end && cueStart - end < nearestGap) {
                 KeywordEntry entry = hits.entries[j];
                 IntentRule cue = entry.trailingCueForAll != null ? entry.trailingCueForAll
                         : applicable(entry.trailingCues, intent);
                 if (cue != null && hits.exclusionAround(cueStart, cueEnd, intent) == null
-                        && Clauses.inOneClause(text, hits, end, cueStart, true, cueStart)
-                        && !pairs.voidsCue(hits, cueStart, cueEnd, intent)) {
+                        && !pairs.voidsCue(hits, cueStart, cueEnd, intent)
+                        && (withinWindow(hits, end, cueStart, scope.maxGapBeforeTrailingCue())
+                                && Clauses.inOneClause(text, hits, end, cueStart, true, cueStart)
+                                || isTopicOf(text, hits, end, cueStart))) {
                     nearest = cue;
                     nearestGap = cueStart - end;
                 }
@@ -195,6 +196,35 @@ public final class IntentTagger {
         }
         return nearest;
     }
+
+    /**
+     * Whether the keyword ending at {@code end} is the sentence's topic for a trailing cue at {@code cueStart}: a topic
+     * marker follows it directly ({@code 分销的事}), the cue lies in the same sentence within
+     * {@value #TOPIC_REACH} characters, and no other keyword stands between them (in
+     * {@code 样品的事，麻烦尽快安排，价格先不谈} the cue is about the price).
+     */
+    private static boolean isTopicOf(NormalizedText text, Hits hits, int end, int cueStart) {
+        if (!hits.any(Hits.TOPIC_MARKER) || cueStart - end > TOPIC_REACH) {
+            return false;
+        }
+        boolean marked = false;
+        for (int k = 0; k < hits.specialCount && !marked; k++) {
+            int j = hits.special[k];
+            marked = hits.is(j, Hits.TOPIC_MARKER) && hits.start(j) == end;
+        }
+        if (!marked || !Clauses.inOneSentence(text, end, cueStart)) {
+            return false;
+        }
+        for (int i = 0; i < hits.size; i++) {
+            if (hits.is(i, Hits.KEYWORD) && hits.start(i) >= end && hits.end(i) <= cueStart) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** How far, in normalized characters, a topic's trailing cue may lie. */
+    private static final int TOPIC_REACH = 20;
 
     /** Whether the gap [from, to), less the keywords inside it, fits the window. */
     private static boolean withinWindow(Hits hits, int from, int to, int window) {

@@ -66,11 +66,13 @@ final class KeywordEntry {
         this.cueForAll = forAll(cues);
         this.trailingCueForAll = forAll(trailingCues);
         boolean clauseBreak = rules.stream().anyMatch(r -> r.kind() == RuleKind.CLAUSE_BREAK);
+        boolean topicMarker = rules.stream().anyMatch(r -> r.kind() == RuleKind.TOPIC_MARKER);
         this.latinStart = isLatinLetter(normalized.charAt(0));
         this.latinEnd = isLatinLetter(normalized.charAt(normalized.length() - 1));
         this.roles = (intents.length > 0 ? Hits.KEYWORD : 0) | (exclusions.length > 0 ? Hits.EXCLUSION : 0)
                 | (cues.length > 0 ? Hits.CUE : 0) | (trailingCues.length > 0 ? Hits.TRAILING_CUE : 0)
-                | (clauseBreak ? Hits.CLAUSE_BREAK : 0) | (parts.length > 0 ? Hits.PART : 0);
+                | (clauseBreak ? Hits.CLAUSE_BREAK : 0) | (parts.length > 0 ? Hits.PART : 0)
+                | (topicMarker ? Hits.TOPIC_MARKER : 0);
     }
 
     /** @param parts {@code proximityIndex << 1 | side} (side 0 = part a, 1 = part b) of every part listing the text */

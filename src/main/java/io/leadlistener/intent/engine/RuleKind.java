@@ -29,6 +29,13 @@ public enum RuleKind {
     CLAUSE_BREAK("clause_break"),
 
     /**
+     * Marks the keyword right before it as the sentence's topic ({@code 的事}, {@code 这块}): a trailing negation cue
+     * later in the same sentence governs it even across a comma, unless another keyword stands between
+     * ({@code 分销的事，年后再聊吧}).
+     */
+    TOPIC_MARKER("topic_marker"),
+
+    /**
      * A named list of words ({@code how-much}: {@code 多少|几钱|啥价}) that combinations and mention frames refer to
      * as {@code @how-much}; it tags nothing by itself. A tenant's set of the same name adds to the default's.
      */

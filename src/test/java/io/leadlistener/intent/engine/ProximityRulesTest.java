@@ -138,6 +138,27 @@ class ProximityRulesTest {
         assertThat(tagger.tag("让我们代理").intents()).containsExactly("agency");
     }
 
+    @ParameterizedTest(name = "[{index}] {0} → {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            分销的事，年后再聊吧                        | -
+            分销的事我们老板还在商量，先搁着            | -
+            分销的事。先搁着                            | agency
+            分销，先搁着                                | agency
+            分销的事，报价发我，先搁着                  | agency,quote
+            分销的事一二三四五六七八九十一二三四五六七八九十先搁着 | agency
+            """)
+    void aTopicsTrailingCueReachesAcrossCommasInItsSentenceUnlessAnotherKeywordStandsBetween(String message,
+                                                                                              String expected) {
+        IntentTagger tagger = new IntentTagger(RuleSet.compile(1, rules("""
+                agency	keyword	分销
+                quote	keyword	报价
+                *	trailing_negation_cue	先搁着
+                *	trailing_negation_cue	再聊
+                *	topic_marker	的事
+                """)));
+        assertThat(tagger.tag(message).intents()).isEqualTo(intents(expected));
+    }
+
     @Test
     void aTenantWordSetOfTheSameNameAddsWords() {
         RuleSet merged = RuleSet.compile(1, List.of(
