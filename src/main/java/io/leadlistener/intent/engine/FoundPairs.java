@@ -169,7 +169,9 @@ final class FoundPairs {
         size++;
     }
 
-    /** Whether a question pair for {@code intent} spans the cue [cueStart, cueEnd): the cue asks, it refuses nothing. */
+    /**
+     * Whether a question pair for {@code intent} spans the cue [cueStart, cueEnd): the cue asks, it refuses nothing.
+     */
     boolean voidsCue(Hits hits, int cueStart, int cueEnd, String intent) {
         for (int p = 0; p < size; p++) {
             if (rules[p].effect == ProximityEffect.QUESTION && rules[p].appliesTo(intent)

@@ -78,7 +78,8 @@ public final class IntentTagger {
 
     /**
      * Whether the keyword or combination ({@code pair} ≥ 0) at [start, end) counts, or what suppresses it: an
-     * exclusion phrase around it, a mention frame over it, or a negation cue governing it, in that order.
+     * exclusion phrase around it, a mention frame whose word it overlaps, or a negation cue governing it, in that
+     * order.
      */
     private void decide(NormalizedText text, Hits hits, FoundPairs pairs, Explanation explanation, String intent,
                         String keyword, int start, int end, IntentRule exclusion, int pair) {
@@ -87,7 +88,7 @@ public final class IntentTagger {
         int frame = exclusion == null ? pairs.mentionOver(hits, start, end, intent) : -1;
         IntentRule cue = null;
         if (exclusion == null && frame < 0 && hits.any(Hits.CUE | Hits.TRAILING_CUE)) {
-            cue = pair < 0 ? null : cueOverPart(hits, pairs, pair, intent);
+            cue = pair < 0 ? null : cueOverSpan(hits, pairs, pair, intent);
             if (cue == null) {
                 cue = governingCue(text, hits, pairs, start, end, intent);
             }
@@ -113,7 +114,7 @@ public final class IntentTagger {
      * A negation cue over a combination's span negates it: {@code 检测报告不需要} is not {@code 检测报告 … 需要}, nor
      * {@code 材质报告先不用给} {@code 报告 … 给}.
      */
-    private static IntentRule cueOverPart(Hits hits, FoundPairs pairs, int pair, String intent) {
+    private static IntentRule cueOverSpan(Hits hits, FoundPairs pairs, int pair, String intent) {
         for (int k = 0; k < hits.specialCount; k++) {
             int j = hits.special[k];
             if (!hits.is(j, Hits.CUE | Hits.TRAILING_CUE) || pairs.voidsCue(hits, hits.start(j), hits.end(j), intent)) {
