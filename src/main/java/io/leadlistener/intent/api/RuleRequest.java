@@ -6,7 +6,6 @@ import io.leadlistener.intent.engine.Proximity;
 import io.leadlistener.intent.engine.ProximityEffect;
 import io.leadlistener.intent.engine.ProximityScope;
 import io.leadlistener.intent.engine.RuleDetail;
-import io.leadlistener.intent.engine.RuleFile;
 import io.leadlistener.intent.engine.RuleKind;
 import io.leadlistener.intent.engine.WordList;
 import io.leadlistener.problem.ProblemException;
@@ -61,9 +60,8 @@ public record RuleRequest(String intent, String kind, String keyword, Boolean en
                 detail = new WordList(words);
             } else if (proximity) {
                 ProximityEffect parsedEffect = effect == null || effect.isBlank()
-                        ? (parsedKind == RuleKind.MENTION_FRAME ? ProximityEffect.MENTION : ProximityEffect.TAG)
-                        : ProximityEffect.fromCode(effect);
-                detail = new Proximity(a, b, window == null ? RuleFile.DEFAULT_WINDOW : window,
+                        ? ProximityEffect.defaultFor(parsedKind) : ProximityEffect.fromCode(effect);
+                detail = new Proximity(a, b, window == null ? Proximity.DEFAULT_WINDOW : window,
                         Boolean.TRUE.equals(ordered), parsedEffect,
                         scope == null || scope.isBlank() ? ProximityScope.CLAUSE : ProximityScope.fromCode(scope));
             } else if (words != null || a != null || b != null || window != null || ordered != null || effect != null

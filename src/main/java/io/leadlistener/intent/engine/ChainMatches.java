@@ -3,7 +3,9 @@ package io.leadlistener.intent.engine;
 import org.ahocorasick.trie.PayloadEmit;
 import org.ahocorasick.trie.PayloadTrie;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -91,23 +93,20 @@ final class ChainMatches {
         }
     }
 
+    /** The automaton's walk over one chain, in its reporting order (by end position). */
     private Found walk(String chain) {
-        int[][] spans = {new int[8]};
-        KeywordEntry[][] entries = {new KeywordEntry[4]};
-        int[] count = {0};
-        automaton.parseText(chain, (PayloadEmit<KeywordEntry> emit) -> {
-            int n = count[0];
-            if (n == entries[0].length) {
-                entries[0] = Arrays.copyOf(entries[0], n * 2);
-                spans[0] = Arrays.copyOf(spans[0], n * 4);
-            }
-            spans[0][2 * n] = emit.getStart();
-            spans[0][2 * n + 1] = emit.getEnd() + 1;
-            entries[0][n] = emit.getPayload();
-            count[0] = n + 1;
-            return true;
-        });
-        int n = count[0];
-        return n == 0 ? Found.NONE : new Found(Arrays.copyOf(spans[0], 2 * n), Arrays.copyOf(entries[0], n));
+        List<PayloadEmit<KeywordEntry>> emits = new ArrayList<>();
+        automaton.parseText(chain, emits::add);
+        if (emits.isEmpty()) {
+            return Found.NONE;
+        }
+        int[] spans = new int[2 * emits.size()];
+        KeywordEntry[] entries = new KeywordEntry[emits.size()];
+        for (int i = 0; i < entries.length; i++) {
+            spans[2 * i] = emits.get(i).getStart();
+            spans[2 * i + 1] = emits.get(i).getEnd() + 1;
+            entries[i] = emits.get(i).getPayload();
+        }
+        return new Found(spans, entries);
     }
 }

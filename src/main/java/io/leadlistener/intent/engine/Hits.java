@@ -65,7 +65,7 @@ final class Hits implements PayloadEmitHandler<KeywordEntry> {
                 && isLatinLetterOrDigit(text.charAt(end))) {
             return false;
         }
-        if (end - start > 1 && crossesSentence(start, end)) {
+        if (end - start > 1 && crossesPunctuation(start, end)) {
             return false; // 不用，麻烦 is not the cue 不用麻烦: words never reach across a clause boundary
         }
         if (size == entries.length) {
@@ -97,15 +97,15 @@ final class Hits implements PayloadEmitHandler<KeywordEntry> {
         return true;
     }
 
-    /**
-     * Whether sentence punctuation separates two characters of [start, end): a comma or full stop as written
-     * ({@code 不用，麻烦}), not one ASCII mark put inside a word to dodge filters ({@code 代.理}).
-     */
     private static boolean isLatinLetterOrDigit(char c) {
         return KeywordEntry.isLatinLetter(c) || c >= '0' && c <= '9';
     }
 
-    private boolean crossesSentence(int start, int end) {
+    /**
+     * Whether clause punctuation separates two characters of [start, end): a comma or full stop as written
+     * ({@code 不用，麻烦}), not one ASCII mark put inside a word to dodge filters ({@code 代.理}).
+     */
+    private boolean crossesPunctuation(int start, int end) {
         for (int p = start + 1; p < end; p++) {
             if (text.separatorCode(p) == CharacterFolding.HARD) {
                 int removedFrom = text.originalEnd(p);

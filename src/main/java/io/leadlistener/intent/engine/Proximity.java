@@ -2,6 +2,7 @@ package io.leadlistener.intent.engine;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Two parts that count when a word of each occurs in one clause, at most {@code window} characters apart
@@ -20,6 +21,8 @@ public record Proximity(List<String> a, List<String> b, int window, boolean orde
                         ProximityScope scope) implements RuleDetail {
 
     public static final int MAX_WINDOW = 30;
+    /** Window of a combination or frame that does not say: as far as a negation cue reaches by default. */
+    public static final int DEFAULT_WINDOW = 8;
     public static final int MAX_WORD_LENGTH = 64;
     public static final int MAX_PART_ITEMS = 200;
     /** Prefix of a word-set reference inside a part. */
@@ -50,6 +53,12 @@ public record Proximity(List<String> a, List<String> b, int window, boolean orde
     /** The rule's readable form, which is also its keyword: {@code 多少|@cost-words … 落地}. */
     public String readableForm() {
         return String.join("|", a) + PART_SEPARATOR + String.join("|", b);
+    }
+
+    /** The names of the word sets the two parts refer to ({@code how-much} for {@code @how-much}), in order. */
+    public List<String> setReferences() {
+        return Stream.concat(a.stream(), b.stream()).filter(item -> item.startsWith(SET_REFERENCE))
+                .map(item -> item.substring(SET_REFERENCE.length())).distinct().toList();
     }
 
     /** Whether {@code name} can name a word set ({@code how-much}, {@code 价格词}). */

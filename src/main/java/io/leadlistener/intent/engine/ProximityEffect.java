@@ -25,6 +25,11 @@ public enum ProximityEffect {
         return code;
     }
 
+    /** What a rule of {@code kind} does when its effect is not given: tag for a combination, mention for a frame. */
+    public static ProximityEffect defaultFor(RuleKind kind) {
+        return kind == RuleKind.MENTION_FRAME ? MENTION : TAG;
+    }
+
     public static ProximityEffect fromCode(String code) {
         return RuleCodes.parse(values(), ProximityEffect::code, "effect", code);
     }

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  *   <li>{@code word_set}: {@code name = word|word|…} ({@code how-much = 多少|几钱|啥价});</li>
  *   <li>{@code combination} and {@code mention_frame}: {@code a … b (options)}, each part {@code |}-separated
  *       words and {@code @set} references, options (all optional, comma-separated) {@code within N} (default
- *       {@value #DEFAULT_WINDOW}), {@code in order}, {@code in one sentence}, {@code effect E}
+ *       {@value Proximity#DEFAULT_WINDOW}), {@code in order}, {@code in one sentence}, {@code effect E}
  *       ({@code @how-much … @cost-words (within 6)}).</li>
  * </ul>
  */
@@ -32,9 +32,6 @@ public final class RuleFile {
 
     /** Classpath resource of the shipped dictionary. */
     public static final String DEFAULT_RULES_RESOURCE = "intent/default-rules.tsv";
-
-    /** Window of a combination or frame that does not say: as far as a negation cue reaches by default. */
-    public static final int DEFAULT_WINDOW = 8;
 
     private static final Pattern OPTIONS = Pattern.compile("\\(([^()]*)\\)\\s*$");
     private static final Pattern WITHIN = Pattern.compile("within\\s+(-?\\d+)");
@@ -96,9 +93,9 @@ public final class RuleFile {
         if (!kind.isProximity()) {
             return new IntentRule(intent, kind, written, true, note);
         }
-        int window = DEFAULT_WINDOW;
+        int window = Proximity.DEFAULT_WINDOW;
         boolean ordered = false;
-        ProximityEffect effect = kind == RuleKind.MENTION_FRAME ? ProximityEffect.MENTION : ProximityEffect.TAG;
+        ProximityEffect effect = ProximityEffect.defaultFor(kind);
         ProximityScope scope = ProximityScope.CLAUSE;
         String parts = written;
         Matcher options = OPTIONS.matcher(written);

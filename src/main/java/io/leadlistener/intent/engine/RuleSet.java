@@ -17,8 +17,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * A versioned, compiled set of rules: one Aho-Corasick automaton over the normalized keywords of every
- * enabled rule (keywords, exclusions, negation cues, clause breaks) and the words of every combination's and
- * mention frame's parts, so one pass over a message finds them all. Immutable and safe to share between threads; compile a new one to change anything.
+ * enabled rule (keywords, exclusions, negation cues, clause breaks, topic markers) and the words of every
+ * combination's and mention frame's parts, so one pass over a message finds them all. Immutable and safe to share
+ * between threads; compile a new one to change anything.
  */
 public final class RuleSet {
 
@@ -29,13 +30,12 @@ public final class RuleSet {
     private final PayloadTrie<KeywordEntry> automaton;
     private final KeywordPairs pairs;
     private final ChainMatches chains;
-    private final int keywordCount;
     private final CompiledProximity[] proximities;
     private final Map<String, List<String>> wordSets;
     private final Set<String> automatonWords;
 
     private RuleSet(long version, List<IntentRule> rules, NegationScope negationScope, SortedSet<String> intents,
-                    PayloadTrie<KeywordEntry> automaton, KeywordPairs pairs, int keywordCount,
+                    PayloadTrie<KeywordEntry> automaton, KeywordPairs pairs,
                     CompiledProximity[] proximities, Map<String, List<String>> wordSets, Set<String> automatonWords) {
         this.version = version;
         this.rules = rules;
@@ -44,7 +44,6 @@ public final class RuleSet {
         this.automaton = automaton;
         this.pairs = pairs;
         this.chains = new ChainMatches(automaton);
-        this.keywordCount = keywordCount;
         this.proximities = proximities;
         this.wordSets = wordSets;
         this.automatonWords = automatonWords;
@@ -118,7 +117,7 @@ public final class RuleSet {
         Map<String, List<String>> sets = new TreeMap<>();
         wordSets.forEach((name, words) -> sets.put(name, List.copyOf(words)));
         return new RuleSet(version, List.copyOf(rules), negationScope, Collections.unmodifiableSortedSet(intents),
-                builder.build(), KeywordPairs.of(entries), allWords.size(), proximities,
+                builder.build(), KeywordPairs.of(entries), proximities,
                 Collections.unmodifiableMap(sets), Collections.unmodifiableSet(allWords));
     }
 
@@ -182,7 +181,7 @@ public final class RuleSet {
 
     /** Distinct normalized keywords in the automaton. */
     public int automatonSize() {
-        return keywordCount;
+        return automatonWords.size();
     }
 
     /** The enabled combinations and mention frames, in rule order: what {@link KeywordEntry#parts} index. */

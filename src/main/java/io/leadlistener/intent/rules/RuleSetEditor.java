@@ -10,6 +10,7 @@ import io.leadlistener.intent.engine.TextNormalizer;
 import io.leadlistener.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -170,15 +171,13 @@ public class RuleSetEditor {
         requireMatchable("a", proximity.a().stream().filter(word -> !isSetReference(word)).toList());
         requireMatchable("b", proximity.b().stream().filter(word -> !isSetReference(word)).toList());
         Set<String> defined = wordSetNames(effectiveDraftRules(ruleSet));
-        for (String field : List.of("a", "b")) {
-            for (String item : field.equals("a") ? proximity.a() : proximity.b()) {
-                if (isSetReference(item) && !defined.contains(item.substring(1))) {
-                    throw new ProblemException(400, "unknown-word-set", "Bad request", field + " names word set '"
-                            + item + "', which rule set '" + ruleSet + "' does not define (defined: "
-                            + String.join(", ", defined.stream().sorted().toList()) + "); add it first as a word_set rule",
-                            java.util.Map.of("errors", List.of(java.util.Map.of("field", field, "detail",
-                                    "unknown word set " + item))));
-                }
+        for (String name : proximity.setReferences()) {
+            if (!defined.contains(name)) {
+                String item = Proximity.SET_REFERENCE + name;
+                String field = proximity.a().contains(item) ? "a" : "b";
+                throw fieldProblem("unknown-word-set", field, "unknown word set " + item, field + " names word set '"
+                        + item + "', which rule set '" + ruleSet + "' does not define (defined: "
+                        + String.join(", ", defined.stream().sorted().toList()) + "); add it first as a word_set rule");
             }
         }
     }
@@ -186,12 +185,16 @@ public class RuleSetEditor {
     private void requireMatchable(String field, List<String> words) {
         for (String word : words) {
             if (normalizer.normalizeKeyword(word).isEmpty()) {
-                throw new ProblemException(400, "invalid-rule", "Bad request", field + " word '" + word
-                        + "' has no letter, digit or CJK character left after normalization",
-                        java.util.Map.of("errors", List.of(java.util.Map.of("field", field, "detail",
-                                "word '" + word + "' has nothing to match"))));
+                throw fieldProblem("invalid-rule", field, "word '" + word + "' has nothing to match", field + " word '"
+                        + word + "' has no letter, digit or CJK character left after normalization");
             }
         }
+    }
+
+    /** A 400 naming the field at fault in {@code errors}, as {@code RuleRequest} reports field errors. */
+    private static ProblemException fieldProblem(String slug, String field, String fieldDetail, String detail) {
+        return new ProblemException(400, slug, "Bad request", detail,
+                Map.of("errors", List.of(Map.of("field", field, "detail", fieldDetail))));
     }
 
     private static boolean isSetReference(String item) {
@@ -219,21 +222,15 @@ public class RuleSetEditor {
                 if (!rule.enabled() || rule.proximity() == null) {
                     continue;
                 }
-                for (String item : concat(rule.proximity().a(), rule.proximity().b())) {
-                    if (isSetReference(item) && !defined.contains(item.substring(1))) {
+                for (String name : rule.proximity().setReferences()) {
+                    if (!defined.contains(name)) {
                         throw new ProblemException(409, "word-set-in-use", "Conflict", "rule set 'default' cannot "
-                                + "drop word set '" + item + "': tenant '" + tenant + "' uses it in its "
-                                + rule.kind().code() + " rule '" + rule.keyword() + "'");
+                                + "drop word set '" + Proximity.SET_REFERENCE + name + "': tenant '" + tenant
+                                + "' uses it in its " + rule.kind().code() + " rule '" + rule.keyword() + "'");
                     }
                 }
             }
         }
-    }
-
-    private static List<String> concat(List<String> first, List<String> second) {
-        List<String> all = new java.util.ArrayList<>(first);
-        all.addAll(second);
-        return all;
     }
 
     private Set<String> knownIntents(String ruleSet) {

@@ -218,7 +218,7 @@ class ProximityRulesTest {
                 ProximityEffect.TAG));
         assertThat(read.get(1).keyword()).isEqualTo("多少|@cost … 运费");
         assertThat(read.get(1).note()).isEqualTo("a note");
-        assertThat(read.get(2).proximity().window()).isEqualTo(RuleFile.DEFAULT_WINDOW);
+        assertThat(read.get(2).proximity().window()).isEqualTo(Proximity.DEFAULT_WINDOW);
         assertThat(read.get(2).proximity().effect()).isEqualTo(ProximityEffect.MENTION);
         assertThat(read.get(2).proximity().scope()).isEqualTo(ProximityScope.CLAUSE);
         assertThat(read.get(3).proximity().scope()).isEqualTo(ProximityScope.SENTENCE);
