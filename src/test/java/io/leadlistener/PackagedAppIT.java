@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.leadlistener.callback.crypto.SignedCallback;
 import io.leadlistener.testsupport.LocalInfraTestResource;
 import io.leadlistener.testsupport.ProdTenantTestResource;
 import io.leadlistener.testsupport.WeComSimulator;
+import io.leadlistener.wecom.crypto.SignedCallback;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import java.io.IOException;

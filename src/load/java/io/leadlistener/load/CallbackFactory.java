@@ -1,8 +1,8 @@
 package io.leadlistener.load;
 
-import io.leadlistener.callback.crypto.CallbackSecret;
-import io.leadlistener.callback.crypto.CallbackSigner;
-import io.leadlistener.callback.crypto.SignedCallback;
+import io.leadlistener.wecom.crypto.CallbackSecret;
+import io.leadlistener.wecom.crypto.CallbackSigner;
+import io.leadlistener.wecom.crypto.SignedCallback;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package io.leadlistener.callback;
 
-import io.leadlistener.callback.crypto.CallbackSecret;
-import io.leadlistener.callback.crypto.CallbackVerifier;
-import io.leadlistener.problem.ProblemException;
+import io.leadlistener.errors.NotFoundException;
 import io.leadlistener.tenant.Tenant;
 import io.leadlistener.tenant.TenantDirectory;
+import io.leadlistener.wecom.crypto.CallbackSecret;
+import io.leadlistener.wecom.crypto.CallbackVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.HashMap;
@@ -32,9 +32,9 @@ public class CallbackVerifiers {
             return callback;
         }
         if (!byTenantAndName.containsKey(key(tenantId, APP_CALLBACK))) {
-            throw ProblemException.notFound("unknown-tenant", "no tenant '" + tenantId + "' is configured");
+            throw new NotFoundException("unknown-tenant", "no tenant '" + tenantId + "' is configured");
         }
-        throw ProblemException.notFound("unknown-callback",
+        throw new NotFoundException("unknown-callback",
                 "tenant '" + tenantId + "' has no callback named '" + callbackName + "'");
     }
 

@@ -1,7 +1,7 @@
 package io.leadlistener.callback;
 
-import io.leadlistener.callback.xml.InboundMessage;
 import io.leadlistener.inbox.NewInboxMessage;
+import io.leadlistener.wecom.xml.InboundMessage;
 import java.time.Instant;
 
 /** Turns a verified, parsed WeCom callback into the row the inbox stores. */

@@ -1,8 +1,8 @@
 package io.leadlistener.callback;
 
-import io.leadlistener.callback.crypto.CallbackRejectedException;
-import io.leadlistener.callback.crypto.CallbackVerifier;
 import io.leadlistener.tenant.Tenant;
+import io.leadlistener.wecom.crypto.CallbackRejectedException;
+import io.leadlistener.wecom.crypto.CallbackVerifier;
 
 /** One callback URL of one tenant, with the verifier holding that URL's Token and EncodingAESKey. */
 record TenantCallback(Tenant tenant, String callbackName, CallbackVerifier verifier) {
@@ -12,11 +12,8 @@ record TenantCallback(Tenant tenant, String callbackName, CallbackVerifier verif
         return callbackName.isEmpty() ? "app" : callbackName;
     }
 
+    /** @throws CallbackRejectedException when the signature, timestamp, AES payload or receiveid is wrong */
     String verifyAndDecrypt(String msgSignature, String timestamp, String nonce, String encrypted) {
-        try {
-            return verifier.verifyAndDecrypt(msgSignature, timestamp, nonce, encrypted);
-        } catch (CallbackRejectedException rejection) {
-            throw CallbackRejections.toProblem(rejection);
-        }
+        return verifier.verifyAndDecrypt(msgSignature, timestamp, nonce, encrypted);
     }
 }

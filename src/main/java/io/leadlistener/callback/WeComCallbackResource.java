@@ -1,13 +1,15 @@
 package io.leadlistener.callback;
 
-import io.leadlistener.callback.xml.CallbackEnvelope;
-import io.leadlistener.callback.xml.CallbackEnvelopeParser;
-import io.leadlistener.callback.xml.InboundMessage;
-import io.leadlistener.callback.xml.InboundMessageParser;
-import io.leadlistener.callback.xml.MalformedCallbackXmlException;
+import io.leadlistener.errors.DomainException;
 import io.leadlistener.inbox.Inbox;
 import io.leadlistener.inbox.InboxAdmission;
-import io.leadlistener.problem.ProblemException;
+import io.leadlistener.rest.ProblemException;
+import io.leadlistener.wecom.crypto.CallbackRejectedException;
+import io.leadlistener.wecom.xml.CallbackEnvelope;
+import io.leadlistener.wecom.xml.CallbackEnvelopeParser;
+import io.leadlistener.wecom.xml.InboundMessage;
+import io.leadlistener.wecom.xml.InboundMessageParser;
+import io.leadlistener.wecom.xml.MalformedCallbackXmlException;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,11 +20,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The URL configured in the WeCom admin console as "接收消息服务器配置". {@code /wecom/callback/{tenant}} uses the
@@ -75,7 +77,7 @@ public class WeComCallbackResource {
         requireParameters("msg_signature", msgSignature, "timestamp", timestamp, "nonce", nonce, "echostr", echostr);
         // A '+' that a client forgot to percent-encode arrives as a space; Base64 never contains spaces.
         String encrypted = echostr.replace(' ', '+');
-        String plaintext = target.verifyAndDecrypt(msgSignature, timestamp, nonce, encrypted);
+        String plaintext = verifyAndDecrypt(target, msgSignature, timestamp, nonce, encrypted);
         LOG.infof("URL verification succeeded for tenant=%s callback=%s", tenant, target.callbackLabel());
         return plaintext;
     }
@@ -107,6 +109,9 @@ public class WeComCallbackResource {
         } catch (ProblemException e) {
             metrics.rejected(tenant, e.slug());
             throw e;
+        } catch (DomainException e) {
+            metrics.rejected(tenant, e.slug());
+            throw e;
         }
     }
 
@@ -122,7 +127,7 @@ public class WeComCallbackResource {
             throw ProblemException.badRequest("malformed-xml", "callback body is empty; expected the <xml> envelope");
         }
         CallbackEnvelope envelope = parseEnvelope(body);
-        String plaintext = target.verifyAndDecrypt(msgSignature, timestamp, nonce, envelope.encrypt());
+        String plaintext = verifyAndDecrypt(target, msgSignature, timestamp, nonce, envelope.encrypt());
         InboundMessage message = parseInner(plaintext);
         InboxAdmission admission = inbox.store(InboxMessages.fromCallback(target, message, plaintext));
         metrics.stored(tenant, admission);
@@ -138,6 +143,29 @@ public class WeComCallbackResource {
         } catch (MalformedCallbackXmlException e) {
             throw ProblemException.badRequest("malformed-xml", e.getMessage());
         }
+    }
+
+    private static String verifyAndDecrypt(TenantCallback target, String msgSignature, String timestamp, String nonce,
+                                           String encrypted) {
+        try {
+            return target.verifyAndDecrypt(msgSignature, timestamp, nonce, encrypted);
+        } catch (CallbackRejectedException rejection) {
+            throw rejected(rejection);
+        }
+    }
+
+    /** How each reason the crypto layer refuses a callback is told to the caller. */
+    private static ProblemException rejected(CallbackRejectedException rejection) {
+        return switch (rejection.reason()) {
+            case SIGNATURE_MISMATCH -> new ProblemException(401, "signature-mismatch", "Unauthorized",
+                    rejection.detail());
+            case TIMESTAMP_OUTSIDE_WINDOW -> new ProblemException(401, "timestamp-outside-window", "Unauthorized",
+                    rejection.detail());
+            case RECEIVE_ID_MISMATCH -> new ProblemException(403, "receiveid-mismatch", "Forbidden",
+                    rejection.detail());
+            default -> ProblemException.badRequest(
+                    rejection.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), rejection.detail());
+        };
     }
 
     private static InboundMessage parseInner(String plaintext) {

@@ -1,10 +1,10 @@
 package io.leadlistener.events;
 
-import io.leadlistener.admin.AdminApi;
-import io.leadlistener.admin.AdminApiDocumentation;
-import io.leadlistener.admin.AdminCaller;
+import io.leadlistener.admin.api.AdminApi;
+import io.leadlistener.admin.api.AdminApiDocumentation;
+import io.leadlistener.admin.api.AdminCaller;
 import io.leadlistener.common.SqlTimestamps;
-import io.leadlistener.problem.ProblemException;
+import io.leadlistener.rest.ProblemException;
 import io.leadlistener.tenant.TenantDirectory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;

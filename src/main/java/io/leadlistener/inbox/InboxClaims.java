@@ -1,6 +1,5 @@
 package io.leadlistener.inbox;
 
-import io.leadlistener.callback.xml.InboundMessage;
 import io.leadlistener.common.SqlTimestamps;
 import io.leadlistener.common.TransactionJdbc;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,8 +54,7 @@ public class InboxClaims {
         return jdbc.call(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(CLAIM_DUE_HEADS)) {
                 statement.setInt(1, limit);
-                return TransactionJdbc.readAll(statement, row -> new Claimed(readItem(row),
-                        InboundMessage.EVENT_KF_MSG_OR_EVENT.equals(row.getString(13))));
+                return TransactionJdbc.readAll(statement, row -> new Claimed(readItem(row), row.getString(13)));
             }
         });
     }
@@ -71,10 +69,10 @@ public class InboxClaims {
     /**
      * A claimed row.
      *
-     * @param callsOut the row makes the worker call WeCom (a 微信客服 notification pulls the messages): processed in a
-     *                 transaction of its own, so a slow API never holds the locks of a batch of other contacts' rows
+     * @param event the row's event, if any: its source says whether processing it calls out
+     *              ({@link MessageSource#callsOut})
      */
-    public record Claimed(InboxItem item, boolean callsOut) {
+    public record Claimed(InboxItem item, String event) {
     }
 
     /**

@@ -9,10 +9,4 @@ package io.leadlistener.inbox;
 public interface InboxMessageHandler {
 
     ProcessingOutcome handle(InboxItem item) throws Exception;
-
-    /**
-     * The customer's text in a stored row's payload, read the way its source wrote it (WeCom XML, ingestion JSON,
-     * a pulled 微信客服 message); null when the message has none (an event, an image).
-     */
-    String textOf(String source, String payload);
 }

@@ -1,12 +1,14 @@
 package io.leadlistener.inbox;
 
+import io.leadlistener.errors.UnavailableException;
 import java.sql.SQLException;
 
 /** PostgreSQL could not store a message (down, unreachable, failing over): nothing was stored, the sender retries. */
-public class InboxUnavailableException extends RuntimeException {
+public class InboxUnavailableException extends UnavailableException {
 
     public InboxUnavailableException(SQLException cause) {
-        super("the inbox could not store the message: " + cause.getMessage(), cause);
+        super("storage-unavailable", "the message could not be stored right now and was not accepted; retry shortly",
+                cause);
     }
 
     /**

@@ -34,6 +34,7 @@ public class InboxWorker {
     private static final Logger LOG = Logger.getLogger(InboxWorker.class);
 
     private final InboxClaims claims;
+    private final MessageSources sources;
     private final InboxMessageHandler handler;
     private final InboxWakeup wakeup;
     private final InboxConfig.Worker config;
@@ -50,9 +51,10 @@ public class InboxWorker {
      */
     private final Set<Long> inHand = ConcurrentHashMap.newKeySet();
 
-    public InboxWorker(InboxClaims claims, InboxMessageHandler handler, InboxWakeup wakeup, InboxConfig config,
-                       ObjectMapper objectMapper, InboxMetrics metrics, TraceContexts traces) {
+    public InboxWorker(InboxClaims claims, InboxMessageHandler handler, MessageSources sources, InboxWakeup wakeup,
+                       InboxConfig config, ObjectMapper objectMapper, InboxMetrics metrics, TraceContexts traces) {
         this.claims = claims;
+        this.sources = sources;
         this.traces = traces;
         this.metrics = metrics;
         this.handler = handler;
@@ -114,7 +116,7 @@ public class InboxWorker {
             if (inHand.contains(item.id())) {
                 continue; // failed a moment ago on another thread, whose failure is being recorded
             }
-            if (claimed.callsOut() || item.attempts() > 0) {
+            if (item.attempts() > 0 || sources.callsOut(item.source(), claimed.event())) {
                 // Its lock ends with this transaction; processed right after, alone: a slow API call holds no other
                 // rows' locks, and a row that failed before cannot roll a batch back again.
                 alone.add(item.id());

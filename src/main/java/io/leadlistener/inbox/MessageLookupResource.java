@@ -2,9 +2,9 @@ package io.leadlistener.inbox;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
-import io.leadlistener.admin.AdminApi;
-import io.leadlistener.admin.AdminApiDocumentation;
-import io.leadlistener.problem.ProblemException;
+import io.leadlistener.admin.api.AdminApi;
+import io.leadlistener.admin.api.AdminApiDocumentation;
+import io.leadlistener.rest.ProblemException;
 import io.leadlistener.tenant.TenantDirectory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.GET;
@@ -27,11 +27,11 @@ import org.jboss.resteasy.reactive.RestPath;
 public class MessageLookupResource {
 
     private final TenantDirectory tenants;
-    private final InboxMessageHandler handler;
+    private final MessageSources sources;
 
-    public MessageLookupResource(TenantDirectory tenants, InboxMessageHandler handler) {
+    public MessageLookupResource(TenantDirectory tenants, MessageSources sources) {
         this.tenants = tenants;
-        this.handler = handler;
+        this.sources = sources;
     }
 
     /**
@@ -54,7 +54,7 @@ public class MessageLookupResource {
             throw ProblemException.notFound("unknown-message",
                     "tenant '" + tenant + "' has no stored message '" + messageId + "'");
         }
-        String text = row.payload == null ? null : handler.textOf(row.source, row.payload);
+        String text = row.payload == null ? null : sources.textOf(row.source, row.payload);
         return new StoredMessage(row.msgId == null ? "inbox-" + row.id : row.msgId, row.id, row.tenantId,
                 row.callbackName.isEmpty() ? "app" : row.callbackName, row.msgType, row.fromUser, row.contactKey,
                 row.receivedAt, row.status, row.attempts, row.processedAt, row.lastError, row.intents == null

@@ -1,6 +1,6 @@
 package io.leadlistener.inbox;
 
-import io.leadlistener.problem.ProblemException;
+import io.leadlistener.errors.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 
@@ -22,10 +22,10 @@ public class RetainedTextWindow {
         return (int) Math.max(1, textRetention.toDays());
     }
 
-    /** @throws ProblemException 400 ({@code slug}) when {@code days} is not between 1 and {@link #maxDays()} */
+    /** @throws InvalidInputException ({@code slug}) when {@code days} is not between 1 and {@link #maxDays()} */
     public void requireDays(int days, String slug) {
         if (days < 1 || days > maxDays()) {
-            throw ProblemException.badRequest(slug, "days must be between 1 and " + maxDays()
+            throw new InvalidInputException(slug, "days must be between 1 and " + maxDays()
                     + " (message text is kept for " + textRetention.toDays()
                     + " days, leadlistener.inbox.retention.text-retention); got " + days);
         }

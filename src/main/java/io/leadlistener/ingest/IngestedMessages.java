@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadlistener.events.LeadEvent;
 import io.leadlistener.events.LeadIds;
+import io.leadlistener.inbox.ChatContact;
+import io.leadlistener.inbox.ChatMessage;
 import io.leadlistener.inbox.NewInboxMessage;
-import io.leadlistener.lead.CustomerMessage;
-import io.leadlistener.lead.LeadContact;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
@@ -42,20 +42,20 @@ public class IngestedMessages {
     }
 
     /** The worker's view of a stored row. */
-    public CustomerMessage fromInbox(String payload) {
+    public ChatMessage fromInbox(String payload) {
         StoredMessage stored;
         try {
             stored = objectMapper.readValue(payload, StoredMessage.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("ingested inbox payload is not the expected JSON", e);
         }
-        LeadContact contact = IngestedMessage.KIND_EXTERNAL.equals(stored.contactKind())
-                ? new LeadContact(LeadIds.EXTERNAL, stored.contactId(), LeadEvent.API, null, stored.ownerUserId())
-                : new LeadContact(LeadIds.API, stored.channel() + ":" + stored.contactId(), LeadEvent.API, null,
+        ChatContact contact = IngestedMessage.KIND_EXTERNAL.equals(stored.contactKind())
+                ? new ChatContact(LeadIds.EXTERNAL, stored.contactId(), LeadEvent.API, null, stored.ownerUserId())
+                : new ChatContact(LeadIds.API, stored.channel() + ":" + stored.contactId(), LeadEvent.API, null,
                 stored.ownerUserId());
         // {channel}:{messageId}, like the contact id: keeps two pipelines' ids, and WeCom's MsgIds, apart in the
         // event ids derived from it.
-        return new CustomerMessage(contact, stored.channel() + ":" + stored.messageId(), stored.text(),
+        return new ChatMessage(contact, stored.channel() + ":" + stored.messageId(), stored.text(),
                 stored.sentAt());
     }
 

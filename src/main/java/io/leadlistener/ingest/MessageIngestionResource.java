@@ -1,11 +1,13 @@
 package io.leadlistener.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.leadlistener.admin.AdminApiDocumentation;
+import io.leadlistener.admin.api.AdminApiDocumentation;
 import io.leadlistener.inbox.Inbox;
 import io.leadlistener.inbox.InboxAdmission;
 import io.leadlistener.inbox.NewInboxMessage;
-import io.leadlistener.problem.ProblemException;
+import io.leadlistener.ingest.api.IngestionApi;
+import io.leadlistener.ingest.api.IngestionCaller;
+import io.leadlistener.rest.ProblemException;
 import io.leadlistener.tenant.TenantDirectory;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

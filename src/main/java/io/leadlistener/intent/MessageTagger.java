@@ -2,9 +2,8 @@ package io.leadlistener.intent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leadlistener.callback.xml.InboundMessage;
 import io.leadlistener.inbox.ProcessingOutcome;
-import io.leadlistener.intent.api.TaggingView;
+import io.leadlistener.intent.TaggingView;
 import io.leadlistener.intent.engine.TaggingResult;
 import io.leadlistener.intent.rules.TaggerRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,14 +19,6 @@ public class MessageTagger {
     public MessageTagger(TaggerRegistry taggers, ObjectMapper objectMapper) {
         this.taggers = taggers;
         this.objectMapper = objectMapper;
-    }
-
-    /** @return the tagging of the message's text, or empty when it carries no text (events, images ...) */
-    public Optional<TaggingResult> tag(String tenantId, InboundMessage message) {
-        if (!"text".equals(message.msgType())) {
-            return Optional.empty();
-        }
-        return tagText(tenantId, message.content());
     }
 
     /** @return the tagging of a text from any source; empty when it is blank */

@@ -2,10 +2,11 @@ package io.leadlistener.lead;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.enterprise.context.ApplicationScoped;
 import io.leadlistener.common.TransactionJdbc;
-import jakarta.persistence.EntityManager;
+import io.leadlistener.inbox.ChatContact;
 import io.leadlistener.lead.routing.LeadRouter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -59,7 +60,7 @@ public class Leads {
      *
      * @return true if the lead did not exist before
      */
-    public boolean upsert(String leadId, String tenantId, LeadContact contact, Instant seenAt, List<String> intents,
+    public boolean upsert(String leadId, String tenantId, ChatContact contact, Instant seenAt, List<String> intents,
                           LeadRouter.Route route, long routingVersion) {
         String counts = counts(intents);
         return jdbc.call(connection -> {
@@ -93,7 +94,7 @@ public class Leads {
      * Records a customer-contact change (added, edited) for an external contact: creates the lead if it is new, with
      * the tenant's default pool, else updates owner and channel state and keeps the pool its messages chose.
      */
-    public ContactUpsert upsertContact(String leadId, String tenantId, LeadContact contact, Instant seenAt,
+    public ContactUpsert upsertContact(String leadId, String tenantId, ChatContact contact, Instant seenAt,
                                        String defaultPool, long routingVersion) {
         Object[] row = (Object[]) entityManager.createNativeQuery("""
                         insert into lead (lead_id, tenant_id, contact_kind, contact_id, channel, channel_state,

@@ -3,6 +3,8 @@ package io.leadlistener.lead;
 import io.leadlistener.events.LeadEvent;
 import io.leadlistener.events.LeadEventData;
 import io.leadlistener.events.LeadIds;
+import io.leadlistener.inbox.ChatContact;
+import io.leadlistener.inbox.ChatMessage;
 import io.leadlistener.inbox.InboxItem;
 import io.leadlistener.intent.MessageTagger;
 import io.leadlistener.intent.engine.TaggingResult;
@@ -35,7 +37,7 @@ public class MessageCapture {
     }
 
     /** @return the tagging, empty when the message had no text to tag */
-    public Optional<TaggingResult> capture(InboxItem item, Tenant tenant, CustomerMessage message) {
+    public Optional<TaggingResult> capture(InboxItem item, Tenant tenant, ChatMessage message) {
         Optional<TaggingResult> tagging = tagger.tagText(tenant.id(), message.text());
         if (tagging.isPresent() && !tagging.get().intents().isEmpty()) {
             captureLead(item, tenant, message, tagging.get(), tagging.get().intents());
@@ -52,7 +54,7 @@ public class MessageCapture {
      * @param previous the message's intents as last recorded (and announced)
      * @return how many events were appended: 0 when the message now has no intent
      */
-    public int retag(InboxItem item, Tenant tenant, CustomerMessage message, TaggingResult result,
+    public int retag(InboxItem item, Tenant tenant, ChatMessage message, TaggingResult result,
                      List<String> previous) {
         if (result.intents().isEmpty()) {
             return 0;
@@ -62,9 +64,9 @@ public class MessageCapture {
     }
 
     /** @return the events appended: 2 when the lead is new, else 1 */
-    private int captureLead(InboxItem item, Tenant tenant, CustomerMessage message, TaggingResult result,
+    private int captureLead(InboxItem item, Tenant tenant, ChatMessage message, TaggingResult result,
                             List<String> intentsToCount) {
-        LeadContact contact = message.contact();
+        ChatContact contact = message.contact();
         String leadId = LeadIds.leadId(tenant.id(), contact.kind(), contact.id());
         // Read in this transaction: the routing version in force now, on whichever replica processes the message.
         RoutingRules routingRules = routing.currentForTransaction(tenant.id());
@@ -73,7 +75,7 @@ public class MessageCapture {
                 routingRules.version());
 
         LeadEventData data = new LeadEventData(leadId, tenant.id(), tenant.corpId(),
-                contact.asEventContact(), contact.asEventOwner(),
+                EventContacts.contact(contact), EventContacts.owner(contact),
                 route.pool(), new LeadEventData.Routing(route.intent(), routingRules.version()),
                 result.intents(),
                 result.matches().stream().map(match -> new LeadEventData.Match(match.intent(), match.keyword(),

@@ -1,6 +1,6 @@
 package io.leadlistener.tenant;
 
-import io.leadlistener.callback.crypto.EncodingAesKey;
+import io.leadlistener.wecom.crypto.EncodingAesKey;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 

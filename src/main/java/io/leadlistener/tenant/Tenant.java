@@ -1,7 +1,7 @@
 package io.leadlistener.tenant;
 
-import io.leadlistener.callback.crypto.AcceptedSecret;
-import io.leadlistener.callback.crypto.CallbackSecret;
+import io.leadlistener.wecom.crypto.AcceptedSecret;
+import io.leadlistener.wecom.crypto.CallbackSecret;
 import java.util.Map;
 import java.util.Optional;
 

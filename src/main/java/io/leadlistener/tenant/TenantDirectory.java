@@ -1,9 +1,9 @@
 package io.leadlistener.tenant;
 
-import io.leadlistener.callback.crypto.AcceptedSecret;
-import io.leadlistener.callback.crypto.CallbackSecret;
-import io.leadlistener.callback.crypto.EncodingAesKey;
-import io.leadlistener.problem.ProblemException;
+import io.leadlistener.errors.NotFoundException;
+import io.leadlistener.wecom.crypto.AcceptedSecret;
+import io.leadlistener.wecom.crypto.CallbackSecret;
+import io.leadlistener.wecom.crypto.EncodingAesKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -38,7 +38,7 @@ public class TenantDirectory {
     /** The tenant, or a 404 problem naming the id: for every endpoint that addresses a tenant. */
     public Tenant require(String tenantId) {
         return find(tenantId).orElseThrow(() ->
-                ProblemException.notFound("unknown-tenant", "no tenant '" + tenantId + "' is configured"));
+                new NotFoundException("unknown-tenant", "no tenant '" + tenantId + "' is configured"));
     }
 
     public Collection<Tenant> all() {

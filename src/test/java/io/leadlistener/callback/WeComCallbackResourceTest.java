@@ -10,12 +10,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import io.agroal.api.AgroalDataSource;
-import io.leadlistener.callback.crypto.CallbackSignature;
-import io.leadlistener.callback.crypto.EncodingAesKey;
-import io.leadlistener.callback.crypto.SignedCallback;
 import io.leadlistener.testsupport.InboxRows;
 import io.leadlistener.testsupport.LocalInfraTestResource;
 import io.leadlistener.testsupport.WeComSimulator;
+import io.leadlistener.wecom.crypto.CallbackSignature;
+import io.leadlistener.wecom.crypto.EncodingAesKey;
+import io.leadlistener.wecom.crypto.SignedCallback;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

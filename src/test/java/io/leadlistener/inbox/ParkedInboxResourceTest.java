@@ -62,7 +62,7 @@ class ParkedInboxResourceTest {
                 .body("items.id", hasItem((int) id))
                 .body("items.find { it.id == " + id + " }.attempts", equalTo(3))
                 .body("items.find { it.id == " + id + " }.lastError", startsWith(
-                        "io.leadlistener.callback.xml.MalformedCallbackXmlException"));
+                        "io.leadlistener.wecom.xml.MalformedCallbackXmlException"));
         admin().when().get(BASE + "/summary").then().statusCode(200)
                 .body("parked", greaterThanOrEqualTo(1));
 

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import io.agroal.api.AgroalDataSource;
-import io.leadlistener.callback.crypto.SignedCallback;
 import io.leadlistener.events.EventSchemas;
 import io.leadlistener.events.LeadIds;
 import io.leadlistener.testsupport.InboxRows;
@@ -15,6 +14,7 @@ import io.leadlistener.testsupport.LeadEventsConsumer;
 import io.leadlistener.testsupport.LeadEventsConsumer.Received;
 import io.leadlistener.testsupport.LocalInfraTestResource;
 import io.leadlistener.testsupport.WeComSimulator;
+import io.leadlistener.wecom.crypto.SignedCallback;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -3,13 +3,13 @@ package io.leadlistener.kf;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.leadlistener.callback.crypto.SignedCallback;
 import io.leadlistener.events.EventSchemas;
 import io.leadlistener.events.LeadIds;
 import io.leadlistener.testsupport.LeadEventsConsumer;
 import io.leadlistener.testsupport.LeadEventsConsumer.Received;
 import io.leadlistener.testsupport.LocalInfraTestResource;
 import io.leadlistener.testsupport.WeComSimulator;
+import io.leadlistener.wecom.crypto.SignedCallback;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.leadlistener.callback.crypto.SignedCallback;
 import io.leadlistener.events.LeadIds;
 import io.leadlistener.localinfra.LocalInfrastructure;
 import io.leadlistener.testsupport.LeadEventsConsumer;
 import io.leadlistener.testsupport.LeadEventsConsumer.Received;
 import io.leadlistener.testsupport.LocalInfraTestResource;
 import io.leadlistener.testsupport.WeComSimulator;
+import io.leadlistener.wecom.crypto.SignedCallback;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.agroal.api.AgroalDataSource;
-import io.leadlistener.callback.crypto.SignedCallback;
 import io.leadlistener.events.EventSchemas;
 import io.leadlistener.events.LeadIds;
 import io.leadlistener.testsupport.InboxRows;
@@ -13,6 +12,7 @@ import io.leadlistener.testsupport.LeadEventsConsumer;
 import io.leadlistener.testsupport.LeadEventsConsumer.Received;
 import io.leadlistener.testsupport.LocalInfraTestResource;
 import io.leadlistener.testsupport.WeComSimulator;
+import io.leadlistener.wecom.crypto.SignedCallback;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

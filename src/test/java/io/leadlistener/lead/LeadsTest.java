@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agroal.api.AgroalDataSource;
 import io.leadlistener.events.LeadIds;
+import io.leadlistener.inbox.ChatContact;
 import io.leadlistener.lead.routing.LeadRouter;
 import io.leadlistener.testsupport.InboxRows;
 import io.leadlistener.testsupport.LocalInfraTestResource;
@@ -35,7 +36,7 @@ class LeadsTest {
     void concurrentFirstSightingsOfOneContactCreateTheLeadExactlyOnceAndCountEveryIntent() throws Exception {
         String contactId = "race-" + UUID.randomUUID().toString().substring(0, 8);
         String leadId = LeadIds.leadId("demo", "internal", contactId);
-        LeadContact contact = new LeadContact("internal", contactId, "wecom-app", null, null);
+        ChatContact contact = new ChatContact("internal", contactId, "wecom-app", null, null);
         int writers = 8;
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(writers);

@@ -1,8 +1,8 @@
 package io.leadlistener.testsupport;
 
-import io.leadlistener.callback.crypto.CallbackSecret;
-import io.leadlistener.callback.crypto.CallbackSigner;
-import io.leadlistener.callback.crypto.SignedCallback;
+import io.leadlistener.wecom.crypto.CallbackSecret;
+import io.leadlistener.wecom.crypto.CallbackSigner;
+import io.leadlistener.wecom.crypto.SignedCallback;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

@@ -4,12 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.leadlistener.callback.crypto.SignedCallback;
 import io.leadlistener.events.LeadIds;
 import io.leadlistener.testsupport.LeadEventsConsumer;
 import io.leadlistener.testsupport.LeadEventsConsumer.Received;
 import io.leadlistener.testsupport.LocalInfraTestResource;
 import io.leadlistener.testsupport.WeComSimulator;
+import io.leadlistener.wecom.crypto.SignedCallback;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;

@@ -1,25 +1,26 @@
 package io.leadlistener.intent.api;
 
-import io.leadlistener.admin.AdminApi;
-import io.leadlistener.admin.AdminApiDocumentation;
+import io.leadlistener.admin.api.AdminApi;
+import io.leadlistener.admin.api.AdminApiDocumentation;
+import io.leadlistener.intent.TaggingView;
 import io.leadlistener.intent.engine.IntentTagger;
 import io.leadlistener.intent.engine.RuleSet;
 import io.leadlistener.intent.rules.RuleSetEditor;
 import io.leadlistener.intent.rules.RuleSetNames;
 import io.leadlistener.intent.rules.TaggerRegistry;
-import io.leadlistener.problem.ProblemException;
+import io.leadlistener.rest.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * "What would the listener hear in this line?" — tags a text with a rule set in force (or a tenant's unpublished

@@ -2,9 +2,9 @@ package io.leadlistener.intent.api;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.leadlistener.admin.AdminApi;
-import io.leadlistener.admin.AdminApiDocumentation;
-import io.leadlistener.admin.AdminCaller;
+import io.leadlistener.admin.api.AdminApi;
+import io.leadlistener.admin.api.AdminApiDocumentation;
+import io.leadlistener.admin.api.AdminCaller;
 import io.leadlistener.intent.impact.ImpactPreview;
 import io.leadlistener.intent.impact.ImpactReport;
 import io.leadlistener.intent.rules.RuleDiff;
@@ -15,8 +15,8 @@ import io.leadlistener.intent.rules.RuleStore;
 import io.leadlistener.intent.rules.RuleView;
 import io.leadlistener.intent.rules.StoredRule;
 import io.leadlistener.intent.rules.TaggerRegistry;
-import io.leadlistener.problem.ProblemException;
-import io.leadlistener.problem.WholeNumberFields;
+import io.leadlistener.rest.ProblemException;
+import io.leadlistener.rest.WholeNumberFields;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -33,11 +33,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 
 /**
  * Intent rules of a rule set ({@code default} or a tenant): edit the draft, publish it as a version, look at

@@ -1,11 +1,11 @@
 package io.leadlistener.intent.api;
 
-import io.leadlistener.admin.AdminApi;
-import io.leadlistener.admin.AdminApiDocumentation;
-import io.leadlistener.admin.AdminCaller;
+import io.leadlistener.admin.api.AdminApi;
+import io.leadlistener.admin.api.AdminApiDocumentation;
+import io.leadlistener.admin.api.AdminCaller;
 import io.leadlistener.intent.rules.RuleSetNames;
 import io.leadlistener.intent.rules.RuleStore;
-import io.leadlistener.problem.ProblemException;
+import io.leadlistener.rest.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,9 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.jboss.resteasy.reactive.RestPath;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
 
 /** The intents a rule set can tag: the built-in ones of {@code default} plus a tenant's custom intents. */
 @AdminApi

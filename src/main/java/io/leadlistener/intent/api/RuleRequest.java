@@ -8,7 +8,7 @@ import io.leadlistener.intent.engine.ProximityScope;
 import io.leadlistener.intent.engine.RuleDetail;
 import io.leadlistener.intent.engine.RuleKind;
 import io.leadlistener.intent.engine.WordList;
-import io.leadlistener.problem.ProblemException;
+import io.leadlistener.rest.ProblemException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

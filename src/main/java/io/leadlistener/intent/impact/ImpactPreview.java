@@ -1,16 +1,17 @@
 package io.leadlistener.intent.impact;
 
-import io.leadlistener.inbox.InboxMessageHandler;
+import io.leadlistener.errors.ConflictException;
+import io.leadlistener.errors.InvalidInputException;
+import io.leadlistener.inbox.MessageSources;
 import io.leadlistener.inbox.ProcessedMessages;
-import io.leadlistener.inbox.RetainedTextWindow;
 import io.leadlistener.inbox.ProcessedMessages.ProcessedMessage;
-import io.leadlistener.intent.IntentConfig;
+import io.leadlistener.inbox.RetainedTextWindow;
 import io.leadlistener.intent.engine.IntentTagger;
+import io.leadlistener.intent.rules.IntentConfig;
 import io.leadlistener.intent.rules.RuleSetEditor;
 import io.leadlistener.intent.rules.RuleSetNames;
 import io.leadlistener.intent.rules.RuleSetTaggers;
 import io.leadlistener.intent.rules.RuleStore;
-import io.leadlistener.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -37,20 +38,20 @@ public class ImpactPreview {
     private final RuleSetNames names;
     private final RuleSetTaggers taggers;
     private final ProcessedMessages messages;
-    private final InboxMessageHandler handler;
+    private final MessageSources sources;
     private final IntentConfig.Impact bounds;
     private final RetainedTextWindow textWindow;
     private final Clock clock;
 
     public ImpactPreview(RuleSetEditor editor, RuleStore store, RuleSetNames names, RuleSetTaggers taggers,
-                         ProcessedMessages messages, InboxMessageHandler handler, IntentConfig intentConfig,
+                         ProcessedMessages messages, MessageSources sources, IntentConfig intentConfig,
                          RetainedTextWindow textWindow, Clock clock) {
         this.editor = editor;
         this.store = store;
         this.names = names;
         this.taggers = taggers;
         this.messages = messages;
-        this.handler = handler;
+        this.sources = sources;
         this.bounds = intentConfig.impact();
         this.textWindow = textWindow;
         this.clock = clock;
@@ -60,11 +61,11 @@ public class ImpactPreview {
         return bounds.maxMessages();
     }
 
-    /** @throws ProblemException 409 when the draft has no changes, 400 for days or a count out of bounds */
+    /** @throws ConflictException when the draft has no changes; InvalidInputException for days or a count out of bounds */
     public ImpactReport preview(String ruleSet, int days, int maxMessages) {
         textWindow.requireDays(days, "invalid-impact-request");
         if (maxMessages < 1 || maxMessages > bounds.maxMessages()) {
-            throw ProblemException.badRequest("invalid-impact-request", "maxMessages must be between 1 and "
+            throw new InvalidInputException("invalid-impact-request", "maxMessages must be between 1 and "
                     + bounds.maxMessages() + " (leadlistener.intent.impact.max-messages); got " + maxMessages);
         }
         long started = System.nanoTime();
@@ -73,7 +74,7 @@ public class ImpactPreview {
         // A short transaction of its own: reading the changes takes the rule set's edit lock, which the (longer)
         // evaluation must not hold.
         if (QuarkusTransaction.requiringNew().call(() -> editor.draftChanges(ruleSet)).isEmpty()) {
-            throw new ProblemException(409, "no-draft-changes", "Conflict", "the draft of rule set '" + ruleSet
+            throw new ConflictException("no-draft-changes", "the draft of rule set '" + ruleSet
                     + "' has no changes against its latest version: nothing to preview");
         }
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -102,7 +103,7 @@ public class ImpactPreview {
                         truncated = true;
                         break;
                     }
-                    String text = handler.textOf(message.item().source(), message.item().payload());
+                    String text = sources.textOf(message.item().source(), message.item().payload());
                     if (text != null && !text.isBlank()) {
                         String tenant = message.item().tenantId();
                         tally.add(message, text, before.get(tenant).tag(text).intents(),

@@ -2,12 +2,14 @@ package io.leadlistener.intent.rules;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadlistener.errors.ConflictException;
+import io.leadlistener.errors.InvalidInputException;
+import io.leadlistener.errors.NotFoundException;
 import io.leadlistener.intent.engine.IntentRule;
 import io.leadlistener.intent.engine.Proximity;
 import io.leadlistener.intent.engine.RuleKind;
 import io.leadlistener.intent.engine.RuleSet;
 import io.leadlistener.intent.engine.TextNormalizer;
-import io.leadlistener.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +43,8 @@ public class RuleSetEditor {
     public StoredRule addRule(String ruleSet, IntentRule rule, String actor) {
         store.lockRuleSet(ruleSet);
         validate(ruleSet, rule);
-        return store.addDraftRule(ruleSet, rule, actor).orElseThrow(() -> new ProblemException(409, "duplicate-rule",
-                "Conflict", "rule set '" + ruleSet + "' already has a " + rule.kind().code() + " rule '"
+        return store.addDraftRule(ruleSet, rule, actor).orElseThrow(() -> new ConflictException("duplicate-rule",
+                "rule set '" + ruleSet + "' already has a " + rule.kind().code() + " rule '"
                 + rule.keyword() + "' for intent " + rule.intent()));
     }
 
@@ -53,7 +55,7 @@ public class RuleSetEditor {
                 .anyMatch(other -> other.id() != id && EffectiveRules.RuleKey.of(other.rule())
                         .equals(EffectiveRules.RuleKey.of(rule)));
         if (clashes) {
-            throw new ProblemException(409, "duplicate-rule", "Conflict", "rule set '" + ruleSet
+            throw new ConflictException("duplicate-rule", "rule set '" + ruleSet
                     + "' already has another " + rule.kind().code() + " rule '" + rule.keyword() + "' for intent "
                     + rule.intent());
         }
@@ -91,8 +93,7 @@ public class RuleSetEditor {
         List<StoredRule> draft = store.draftRules(ruleSet);
         RuleDiff diff = RuleDiff.between(publishedRules(ruleSet), draft);
         if (diff.isEmpty()) {
-            throw new ProblemException(409, "nothing-to-publish", "Conflict",
-                    "the draft of rule set '" + ruleSet + "' has no changes against its latest version");
+            throw new ConflictException("nothing-to-publish", "the draft of rule set '" + ruleSet + "' has no changes against its latest version");
         }
         compileOrReject(ruleSet, draft);
         if (RuleSetNames.DEFAULT.equals(ruleSet)) {
@@ -107,7 +108,7 @@ public class RuleSetEditor {
     public Published rollback(String ruleSet, long toVersion, String actor) {
         store.lockRuleSet(ruleSet);
         if (store.version(ruleSet, toVersion).isEmpty()) {
-            throw ProblemException.notFound("unknown-version",
+            throw new NotFoundException("unknown-version",
                     "rule set '" + ruleSet + "' has no version " + toVersion);
         }
         List<StoredRule> target = store.versionRules(toVersion);
@@ -144,24 +145,24 @@ public class RuleSetEditor {
         } else if (rule.kind() == RuleKind.WORD_SET) {
             requireMatchable("words", rule.words());
         } else if (length > MAX_KEYWORD_LENGTH) {
-            throw ProblemException.badRequest("invalid-rule",
+            throw new InvalidInputException("invalid-rule",
                     "keyword is " + length + " characters; the limit is " + MAX_KEYWORD_LENGTH);
         }
         if (rule.note().length() > MAX_NOTE_LENGTH) {
-            throw ProblemException.badRequest("invalid-rule", "note is longer than " + MAX_NOTE_LENGTH + " characters");
+            throw new InvalidInputException("invalid-rule", "note is longer than " + MAX_NOTE_LENGTH + " characters");
         }
         if (!rule.kind().isProximity() && rule.kind() != RuleKind.WORD_SET
                 && normalizer.normalizeKeyword(rule.keyword()).isEmpty()) {
-            throw ProblemException.badRequest("invalid-rule", "keyword '" + rule.keyword()
+            throw new InvalidInputException("invalid-rule", "keyword '" + rule.keyword()
                     + "' has no letter, digit or CJK character left after normalization");
         }
         if (!IntentRule.ANY_INTENT.equals(rule.intent()) && !knownIntents(ruleSet).contains(rule.intent())) {
-            throw ProblemException.badRequest("unknown-intent", "intent '" + rule.intent()
+            throw new InvalidInputException("unknown-intent", "intent '" + rule.intent()
                     + "' is not defined for '" + ruleSet + "'; define it first under /intents (known: "
                     + String.join(", ", knownIntents(ruleSet).stream().sorted().toList()) + ")");
         }
         if (rule.kind() == RuleKind.KEYWORD && IntentRule.ANY_INTENT.equals(rule.intent())) {
-            throw ProblemException.badRequest("invalid-rule", "a keyword rule must name its intent, not '*'");
+            throw new InvalidInputException("invalid-rule", "a keyword rule must name its intent, not '*'");
         }
     }
 
@@ -192,9 +193,8 @@ public class RuleSetEditor {
     }
 
     /** A 400 naming the field at fault in {@code errors}, as {@code RuleRequest} reports field errors. */
-    private static ProblemException fieldProblem(String slug, String field, String fieldDetail, String detail) {
-        return new ProblemException(400, slug, "Bad request", detail,
-                Map.of("errors", List.of(Map.of("field", field, "detail", fieldDetail))));
+    private static InvalidInputException fieldProblem(String slug, String field, String fieldDetail, String detail) {
+        return new InvalidInputException(slug, detail, List.of(new InvalidInputException.FieldError(field, fieldDetail)));
     }
 
     private static boolean isSetReference(String item) {
@@ -224,7 +224,7 @@ public class RuleSetEditor {
                 }
                 for (String name : rule.proximity().setReferences()) {
                     if (!defined.contains(name)) {
-                        throw new ProblemException(409, "word-set-in-use", "Conflict", "rule set 'default' cannot "
+                        throw new ConflictException("word-set-in-use", "rule set 'default' cannot "
                                 + "drop word set '" + Proximity.SET_REFERENCE + name + "': tenant '" + tenant
                                 + "' uses it in its " + rule.kind().code() + " rule '" + rule.keyword() + "'");
                     }
@@ -245,13 +245,13 @@ public class RuleSetEditor {
                     : EffectiveRules.combine(publishedRules(RuleSetNames.DEFAULT).stream().map(StoredRule::rule)
                             .toList(), own));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("invalid-rule-set", "rule set '" + ruleSet
+            throw new InvalidInputException("invalid-rule-set", "rule set '" + ruleSet
                     + "' cannot be published: " + e.getMessage());
         }
     }
 
-    private static ProblemException ruleNotFound(String ruleSet, long id) {
-        return ProblemException.notFound("unknown-rule", "rule set '" + ruleSet + "' has no rule " + id);
+    private static NotFoundException ruleNotFound(String ruleSet, long id) {
+        return new NotFoundException("unknown-rule", "rule set '" + ruleSet + "' has no rule " + id);
     }
 
     private String toJson(RuleDiff diff) {

@@ -17,7 +17,7 @@ public class RuleSetNames {
         this.tenants = tenants;
     }
 
-    /** @throws ProblemException 404 if neither {@code default} nor a configured tenant */
+    /** @throws NotFoundException if neither {@code default} nor a configured tenant */
     public String require(String ruleSet) {
         return DEFAULT.equals(ruleSet) ? ruleSet : tenants.require(ruleSet).id();
     }

@@ -1,6 +1,5 @@
 package io.leadlistener.intent.rules;
 
-import io.leadlistener.intent.IntentConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;

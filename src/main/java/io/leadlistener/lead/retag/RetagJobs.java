@@ -1,10 +1,11 @@
 package io.leadlistener.lead.retag;
 
-import io.leadlistener.inbox.RetainedTextWindow;
+import io.leadlistener.errors.ConflictException;
+import io.leadlistener.errors.NotFoundException;
 import io.leadlistener.inbox.ProcessedMessages;
+import io.leadlistener.inbox.RetainedTextWindow;
 import io.leadlistener.intent.rules.RuleSetNames;
 import io.leadlistener.intent.rules.RuleStore;
-import io.leadlistener.problem.ProblemException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -37,7 +38,7 @@ public class RetagJobs {
     }
 
     /**
-     * @throws ProblemException 400 for days out of bounds, 409 when the tenant already has a job queued or running
+     * @throws InvalidInputException for days out of bounds; ConflictException when the tenant already has a job queued or running
      */
     public RetagJob start(String tenantId, int days, String requestedBy) {
         textWindow.requireDays(days, "invalid-retag-request");
@@ -49,13 +50,13 @@ public class RetagJobs {
             ProcessedMessages.IdRange range = messages.range(tenantId, from, to, version, config.maxMessages());
             long id = store.insert(tenantId, version, days, from, to, range.count() == 0 ? 1 : range.firstId(),
                             range.count() == 0 ? 0 : range.lastId(), range.count(), requestedBy)
-                    .orElseThrow(() -> new ProblemException(409, "retag-job-active", "Conflict", "tenant '"
+                    .orElseThrow(() -> new ConflictException("retag-job-active", "tenant '"
                             + tenantId + "' already has a re-tag job queued or running; cancel it or wait for it"));
             return store.find(tenantId, id).orElseThrow();
         });
     }
 
-    /** @throws ProblemException 404 for an unknown job */
+    /** @throws NotFoundException for an unknown job */
     public RetagJob find(String tenantId, long id) {
         return QuarkusTransaction.requiringNew().call(() -> store.find(tenantId, id))
                 .orElseThrow(() -> unknownJob(tenantId, id));
@@ -69,20 +70,19 @@ public class RetagJobs {
      * Stops a job between two batches: what it re-tagged so far stays (and was announced), the rest is left as it
      * was. Re-running later continues where it makes a difference, since re-tagged messages carry the new version.
      *
-     * @throws ProblemException 404 for an unknown job, 409 when it already ended
+     * @throws NotFoundException for an unknown job; ConflictException when it already ended
      */
     public RetagJob cancel(String tenantId, long id) {
         return QuarkusTransaction.requiringNew().call(() -> {
             RetagJob job = store.find(tenantId, id).orElseThrow(() -> unknownJob(tenantId, id));
             if (!store.cancel(tenantId, id)) {
-                throw new ProblemException(409, "retag-job-ended", "Conflict",
-                        "re-tag job " + id + " already ended with status '" + job.status() + "'");
+                throw new ConflictException("retag-job-ended", "re-tag job " + id + " already ended with status '" + job.status() + "'");
             }
             return store.find(tenantId, id).orElseThrow();
         });
     }
 
-    private static ProblemException unknownJob(String tenantId, long id) {
-        return ProblemException.notFound("unknown-retag-job", "tenant '" + tenantId + "' has no re-tag job " + id);
+    private static NotFoundException unknownJob(String tenantId, long id) {
+        return new NotFoundException("unknown-retag-job", "tenant '" + tenantId + "' has no re-tag job " + id);
     }
 }

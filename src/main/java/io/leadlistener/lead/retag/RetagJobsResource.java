@@ -1,12 +1,12 @@
 package io.leadlistener.lead.retag;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.leadlistener.admin.AdminApi;
-import io.leadlistener.admin.AdminApiDocumentation;
-import io.leadlistener.admin.AdminCaller;
+import io.leadlistener.admin.api.AdminApi;
+import io.leadlistener.admin.api.AdminApiDocumentation;
+import io.leadlistener.admin.api.AdminCaller;
 import io.leadlistener.intent.rules.RuleSetNames;
-import io.leadlistener.problem.ProblemException;
-import io.leadlistener.problem.WholeNumberFields;
+import io.leadlistener.rest.ProblemException;
+import io.leadlistener.rest.WholeNumberFields;
 import io.leadlistener.tenant.TenantDirectory;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;

@@ -1,6 +1,7 @@
 package io.leadlistener.lead.retag;
 
 import io.leadlistener.common.BackgroundWorkers;
+import io.leadlistener.inbox.ChatMessage;
 import io.leadlistener.inbox.InboxUnavailableException;
 import io.leadlistener.inbox.ProcessedMessages;
 import io.leadlistener.inbox.ProcessedMessages.ProcessedMessage;
@@ -8,7 +9,6 @@ import io.leadlistener.intent.MessageTagger;
 import io.leadlistener.intent.engine.IntentTagger;
 import io.leadlistener.intent.engine.TaggingResult;
 import io.leadlistener.intent.rules.RuleSetTaggers;
-import io.leadlistener.lead.CustomerMessage;
 import io.leadlistener.lead.LeadCaptureHandler;
 import io.leadlistener.lead.MessageCapture;
 import io.leadlistener.tenant.Tenant;
@@ -108,7 +108,7 @@ public class RetagWorker {
         int changed = 0;
         int events = 0;
         for (ProcessedMessage message : batch) {
-            Optional<CustomerMessage> customerMessage = storedMessages.customerMessage(message.item());
+            Optional<ChatMessage> customerMessage = storedMessages.chatMessage(message.item());
             if (customerMessage.isEmpty() || customerMessage.get().text() == null
                     || customerMessage.get().text().isBlank()) {
                 continue;

@@ -2,12 +2,12 @@ package io.leadlistener.lead.routing;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
-import io.leadlistener.admin.AdminApi;
-import io.leadlistener.admin.AdminApiDocumentation;
-import io.leadlistener.admin.AdminCaller;
+import io.leadlistener.admin.api.AdminApi;
+import io.leadlistener.admin.api.AdminApiDocumentation;
+import io.leadlistener.admin.api.AdminCaller;
 import io.leadlistener.intent.rules.RuleSetNames;
 import io.leadlistener.intent.rules.RuleStore;
-import io.leadlistener.problem.ProblemException;
+import io.leadlistener.rest.ProblemException;
 import io.leadlistener.tenant.TenantDirectory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.Consumes;

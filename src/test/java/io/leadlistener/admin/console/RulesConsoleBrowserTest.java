@@ -3,9 +3,9 @@ package io.leadlistener.admin.console;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.leadlistener.callback.crypto.SignedCallback;
 import io.leadlistener.testsupport.LocalInfraTestResource;
 import io.leadlistener.testsupport.WeComSimulator;
+import io.leadlistener.wecom.crypto.SignedCallback;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

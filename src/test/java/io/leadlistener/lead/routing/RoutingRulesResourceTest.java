@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 
-import io.leadlistener.callback.crypto.SignedCallback;
+import io.agroal.api.AgroalDataSource;
 import io.leadlistener.events.EventSchemas;
 import io.leadlistener.events.LeadIds;
 import io.leadlistener.testsupport.InboxRows;
@@ -15,7 +15,7 @@ import io.leadlistener.testsupport.LeadEventsConsumer;
 import io.leadlistener.testsupport.LeadEventsConsumer.Received;
 import io.leadlistener.testsupport.LocalInfraTestResource;
 import io.leadlistener.testsupport.WeComSimulator;
-import io.agroal.api.AgroalDataSource;
+import io.leadlistener.wecom.crypto.SignedCallback;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -1,0 +1,22 @@
+package io.leadlistener.admin;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import java.util.Optional;
+
+@ConfigMapping(prefix = "leadlistener.console")
+public interface ConsoleConfig {
+
+    /**
+     * Key that signs console session cookies. When absent a random key is generated at start, so sessions end on
+     * restart and are not valid on other replicas: with more than one replica, supply the same value to all of them
+     * from a Secret.
+     */
+    Optional<@Size(min = 32, message = "must be at least 32 characters") String> sessionKey();
+
+    /** How long a console sign-in lasts. */
+    @WithDefault("PT8H")
+    Duration sessionLifetime();
+}

@@ -1,0 +1,45 @@
+package io.leadlistener.rest;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reading {@code Authorization: Bearer <token>} and the 401 every bearer-token filter answers: problem+json with the
+ * {@code WWW-Authenticate} challenge and a detail that says what was wrong with the header.
+ */
+public final class BearerAuthorization {
+
+    private static final String BEARER = "Bearer ";
+
+    /** The presented token, or a 401 explaining what is wrong with the header. */
+    public record Presented(Optional<String> token, Response refusal) {
+    }
+
+    private BearerAuthorization() {
+    }
+
+    /** @param tokenKind how the refusal names the expected token, e.g. {@code admin token} */
+    public static Presented read(ContainerRequestContext request, String tokenKind) {
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header == null || header.isBlank()) {
+            return new Presented(Optional.empty(), unauthorized(request,
+                    "missing Authorization header; send 'Authorization: Bearer <" + tokenKind + ">'"));
+        }
+        if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return new Presented(Optional.empty(), unauthorized(request,
+                    "Authorization header must use the Bearer scheme"));
+        }
+        return new Presented(Optional.of(header.substring(BEARER.length()).trim()), null);
+    }
+
+    public static Response unauthorized(ContainerRequestContext request, String detail) {
+        Problem problem = new Problem(Problem.type("unauthorized"), "Unauthorized", 401, detail,
+                request.getUriInfo().getPath(), Map.of());
+        return Response.status(401).type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"wecom-lead-listener\"")
+                .entity(problem).build();
+    }
+}

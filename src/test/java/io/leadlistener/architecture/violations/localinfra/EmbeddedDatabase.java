@@ -1,0 +1,5 @@
+package io.leadlistener.architecture.violations.localinfra;
+
+/** Stands for the dev-only launcher. */
+public class EmbeddedDatabase {
+}
