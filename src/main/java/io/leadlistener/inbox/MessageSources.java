@@ -2,6 +2,7 @@ package io.leadlistener.inbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ public class MessageSources {
 
     private final Map<String, MessageSource> byName = new HashMap<>();
 
+    @Inject
     public MessageSources(Instance<MessageSource> sources) {
         this((Iterable<MessageSource>) sources);
     }
