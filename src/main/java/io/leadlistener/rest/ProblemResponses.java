@@ -19,11 +19,17 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** The one place where failures become RFC 9457 {@code application/problem+json} responses. */
 public class ProblemResponses {
+
+    private static final Pattern QUOTED_TYPE = Pattern.compile("`([^`]*)`");
+    /** A package ({@code java.util.}) or enclosing class ({@code RoutingRequest$}) before a simple type name. */
+    private static final Pattern QUALIFIER = Pattern.compile("\\b(?:[a-z_]\\w*\\.)+|\\b\\w+\\$");
 
     private static final Map<Integer, String> TITLES = Map.of(400, "Bad request", 404, "Not found", 409, "Conflict",
             503, "Service unavailable");
@@ -141,9 +147,11 @@ public class ProblemResponses {
     private static Problem invalidJsonProblem(JsonProcessingException exception, UriInfo uriInfo) {
         // The original message names what was expected; the location says where. The source is never quoted.
         String what = exception.getOriginalMessage() == null ? "unreadable" : exception.getOriginalMessage()
-                .split("\n", 2)[0]
-                // Name types the way the caller thinks of them (DryRunRequest, String), not by our class names.
-                .replaceAll("`(?:[\\w]+\\.)*(?:\\w+\\$)?(\\w+)`", "$1");
+                .split("\n", 2)[0];
+        // Name types the way the caller thinks of them (DryRunRequest, LinkedHashMap<String,String>), not by our
+        // class names: no packages, no enclosing classes, no backticks.
+        what = QUOTED_TYPE.matcher(what).replaceAll(type -> Matcher.quoteReplacement(
+                QUALIFIER.matcher(type.group(1)).replaceAll("")));
         JsonLocation location = exception.getLocation();
         String where = location == null ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
         if (exception instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
