@@ -14,9 +14,11 @@ import org.hibernate.Session;
 import org.hibernate.jdbc.ReturningWork;
 
 /**
- * Plain JDBC on the connection of the current JTA transaction, for the few statements run once per message on the
- * inbox worker's hot path: the ORM's native-query machinery (parsing, parameter binding, flush checks) cost more CPU
- * than the statements themselves. Same connection, same transaction as everything else the worker writes.
+ * Plain JDBC on the connection of the current JTA transaction: every write to the tables the message path writes
+ * ({@code inbox_message}, {@code lead}, {@code outbox_event}, {@code kf_cursor}) goes through here, whoever makes it
+ * (worker, relay, admin replay, retention purge), because on the hot path the ORM's native-query machinery (parsing,
+ * parameter binding, flush checks) cost more CPU than the statements themselves — and one table is written one way.
+ * Same connection, same transaction as everything else (docs/architecture.md, "Persistence").
  */
 @ApplicationScoped
 public class TransactionJdbc {
@@ -30,6 +32,32 @@ public class TransactionJdbc {
     /** Runs the work on the current transaction's connection (the caller must be in a transaction). */
     public <T> T call(ReturningWork<T> work) {
         return entityManager.unwrap(Session.class).doReturningWork(work);
+    }
+
+    /** Sets the parameters of a prepared statement. */
+    @FunctionalInterface
+    public interface Parameters {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Runs one insert, update or delete on the current transaction's connection. @return the rows it changed */
+    public int update(String sql, Parameters parameters) {
+        return call(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                parameters.bind(statement);
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    /** Runs one query (or an update with {@code returning}) on the current transaction's connection. */
+    public <T> List<T> query(String sql, Parameters parameters, RowReader<T> reader) {
+        return call(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                parameters.bind(statement);
+                return readAll(statement, reader);
+            }
+        });
     }
 
     /** Reads one row of a result set into a value. */

@@ -2,7 +2,6 @@ package io.leadlistener.events;
 
 import io.leadlistener.common.TransactionJdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
@@ -34,11 +33,9 @@ public class OutboxClaims {
             update outbox_event set published_at = clock_timestamp(), attempts = attempts + 1, last_error = null
             where id = any(?)""";
 
-    private final EntityManager entityManager;
     private final TransactionJdbc jdbc;
 
-    public OutboxClaims(EntityManager entityManager, TransactionJdbc jdbc) {
-        this.entityManager = entityManager;
+    public OutboxClaims(TransactionJdbc jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -69,42 +66,39 @@ public class OutboxClaims {
 
     /** Counts a failed attempt; parks the event when {@code park}, else schedules the retry. */
     void recordFailure(String id, String error, boolean park, Duration retryAfter) {
-        entityManager.createNativeQuery("""
-                        update outbox_event set attempts = attempts + 1, last_error = :error,
-                            parked_at = case when :park then clock_timestamp() end,
-                            next_attempt_at = now() + make_interval(secs => :waitSeconds)
-                        where id = :id""")
-                .setParameter("id", id)
-                .setParameter("error", error)
-                .setParameter("park", park)
-                .setParameter("waitSeconds", retryAfter.toMillis() / 1000.0)
-                .executeUpdate();
+        jdbc.update("""
+                        update outbox_event set attempts = attempts + 1, last_error = ?,
+                            parked_at = case when ? then clock_timestamp() end,
+                            next_attempt_at = now() + make_interval(secs => ?)
+                        where id = ?""", statement -> {
+            statement.setString(1, error);
+            statement.setBoolean(2, park);
+            statement.setDouble(3, retryAfter.toMillis() / 1000.0);
+            statement.setString(4, id);
+        });
     }
 
     /** Deletes published events older than the retention, a batch at a time. */
     int deletePublishedBefore(Duration retention, int batch) {
-        return entityManager.createNativeQuery("""
+        return jdbc.update("""
                         delete from outbox_event where seq in (
                             select seq from outbox_event
                             where published_at is not null
-                              and published_at < now() - make_interval(secs => :retentionSeconds)
-                            limit :batch)""")
-                .setParameter("retentionSeconds", (double) retention.toSeconds())
-                .setParameter("batch", batch)
-                .executeUpdate();
+                              and published_at < now() - make_interval(secs => ?)
+                            limit ?)""", statement -> {
+            statement.setDouble(1, retention.toSeconds());
+            statement.setInt(2, batch);
+        });
     }
 
-    @SuppressWarnings("unchecked")
     OutboxBacklog backlog() {
-        Object[] row = (Object[]) entityManager.createNativeQuery("""
+        return jdbc.query("""
                         select count(*) filter (where published_at is null and parked_at is null),
-                               extract(epoch from now() - min("timestamp") filter (where published_at is null
-                                                                                  and parked_at is null)),
+                               coalesce(extract(epoch from now() - min("timestamp") filter (where published_at is null
+                                                                                          and parked_at is null)), 0),
                                count(*) filter (where parked_at is not null)
-                        from outbox_event""")
-                .getSingleResult();
-        return new OutboxBacklog(((Number) row[0]).longValue(),
-                row[1] == null ? 0 : ((Number) row[1]).doubleValue(), ((Number) row[2]).longValue());
+                        from outbox_event""", statement -> { },
+                row -> new OutboxBacklog(row.getLong(1), row.getDouble(2), row.getLong(3))).get(0);
     }
 
     /** Unpublished events, age of the oldest one in seconds, parked events. */

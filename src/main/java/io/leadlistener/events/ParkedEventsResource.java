@@ -3,18 +3,15 @@ package io.leadlistener.events;
 import io.leadlistener.admin.api.AdminApi;
 import io.leadlistener.admin.api.AdminApiDocumentation;
 import io.leadlistener.admin.api.AdminCaller;
-import io.leadlistener.common.SqlTimestamps;
 import io.leadlistener.rest.ProblemException;
 import io.leadlistener.tenant.TenantDirectory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,41 +30,28 @@ public class ParkedEventsResource {
     private static final Logger LOG = Logger.getLogger(ParkedEventsResource.class);
 
     private final TenantDirectory tenants;
-    private final EntityManager entityManager;
+    private final OutboxAdministration outbox;
     private final AdminCaller caller;
     private final OutboxWakeup wakeup;
 
-    public ParkedEventsResource(TenantDirectory tenants, EntityManager entityManager, AdminCaller caller,
+    public ParkedEventsResource(TenantDirectory tenants, OutboxAdministration outbox, AdminCaller caller,
                                 OutboxWakeup wakeup) {
         this.tenants = tenants;
-        this.entityManager = entityManager;
+        this.outbox = outbox;
         this.caller = caller;
         this.wakeup = wakeup;
-    }
-
-    public record ParkedEvent(String id, String leadId, String type, Instant timestamp, int attempts,
-                              String lastError, Instant parkedAt) {
     }
 
     public record Replayed(int replayed) {
     }
 
     @GET
-    @SuppressWarnings("unchecked")
-    public List<ParkedEvent> list(@RestPath String tenant, @RestQuery @DefaultValue("100") int limit) {
+    public List<OutboxAdministration.ParkedEvent> list(@RestPath String tenant, @RestQuery @DefaultValue("100") int limit) {
         tenants.require(tenant);
         if (limit < 1 || limit > 500) {
             throw ProblemException.badRequest("invalid-query-parameter", "limit must be between 1 and 500, got " + limit);
         }
-        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""
-                        select e.id, e.aggregateid, e.type, e."timestamp", e.attempts, e.last_error, e.parked_at
-                        from outbox_event e join lead l on l.lead_id = e.aggregateid
-                        where l.tenant_id = :tenant and e.parked_at is not null and e.published_at is null
-                        order by e.seq limit :limit""")
-                .setParameter("tenant", tenant).setParameter("limit", limit).getResultList());
-        return rows.stream().map(row -> new ParkedEvent((String) row[0], (String) row[1], (String) row[2],
-                SqlTimestamps.toInstant(row[3]), ((Number) row[4]).intValue(), (String) row[5],
-                SqlTimestamps.toInstant(row[6]))).toList();
+        return QuarkusTransaction.requiringNew().call(() -> outbox.parked(tenant, limit));
     }
 
     @POST
@@ -90,12 +74,7 @@ public class ParkedEventsResource {
     }
 
     private int replay(String tenant, String eventId) {
-        int replayed = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""
-                        update outbox_event e set parked_at = null, attempts = 0, next_attempt_at = now()
-                        from lead l
-                        where l.lead_id = e.aggregateid and l.tenant_id = :tenant and e.parked_at is not null
-                          and e.published_at is null and (cast(:eventId as text) is null or e.id = :eventId)""")
-                .setParameter("tenant", tenant).setParameter("eventId", eventId).executeUpdate());
+        int replayed = QuarkusTransaction.requiringNew().call(() -> outbox.replay(tenant, eventId));
         if (replayed > 0) {
             LOG.infof("Admin %s replayed %d parked event(s) of tenant %s", caller.name(), replayed, tenant);
             wakeup.signal();

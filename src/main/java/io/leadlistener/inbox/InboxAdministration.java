@@ -1,21 +1,30 @@
 package io.leadlistener.inbox;
 
 import io.leadlistener.common.SqlTimestamps;
+import io.leadlistener.common.TransactionJdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.time.Instant;
 import java.util.List;
 
-/** Reads and repairs the inbox for operators; the worker picks replayed rows up like new ones. */
+/**
+ * Reads and repairs the inbox for operators; the worker picks replayed rows up like new ones. Writes are plain JDBC
+ * like every write to {@code inbox_message}; the parked list reads the read-only {@link InboxMessage} view.
+ */
 @ApplicationScoped
 public class InboxAdministration {
 
     enum ReplayOutcome { REPLAYED, NOT_PARKED, TEXT_PURGED }
 
-    private final EntityManager entityManager;
+    /** The last error stays visible until the row succeeds; attempts start over. */
+    private static final String MAKE_PENDING =
+            "update inbox_message set status = 'pending', attempts = 0, parked_at = null, next_attempt_at = now()";
 
-    public InboxAdministration(EntityManager entityManager) {
+    private final EntityManager entityManager;
+    private final TransactionJdbc jdbc;
+
+    public InboxAdministration(EntityManager entityManager, TransactionJdbc jdbc) {
         this.entityManager = entityManager;
+        this.jdbc = jdbc;
     }
 
     ParkedInboxResource.Summary summary(String tenant) {
@@ -45,30 +54,26 @@ public class InboxAdministration {
 
     /** Must run in a transaction. */
     ReplayOutcome replay(String tenant, long id) {
-        InboxMessage row = InboxMessage.findById(id);
-        if (row == null || !row.tenantId.equals(tenant) || !"parked".equals(row.status)) {
+        List<Boolean> textPurged = jdbc.query("""
+                        select payload is null from inbox_message
+                        where id = ? and tenant_id = ? and status = 'parked' for update""",
+                statement -> {
+                    statement.setLong(1, id);
+                    statement.setString(2, tenant);
+                }, row -> row.getBoolean(1));
+        if (textPurged.isEmpty()) {
             return ReplayOutcome.NOT_PARKED;
         }
-        if (row.payload == null) {
+        if (textPurged.get(0)) {
             return ReplayOutcome.TEXT_PURGED;
         }
-        makePending(row);
+        jdbc.update(MAKE_PENDING + " where id = ?", statement -> statement.setLong(1, id));
         return ReplayOutcome.REPLAYED;
     }
 
     /** Must run in a transaction. Rows whose text was purged stay parked: there is nothing left to process. */
     int replayAll(String tenant) {
-        List<InboxMessage> rows = InboxMessage.list(
-                "tenantId = ?1 and status = 'parked' and payload is not null order by id", tenant);
-        rows.forEach(InboxAdministration::makePending);
-        return rows.size();
-    }
-
-    private static void makePending(InboxMessage row) {
-        // The last error stays visible until the row succeeds; attempts start over.
-        row.status = "pending";
-        row.attempts = 0;
-        row.parkedAt = null;
-        row.nextAttemptAt = Instant.now();
+        return jdbc.update(MAKE_PENDING + " where tenant_id = ? and status = 'parked' and payload is not null",
+                statement -> statement.setString(1, tenant));
     }
 }

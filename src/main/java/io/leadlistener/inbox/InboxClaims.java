@@ -1,9 +1,7 @@
 package io.leadlistener.inbox;
 
-import io.leadlistener.common.SqlTimestamps;
 import io.leadlistener.common.TransactionJdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -38,11 +36,17 @@ public class InboxClaims {
                 intents = cast(? as text[]), rule_set_version = ?, tagging = ?
             where id = ?""";
 
-    private final EntityManager entityManager;
+    private static final String LOCK_IF_DUE_HEAD = "select " + ITEM_COLUMNS
+            + " from inbox_message m where m.id = ? and " + IS_DUE_HEAD + " for update of m skip locked";
+    private static final String RECORD_FAILURE = """
+            update inbox_message set attempts = ?, last_error = ?, status = ?,
+                next_attempt_at = now() + make_interval(secs => ?),
+                parked_at = case when ? = 'parked' then clock_timestamp() end
+            where id = ?""";
+
     private final TransactionJdbc jdbc;
 
-    public InboxClaims(EntityManager entityManager, TransactionJdbc jdbc) {
-        this.entityManager = entityManager;
+    public InboxClaims(TransactionJdbc jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -79,13 +83,9 @@ public class InboxClaims {
      * Locks the row for the current transaction if it is still a due head and nobody else holds it. Must run inside
      * the transaction that will complete the row.
      */
-    @SuppressWarnings("unchecked")
     public Optional<InboxItem> lockIfDueHead(long id) {
-        List<Object[]> rows = entityManager.createNativeQuery("select " + ITEM_COLUMNS
-                        + " from inbox_message m where m.id = :id and " + IS_DUE_HEAD + " for update of m skip locked")
-                .setParameter("id", id)
-                .getResultList();
-        return rows.stream().findFirst().map(InboxClaims::toItem);
+        return jdbc.query(LOCK_IF_DUE_HEAD, statement -> statement.setLong(1, id), InboxClaims::readItem).stream()
+                .findFirst();
     }
 
     public void markDone(long id, String outcomeJson, Optional<ProcessingOutcome.Tagging> tagging) {
@@ -112,35 +112,25 @@ public class InboxClaims {
      *
      * @return the row's state after recording, or empty if the row no longer exists or is no longer pending
      */
-    @SuppressWarnings("unchecked")
     public Optional<String> recordFailure(long id, String error, int maxAttempts, RetryBackoff backoff) {
-        List<Number> attempts = entityManager.createNativeQuery(
-                        "select attempts from inbox_message where id = :id and status = 'pending' for update")
-                .setParameter("id", id)
-                .getResultList();
+        List<Integer> attempts = jdbc.query(
+                "select attempts from inbox_message where id = ? and status = 'pending' for update",
+                statement -> statement.setLong(1, id), row -> row.getInt(1));
         if (attempts.isEmpty()) {
             return Optional.empty();
         }
-        int failed = attempts.get(0).intValue() + 1;
+        int failed = attempts.get(0) + 1;
         boolean park = failed >= maxAttempts;
         Duration wait = park ? Duration.ZERO : backoff.afterAttempt(failed);
-        entityManager.createNativeQuery("""
-                        update inbox_message set attempts = :attempts, last_error = :error,
-                            status = :status, next_attempt_at = now() + make_interval(secs => :waitSeconds),
-                            parked_at = case when :status = 'parked' then clock_timestamp() end
-                        where id = :id""")
-                .setParameter("id", id)
-                .setParameter("attempts", failed)
-                .setParameter("error", error)
-                .setParameter("status", park ? "parked" : "pending")
-                .setParameter("waitSeconds", wait.toMillis() / 1000.0)
-                .executeUpdate();
-        return Optional.of(park ? "parked" : "pending");
-    }
-
-    private static InboxItem toItem(Object[] row) {
-        return new InboxItem(((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3],
-                (String) row[4], (String) row[5], (String) row[6], (String) row[7], ((Number) row[8]).intValue(),
-                SqlTimestamps.toInstant(row[9]), (String) row[10], (String) row[11]);
+        String status = park ? "parked" : "pending";
+        jdbc.update(RECORD_FAILURE, statement -> {
+            statement.setInt(1, failed);
+            statement.setString(2, error);
+            statement.setString(3, status);
+            statement.setDouble(4, wait.toMillis() / 1000.0);
+            statement.setString(5, status);
+            statement.setLong(6, id);
+        });
+        return Optional.of(status);
     }
 }

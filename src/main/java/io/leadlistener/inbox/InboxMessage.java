@@ -8,12 +8,15 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.Immutable;
 
 /**
- * An inbox row as read by admin and operations code. Writes go through {@link Inbox} and {@link InboxClaims},
- * whose SQL (ON CONFLICT, SKIP LOCKED) JPA cannot express.
+ * An inbox row as admin look-ups read it (Panache queries). Read-only ({@code @Immutable}: the ORM never writes it);
+ * every write to {@code inbox_message} is plain JDBC ({@link Inbox}, {@link InboxClaims}, {@link InboxAdministration},
+ * {@link InboxTextPurge}), whose SQL (ON CONFLICT, SKIP LOCKED, batches) JPA cannot express.
  */
 @Entity
+@Immutable
 @Table(name = "inbox_message")
 public class InboxMessage extends PanacheEntityBase {
 

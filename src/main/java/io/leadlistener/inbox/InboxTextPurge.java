@@ -1,9 +1,9 @@
 package io.leadlistener.inbox;
 
+import io.leadlistener.common.TransactionJdbc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 /**
@@ -16,11 +16,11 @@ public class InboxTextPurge {
 
     private static final Logger LOG = Logger.getLogger(InboxTextPurge.class);
 
-    private final EntityManager entityManager;
+    private final TransactionJdbc jdbc;
     private final InboxConfig.Retention config;
 
-    public InboxTextPurge(EntityManager entityManager, InboxConfig config) {
-        this.entityManager = entityManager;
+    public InboxTextPurge(TransactionJdbc jdbc, InboxConfig config) {
+        this.jdbc = jdbc;
         this.config = config.retention();
     }
 
@@ -46,16 +46,17 @@ public class InboxTextPurge {
     }
 
     private int purgeBatch() {
-        return entityManager.createNativeQuery("""
+        return jdbc.update("""
                         update inbox_message set payload = null, text_purged_at = now()
                         where id in (select id from inbox_message
                                      where payload is not null and status in ('done', 'parked')
-                                       and received_at < now() - make_interval(secs => :retentionSeconds)
+                                       and received_at < now() - make_interval(secs => ?)
                                      order by received_at
-                                     limit :batch
-                                     for update skip locked)""")
-                .setParameter("retentionSeconds", (double) config.textRetention().toSeconds())
-                .setParameter("batch", config.purgeBatchSize())
-                .executeUpdate();
+                                     limit ?
+                                     for update skip locked)""",
+                statement -> {
+                    statement.setDouble(1, config.textRetention().toSeconds());
+                    statement.setInt(2, config.purgeBatchSize());
+                });
     }
 }

@@ -6,7 +6,6 @@ import io.leadlistener.common.TransactionJdbc;
 import io.leadlistener.inbox.ChatContact;
 import io.leadlistener.lead.routing.LeadRouter;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -41,12 +40,23 @@ public class Leads {
                           group by key) merged)
             returning (xmax = 0)""";
 
-    private final EntityManager entityManager;
+    private static final String UPSERT_FROM_CONTACT = """
+            insert into lead (lead_id, tenant_id, contact_kind, contact_id, channel, channel_state,
+                owner_user_id, pool, routing_intent, routing_version, first_seen_at, last_seen_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?)
+            on conflict (lead_id) do update set
+                last_seen_at = greatest(lead.last_seen_at, excluded.last_seen_at),
+                first_seen_at = least(lead.first_seen_at, excluded.first_seen_at),
+                owner_user_id = coalesce(excluded.owner_user_id, lead.owner_user_id),
+                channel_state = coalesce(excluded.channel_state, lead.channel_state),
+                pool = coalesce(lead.pool, excluded.pool),
+                routing_version = coalesce(lead.routing_version, excluded.routing_version)
+            returning (xmax = 0), pool, routing_intent, routing_version""";
+
     private final TransactionJdbc jdbc;
     private final ObjectMapper objectMapper;
 
-    public Leads(EntityManager entityManager, TransactionJdbc jdbc, ObjectMapper objectMapper) {
-        this.entityManager = entityManager;
+    public Leads(TransactionJdbc jdbc, ObjectMapper objectMapper) {
         this.jdbc = jdbc;
         this.objectMapper = objectMapper;
     }
@@ -96,42 +106,27 @@ public class Leads {
      */
     public ContactUpsert upsertContact(String leadId, String tenantId, ChatContact contact, Instant seenAt,
                                        String defaultPool, long routingVersion) {
-        Object[] row = (Object[]) entityManager.createNativeQuery("""
-                        insert into lead (lead_id, tenant_id, contact_kind, contact_id, channel, channel_state,
-                            owner_user_id, pool, routing_intent, routing_version, first_seen_at, last_seen_at)
-                        values (:leadId, :tenant, :kind, :contactId, :channel, :state, :owner, :pool, null,
-                            :routingVersion, :seenAt, :seenAt)
-                        on conflict (lead_id) do update set
-                            last_seen_at = greatest(lead.last_seen_at, excluded.last_seen_at),
-                            first_seen_at = least(lead.first_seen_at, excluded.first_seen_at),
-                            owner_user_id = coalesce(excluded.owner_user_id, lead.owner_user_id),
-                            channel_state = coalesce(excluded.channel_state, lead.channel_state),
-                            pool = coalesce(lead.pool, excluded.pool),
-                            routing_version = coalesce(lead.routing_version, excluded.routing_version)
-                        returning (xmax = 0), pool, routing_intent, routing_version""")
-                .setParameter("leadId", leadId)
-                .setParameter("tenant", tenantId)
-                .setParameter("kind", contact.kind())
-                .setParameter("contactId", contact.id())
-                .setParameter("channel", contact.channel())
-                .setParameter("state", contact.state())
-                .setParameter("owner", contact.ownerUserId())
-                .setParameter("pool", defaultPool)
-                .setParameter("routingVersion", routingVersion)
-                .setParameter("seenAt", Timestamp.from(seenAt))
-                .getSingleResult();
-        return new ContactUpsert(Boolean.TRUE.equals(row[0]), (String) row[1], (String) row[2],
-                ((Number) row[3]).longValue());
+        return jdbc.query(UPSERT_FROM_CONTACT, statement -> {
+            statement.setString(1, leadId);
+            statement.setString(2, tenantId);
+            statement.setString(3, contact.kind());
+            statement.setString(4, contact.id());
+            statement.setString(5, contact.channel());
+            statement.setString(6, contact.state());
+            statement.setString(7, contact.ownerUserId());
+            statement.setString(8, defaultPool);
+            statement.setLong(9, routingVersion);
+            statement.setTimestamp(10, Timestamp.from(seenAt));
+            statement.setTimestamp(11, Timestamp.from(seenAt));
+        }, row -> new ContactUpsert(row.getBoolean(1), row.getString(2), row.getString(3), row.getLong(4))).get(0);
     }
 
     /** The lead's current routing, if it exists. */
-    @SuppressWarnings("unchecked")
     public java.util.Optional<ContactUpsert> find(String leadId) {
-        List<Object[]> rows = entityManager.createNativeQuery(
-                        "select pool, routing_intent, routing_version from lead where lead_id = :leadId")
-                .setParameter("leadId", leadId).getResultList();
-        return rows.stream().findFirst().map(row -> new ContactUpsert(false, (String) row[0], (String) row[1],
-                row[2] == null ? 0 : ((Number) row[2]).longValue()));
+        return jdbc.query("select pool, routing_intent, routing_version from lead where lead_id = ?",
+                statement -> statement.setString(1, leadId),
+                row -> new ContactUpsert(false, row.getString(1), row.getString(2), row.getLong(3))).stream()
+                .findFirst();
     }
 
     private String counts(List<String> intents) {

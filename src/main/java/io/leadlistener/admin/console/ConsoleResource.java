@@ -1,7 +1,6 @@
 package io.leadlistener.admin.console;
 
 import io.leadlistener.admin.AdminTokens;
-import io.leadlistener.admin.ConsoleConfig;
 import io.leadlistener.admin.ConsoleSessions;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;

@@ -12,7 +12,6 @@ import io.leadlistener.intent.engine.RuleSet;
 import io.leadlistener.intent.engine.TextNormalizer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 

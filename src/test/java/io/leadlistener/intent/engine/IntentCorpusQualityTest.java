@@ -1,7 +1,6 @@
 package io.leadlistener.intent.engine;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,8 +18,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Precision/recall/F1 per intent and exact-match rate per kind of message for the shipped dictionary, on the two
@@ -53,7 +52,7 @@ class IntentCorpusQualityTest {
     private static final double HELD_OUT_MIN_F1_PER_INTENT = 0.93;
     // Held-out part B, written after the rules existed and never tuned on: floors at the score reached.
     private static final double HELD_OUT_B_MIN_MICRO_F1 = 0.94;
-    private static final double HELD_OUT_B_MIN_EXACT = 0.90;
+    private static final double HELD_OUT_B_MIN_EXACT = 0.91;
 
     private static List<Outcome> tuning;
     private static List<Outcome> heldOut;
