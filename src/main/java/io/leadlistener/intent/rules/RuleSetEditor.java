@@ -23,13 +23,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class RuleSetEditor {
 
-    /** Longest keyword accepted, in code points: a keyword is a word or short phrase, not a sentence. */
-    public static final int MAX_KEYWORD_LENGTH = 64;
-    public static final int MAX_NOTE_LENGTH = 500;
-
     private final RuleStore store;
     private final ObjectMapper objectMapper;
-    private final TextNormalizer normalizer = TextNormalizer.standard();
+    private final RuleValidation validation = new RuleValidation(TextNormalizer.standard());
 
     public RuleSetEditor(RuleStore store, ObjectMapper objectMapper) {
         this.store = store;
@@ -138,66 +134,8 @@ public class RuleSetEditor {
     }
 
     private void validate(String ruleSet, IntentRule rule) {
-        int length = rule.keyword().codePointCount(0, rule.keyword().length());
-        if (rule.kind().isProximity()) {
-            validateParts(ruleSet, rule);
-        } else if (rule.kind() == RuleKind.WORD_SET) {
-            requireMatchable("words", rule.words());
-        } else if (length > MAX_KEYWORD_LENGTH) {
-            throw new InvalidInputException("invalid-rule",
-                    "keyword is " + length + " characters; the limit is " + MAX_KEYWORD_LENGTH);
-        }
-        if (rule.note().length() > MAX_NOTE_LENGTH) {
-            throw new InvalidInputException("invalid-rule", "note is longer than " + MAX_NOTE_LENGTH + " characters");
-        }
-        if (!rule.kind().isProximity() && rule.kind() != RuleKind.WORD_SET
-                && normalizer.normalizeKeyword(rule.keyword()).isEmpty()) {
-            throw new InvalidInputException("invalid-rule", "keyword '" + rule.keyword()
-                    + "' has no letter, digit or CJK character left after normalization");
-        }
-        if (!IntentRule.ANY_INTENT.equals(rule.intent()) && !knownIntents(ruleSet).contains(rule.intent())) {
-            throw new InvalidInputException("unknown-intent", "intent '" + rule.intent()
-                    + "' is not defined for '" + ruleSet + "'; define it first under /intents (known: "
-                    + String.join(", ", knownIntents(ruleSet).stream().sorted().toList()) + ")");
-        }
-        if (rule.kind() == RuleKind.KEYWORD && IntentRule.ANY_INTENT.equals(rule.intent())) {
-            throw new InvalidInputException("invalid-rule", "a keyword rule must name its intent, not '*'");
-        }
-    }
-
-    /** Literal words must be matchable; every {@code @set} must exist in the rule set's draft and its layers. */
-    private void validateParts(String ruleSet, IntentRule rule) {
-        Proximity proximity = rule.proximity();
-        requireMatchable("a", proximity.a().stream().filter(word -> !isSetReference(word)).toList());
-        requireMatchable("b", proximity.b().stream().filter(word -> !isSetReference(word)).toList());
-        Set<String> defined = wordSetNames(effectiveDraftRules(ruleSet));
-        for (String name : proximity.setReferences()) {
-            if (!defined.contains(name)) {
-                String item = Proximity.SET_REFERENCE + name;
-                String field = proximity.a().contains(item) ? "a" : "b";
-                throw fieldProblem("unknown-word-set", field, "unknown word set " + item, field + " names word set '"
-                        + item + "', which rule set '" + ruleSet + "' does not define (defined: "
-                        + String.join(", ", defined.stream().sorted().toList()) + "); add it first as a word_set rule");
-            }
-        }
-    }
-
-    private void requireMatchable(String field, List<String> words) {
-        for (String word : words) {
-            if (normalizer.normalizeKeyword(word).isEmpty()) {
-                throw fieldProblem("invalid-rule", field, "word '" + word + "' has nothing to match", field + " word '"
-                        + word + "' has no letter, digit or CJK character left after normalization");
-            }
-        }
-    }
-
-    /** A 400 naming the field at fault in {@code errors}, as {@code RuleRequest} reports field errors. */
-    private static InvalidInputException fieldProblem(String slug, String field, String fieldDetail, String detail) {
-        return new InvalidInputException(slug, detail, List.of(new InvalidInputException.FieldError(field, fieldDetail)));
-    }
-
-    private static boolean isSetReference(String item) {
-        return item.startsWith(Proximity.SET_REFERENCE);
+        validation.check(ruleSet, rule, () -> knownIntents(ruleSet),
+                () -> wordSetNames(effectiveDraftRules(ruleSet)));
     }
 
     private static Set<String> wordSetNames(List<IntentRule> rules) {
