@@ -33,4 +33,23 @@ class OpenApiDocumentTest {
                 .body("paths.'/api/v1/tenants/{tenant}/routing'.put.requestBody.content.'application/json'.examples",
                         notNullValue());
     }
+
+    @Test
+    void everyJsonRequestBodyHasASchema() {
+        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/v1/messages'.post.requestBody.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/IngestedMessage"))
+                .body("components.schemas.IngestedMessage.properties", hasKey("contactKind"))
+                .body("components.schemas.IngestedMessage.properties.text.maxLength", equalTo(4000))
+                .body("paths.'/api/v1/messages/batch'.post.requestBody.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/IngestionBatch"))
+                .body("paths.'/api/v1/tenants/{tenant}/intent-rules/draft/impact'.post.requestBody.content"
+                        + ".'application/json'.schema.'$ref'", equalTo("#/components/schemas/ImpactRequest"))
+                .body("paths.'/api/v1/tenants/{tenant}/retag-jobs'.post.requestBody.content"
+                        + ".'application/json'.schema.'$ref'", equalTo("#/components/schemas/RetagRequest"))
+                .body("paths.'/api/v1/tenants/{tenant}/intent-rules'.post.requestBody.content"
+                        + ".'application/json'.schema.'$ref'", equalTo("#/components/schemas/RuleRequest"))
+                .body("paths.'/api/v1/tenants/{tenant}/routing'.put.requestBody.content"
+                        + ".'application/json'.schema.'$ref'", notNullValue());
+    }
 }

@@ -15,8 +15,8 @@ import io.leadlistener.intent.rules.RuleStore;
 import io.leadlistener.intent.rules.RuleView;
 import io.leadlistener.intent.rules.StoredRule;
 import io.leadlistener.intent.rules.TaggerRegistry;
+import io.leadlistener.rest.JsonBodies;
 import io.leadlistener.rest.ProblemException;
-import io.leadlistener.rest.WholeNumberFields;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -31,9 +31,11 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -61,10 +63,12 @@ public class IntentRulesResource {
     private final TaggerRegistry registry;
     private final AdminCaller caller;
     private final ImpactPreview impactPreview;
+    private final JsonBodies bodies;
 
     public IntentRulesResource(RuleSetEditor editor, RuleStore store, RuleSetNames names, TaggerRegistry registry,
-                               AdminCaller caller, ImpactPreview impactPreview) {
+                               AdminCaller caller, ImpactPreview impactPreview, JsonBodies bodies) {
         this.impactPreview = impactPreview;
+        this.bodies = bodies;
         this.editor = editor;
         this.store = store;
         this.names = names;
@@ -136,10 +140,11 @@ public class IntentRulesResource {
     }
 
     @POST
-    public Response add(@RestPath String tenant, @RestQuery @DefaultValue("false") boolean publish,
-                        RuleRequest request) {
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RuleRequest.class)))
+    public Response add(@RestPath String tenant, @RestQuery @DefaultValue("false") boolean publish, JsonNode body) {
         String ruleSet = names.require(tenant);
-        var rule = requireBody(request).toRule();
+        var rule = ruleRequest(body).toRule();
         RuleChangeResult result = inTransaction(() -> {
             StoredRule added = editor.addRule(ruleSet, rule, caller.name());
             return new RuleChangeResult(RuleView.of(added), publish ? editor.publish(ruleSet, caller.name()).version()
@@ -151,10 +156,12 @@ public class IntentRulesResource {
 
     @PUT
     @Path("{id}")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RuleRequest.class)))
     public RuleChangeResult update(@RestPath String tenant, @RestPath long id,
-                                   @RestQuery @DefaultValue("false") boolean publish, RuleRequest request) {
+                                   @RestQuery @DefaultValue("false") boolean publish, JsonNode body) {
         String ruleSet = names.require(tenant);
-        var rule = requireBody(request).toRule();
+        var rule = ruleRequest(body).toRule();
         RuleChangeResult result = inTransaction(() -> {
             StoredRule updated = editor.updateRule(ruleSet, id, rule, caller.name());
             return new RuleChangeResult(RuleView.of(updated),
@@ -202,12 +209,14 @@ public class IntentRulesResource {
     @POST
     @Path("draft/impact")
     @Operation(summary = "How many stored messages would gain or lose each intent if the draft were published")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ImpactRequest.class)))
     public ImpactReport impact(@RestPath String tenant, JsonNode body) {
         String ruleSet = names.require(tenant);
-        Map<String, Integer> request = WholeNumberFields.read(body,
-                Map.of("days", DEFAULT_IMPACT_DAYS, "maxMessages", impactPreview.maxMessages()),
-                "invalid-impact-request");
-        return impactPreview.preview(ruleSet, request.get("days"), request.get("maxMessages"));
+        ImpactRequest request = bodies.readOptional(body, ImpactRequest.class,
+                "a JSON object with the fields days, maxMessages", "invalid-impact-request");
+        return impactPreview.preview(ruleSet, request.days() == null ? DEFAULT_IMPACT_DAYS : request.days(),
+                request.maxMessages() == null ? impactPreview.maxMessages() : request.maxMessages());
     }
 
     @DELETE
@@ -272,12 +281,14 @@ public class IntentRulesResource {
                 "rule set '" + ruleSet + "' has no version " + version));
     }
 
-    private static RuleRequest requireBody(RuleRequest request) {
-        if (request == null) {
+    /** Every field's type and every unknown field reported at once; what the fields mean is {@link RuleRequest#toRule}'s. */
+    private RuleRequest ruleRequest(JsonNode body) {
+        if (body == null || body.isNull()) {
             throw ProblemException.badRequest("missing-body",
                     "request body is required: {\"intent\", \"kind\", \"keyword\", \"enabled\", \"note\"}");
         }
-        return request;
+        return bodies.readOptional(body, RuleRequest.class, "a JSON object with intent, kind and keyword",
+                "invalid-rule");
     }
 
     private void refreshIf(boolean published) {

@@ -12,6 +12,7 @@ import io.leadlistener.rest.ProblemException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A rule as an admin sends it. {@code enabled} defaults to true; {@code note} to empty. A word set sends its name as
@@ -21,6 +22,7 @@ import java.util.Map;
  * and, for a combination, {@code effect} ({@code tag}, the default, or {@code question}); its keyword is derived
  * from the parts.
  */
+@Schema(name = "RuleRequest")
 public record RuleRequest(String intent, String kind, String keyword, Boolean enabled, String note,
                           List<String> words, List<String> a, List<String> b, Integer window, Boolean ordered,
                           String effect, String scope) {

@@ -5,8 +5,8 @@ import io.leadlistener.admin.api.AdminApi;
 import io.leadlistener.admin.api.AdminApiDocumentation;
 import io.leadlistener.admin.api.AdminCaller;
 import io.leadlistener.intent.rules.RuleSetNames;
+import io.leadlistener.rest.JsonBodies;
 import io.leadlistener.rest.ProblemException;
-import io.leadlistener.rest.WholeNumberFields;
 import io.leadlistener.tenant.TenantDirectory;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -18,8 +18,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
@@ -45,8 +47,10 @@ public class RetagJobsResource {
     private final RetagJobs jobs;
     private final TenantDirectory tenants;
     private final AdminCaller caller;
+    private final JsonBodies bodies;
 
-    public RetagJobsResource(RetagJobs jobs, TenantDirectory tenants, AdminCaller caller) {
+    public RetagJobsResource(RetagJobs jobs, TenantDirectory tenants, AdminCaller caller, JsonBodies bodies) {
+        this.bodies = bodies;
         this.jobs = jobs;
         this.tenants = tenants;
         this.caller = caller;
@@ -54,9 +58,13 @@ public class RetagJobsResource {
 
     @POST
     @Operation(summary = "Start re-tagging the last N days with the version in force (body optional: {\"days\": 7})")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RetagRequest.class)))
     public Response start(@RestPath String tenant, JsonNode body, UriInfo uri) {
         String tenantId = requireTenant(tenant);
-        int days = WholeNumberFields.read(body, Map.of("days", DEFAULT_DAYS), "invalid-retag-request").get("days");
+        Integer requested = bodies.readOptional(body, RetagRequest.class, "a JSON object with the field days",
+                "invalid-retag-request").days();
+        int days = requested == null ? DEFAULT_DAYS : requested;
         RetagJob job = jobs.start(tenantId, days, caller.name());
         return Response.accepted(job).location(uri.getAbsolutePathBuilder().path(Long.toString(job.id())).build())
                 .build();

@@ -2,11 +2,13 @@ package io.leadlistener.lead.routing;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.leadlistener.admin.api.AdminApi;
 import io.leadlistener.admin.api.AdminApiDocumentation;
 import io.leadlistener.admin.api.AdminCaller;
 import io.leadlistener.intent.rules.RuleSetNames;
 import io.leadlistener.intent.rules.RuleStore;
+import io.leadlistener.rest.JsonBodies;
 import io.leadlistener.rest.ProblemException;
 import io.leadlistener.tenant.TenantDirectory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -25,6 +27,7 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -49,9 +52,11 @@ public class RoutingRulesResource {
     private final TenantDirectory tenants;
     private final RuleStore intentRules;
     private final AdminCaller caller;
+    private final JsonBodies bodies;
 
     public RoutingRulesResource(RoutingRuleStore store, TenantDirectory tenants, RuleStore intentRules,
-                                AdminCaller caller) {
+                                AdminCaller caller, JsonBodies bodies) {
+        this.bodies = bodies;
         this.store = store;
         this.tenants = tenants;
         this.intentRules = intentRules;
@@ -62,10 +67,12 @@ public class RoutingRulesResource {
      * @param baseVersion optional: the version the edit was based on; if another is in force by now, 409 instead
      *                    of overwriting someone else's change
      */
+    @Schema(name = "RoutingRequest")
     public record RoutingRequest(Map<String, String> pools, List<String> precedence, String defaultPool,
                                  String note, Long baseVersion) {
     }
 
+    @Schema(name = "RollbackRequest")
     public record RollbackRequest(Long version, String note) {
     }
 
@@ -89,17 +96,25 @@ public class RoutingRulesResource {
 
     @PUT
     @Operation(summary = "Replace the routing rules: published at once as a new version")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RoutingRequest.class), examples = @ExampleObject(
             name = "quotes to key accounts", value = """
                     {"pools": {"agency": "channel-partners", "sample": "sample-desk", "quote": "key-accounts"},
                      "precedence": ["agency", "sample", "quote"], "defaultPool": "sales",
                      "note": "Q4: quotes go to key accounts", "baseVersion": 3}""")))
-    public RoutingView replace(@RestPath String tenant, RoutingRequest request) {
+    public RoutingView replace(@RestPath String tenant, JsonNode body) {
         tenants.require(tenant);
-        if (request == null) {
+        if (body == null || body.isNull()) {
             throw ProblemException.badRequest("invalid-routing", "a JSON body with pools, precedence and defaultPool"
                     + " is required");
         }
+        JsonBodies.Reading<RoutingRequest> reading = bodies.read(body, RoutingRequest.class,
+                "a JSON object with pools, precedence and defaultPool");
+        if (!reading.valid()) {
+            throw invalid(reading.errors().stream()
+                    .map(error -> new RoutingDefinition.FieldError(error.field(), error.detail())).toList());
+        }
+        RoutingRequest request = reading.value();
         String note = note(request.note());
         return QuarkusTransaction.requiringNew().call(() -> {
             List<RoutingDefinition.FieldError> errors = RoutingDefinition.validate(request.pools(),
@@ -133,10 +148,14 @@ public class RoutingRulesResource {
 
     @POST
     @Path("rollback")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RollbackRequest.class)))
     @Operation(summary = "Put an earlier version's rules back in force, as a new version")
-    public RoutingView rollback(@RestPath String tenant, RollbackRequest request) {
+    public RoutingView rollback(@RestPath String tenant, JsonNode body) {
         tenants.require(tenant);
-        if (request == null || request.version() == null || request.version() < 0) {
+        RollbackRequest request = bodies.readOptional(body, RollbackRequest.class,
+                "a JSON object with the fields version, note", "invalid-rollback");
+        if (request.version() == null || request.version() < 0) {
             throw ProblemException.badRequest("invalid-rollback", "version is required: the version (≥ 0) whose "
                     + "rules to restore");
         }

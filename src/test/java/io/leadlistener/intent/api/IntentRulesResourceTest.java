@@ -111,6 +111,18 @@ class IntentRulesResourceTest {
     }
 
     @Test
+    void aRuleBodyWithMistypedAndUnknownFieldsNamesEveryOneAtOnce() {
+        admin().body("""
+                        {"intent": "quote", "kind": "combination", "a": "多少", "b": ["运费"], "window": "near",
+                         "ordered": "yes", "colour": "red"}""").when().post(RULES).then().statusCode(400)
+                .body("type", containsString("invalid-rule"))
+                .body("errors.field", contains("colour", "a", "window", "ordered"))
+                .body("detail", containsString("a must be an array of strings, not a string"))
+                .body("detail", containsString("window must be a whole number, got \"near\""))
+                .body("detail", containsString("colour is not a known field"));
+    }
+
+    @Test
     void rejectsInvalidRulesWithPreciseMessagesAndStoresNothing() {
         int draftSize = admin().when().get(RULES + "?size=500").then().extract().path("total");
 

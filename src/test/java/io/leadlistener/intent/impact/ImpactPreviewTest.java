@@ -137,6 +137,9 @@ class ImpactPreviewTest {
         admin().body("{\"day\": 7, \"maxMessages\": \"many\"}").when().post(IMPACT).then().statusCode(400)
                 .body("errors.field", hasItems("day", "maxMessages"))
                 .body("detail", containsString("day is not a known field"));
+        admin().body("{\"days\": 1.5}").when().post(IMPACT).then().statusCode(400)
+                .body("errors[0].field", equalTo("days"))
+                .body("detail", equalTo("days must be a whole number, got 1.5"));
         admin().body("[7]").when().post(IMPACT).then().statusCode(400);
         admin().body("{\"days\": ").when().post(IMPACT).then().statusCode(400);
         admin().body(Map.of("days", 1)).when().post("/api/v1/tenants/nobody/intent-rules/draft/impact").then()

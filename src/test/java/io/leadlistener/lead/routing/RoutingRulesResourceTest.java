@@ -2,6 +2,7 @@ package io.leadlistener.lead.routing;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -117,6 +118,18 @@ class RoutingRulesResourceTest {
                 .body("version", equalTo((int) probe + 2)).body("pools.quote", equalTo("rollback-probe"));
         admin().when().get(ROUTING + "/versions/" + probe).then().statusCode(200)
                 .body("pools.quote", equalTo("rollback-probe")).body("origin", equalTo("edit"));
+    }
+
+    @Test
+    void aRoutingBodyOfTheWrongShapeNamesEachField() {
+        admin().body("{\"pools\": [], \"precedence\": \"quote\", \"defaultPool\": 7, \"baseVersion\": \"v3\"}")
+                .when().put(ROUTING).then().statusCode(400)
+                .body("type", containsString("invalid-routing"))
+                .body("errors.field", contains("pools", "precedence", "defaultPool", "baseVersion"))
+                .body("detail", containsString("pools: must be an object of strings, not an array"));
+        admin().body("{\"version\": \"latest\"}").when().post(ROUTING + "/rollback").then().statusCode(400)
+                .body("type", containsString("invalid-rollback"))
+                .body("errors[0].field", equalTo("version"));
     }
 
     @Test

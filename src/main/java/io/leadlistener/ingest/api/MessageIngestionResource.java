@@ -1,12 +1,14 @@
-package io.leadlistener.ingest;
+package io.leadlistener.ingest.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadlistener.admin.api.AdminApiDocumentation;
+import io.leadlistener.errors.InvalidInputException.FieldError;
 import io.leadlistener.inbox.Inbox;
 import io.leadlistener.inbox.InboxAdmission;
 import io.leadlistener.inbox.NewInboxMessage;
-import io.leadlistener.ingest.api.IngestionApi;
-import io.leadlistener.ingest.api.IngestionCaller;
+import io.leadlistener.ingest.IngestedMessage;
+import io.leadlistener.ingest.IngestedMessages;
+import io.leadlistener.rest.JsonBodies;
 import io.leadlistener.rest.ProblemException;
 import io.leadlistener.tenant.TenantDirectory;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +27,7 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -50,9 +53,11 @@ public class MessageIngestionResource {
     private final TenantDirectory tenants;
     private final IngestionCaller caller;
     private final Clock clock;
+    private final JsonBodies bodies;
 
     public MessageIngestionResource(Inbox inbox, IngestedMessages ingested, TenantDirectory tenants,
-                                    IngestionCaller caller, Clock clock) {
+                                    IngestionCaller caller, Clock clock, JsonBodies bodies) {
+        this.bodies = bodies;
         this.inbox = inbox;
         this.ingested = ingested;
         this.tenants = tenants;
@@ -64,12 +69,18 @@ public class MessageIngestionResource {
     public record Admission(String messageId, String status) {
     }
 
+    /** A batch as documented; read item by item so each item's problems carry its index. */
+    @Schema(name = "IngestionBatch", description = "1 to 500 messages, or the bare array of them")
+    record Batch(@Schema(minItems = 1, maxItems = MAX_BATCH) List<IngestedMessageRequest> messages) {
+    }
+
     public record BatchAdmission(int accepted, int duplicates, List<Admission> items) {
     }
 
     @POST
     @Operation(summary = "Ingest one message: 202 once it is stored, 200 if it was already")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = IngestedMessageRequest.class), examples = @ExampleObject(
             name = "archived message", value = """
                     {"tenant": "demo", "contactId": "cust-001", "messageId": "arch-2026-000001",
                      "text": "能寄几个样品吗？", "sentAt": "2026-11-23T08:00:00Z", "ownerUserId": "zhangsan",
@@ -81,19 +92,21 @@ public class MessageIngestionResource {
     @APIResponse(responseCode = "403", description = "the token may not send for this tenant")
     @APIResponse(responseCode = "404", description = "unknown tenant")
     public Response ingest(JsonNode body) {
-        IngestedMessageReader.Reading reading = IngestedMessageReader.read(body, clock.instant());
-        if (!reading.errors().isEmpty()) {
-            throw invalid(reading.errors().stream().map(error -> IngestedMessageReader.asMap(error, null)).toList());
+        JsonBodies.Reading<IngestedMessageRequest> reading = read(body);
+        if (!reading.valid()) {
+            throw invalid(reading.errors().stream().map(error -> asMap(error, null)).toList());
         }
-        NewInboxMessage row = authorized(List.of(reading.message())).get(0);
+        IngestedMessage message = reading.value().toMessage(clock.instant());
+        NewInboxMessage row = authorized(List.of(message)).get(0);
         InboxAdmission admission = inbox.store(row);
         return Response.status(admission == InboxAdmission.ACCEPTED ? 202 : 200)
-                .entity(admission(reading.message(), admission)).build();
+                .entity(admission(message, admission)).build();
     }
 
     @POST
     @Path("batch")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Batch.class), examples = @ExampleObject(
             name = "two messages", value = """
                     {"messages": [
                       {"tenant": "demo", "contactId": "cust-001", "messageId": "m-1", "text": "报价多少？"},
@@ -116,10 +129,10 @@ public class MessageIngestionResource {
         List<IngestedMessage> messages = new ArrayList<>();
         List<Map<String, Object>> errors = new ArrayList<>();
         for (int index = 0; index < items.size(); index++) {
-            IngestedMessageReader.Reading reading = IngestedMessageReader.read(items.get(index), receivedAt);
-            messages.add(reading.message());
-            for (IngestedMessageReader.FieldError error : reading.errors()) {
-                errors.add(IngestedMessageReader.asMap(error, index));
+            JsonBodies.Reading<IngestedMessageRequest> reading = read(items.get(index));
+            messages.add(reading.valid() ? reading.value().toMessage(receivedAt) : null);
+            for (FieldError error : reading.errors()) {
+                errors.add(asMap(error, index));
             }
         }
         if (!errors.isEmpty()) {
@@ -165,6 +178,16 @@ public class MessageIngestionResource {
 
     private static String quoted(TreeSet<String> names) {
         return names.stream().map(name -> "'" + name + "'").collect(Collectors.joining(", "));
+    }
+
+    private JsonBodies.Reading<IngestedMessageRequest> read(JsonNode message) {
+        return bodies.read(message, IngestedMessageRequest.class,
+                "a JSON object with tenant, contactId, messageId and text");
+    }
+
+    private static Map<String, Object> asMap(FieldError error, Integer index) {
+        return index == null ? Map.of("field", error.field(), "detail", error.detail())
+                : Map.of("index", index, "field", error.field(), "detail", error.detail());
     }
 
     private static ProblemException invalid(List<Map<String, Object>> errors) {
