@@ -156,28 +156,25 @@ public class JsonBodies {
             }
         }
         if (type instanceof ParameterizedType generic && generic.getRawType() == List.class) {
-            if (!value.isArray()) {
-                return Optional.of("must be an array of strings, not " + describe(value));
-            }
-            for (JsonNode item : value) {
-                if (!item.isTextual()) {
-                    return Optional.of("must be an array of strings; an item is " + describe(item));
-                }
-            }
-            return Optional.empty();
+            return textsProblem(value, value.isArray(), "an array of strings", "an item");
         }
         if (type instanceof ParameterizedType generic && generic.getRawType() == Map.class) {
-            if (!value.isObject()) {
-                return Optional.of("must be an object of strings, not " + describe(value));
-            }
-            for (JsonNode item : value) {
-                if (!item.isTextual()) {
-                    return Optional.of("must be an object of strings; a value is " + describe(item));
-                }
-            }
-            return Optional.empty();
+            return textsProblem(value, value.isObject(), "an object of strings", "a value");
         }
         throw new IllegalArgumentException("JsonBodies does not read components of type " + type.getTypeName());
+    }
+
+    /** An array or object whose members must all be strings. */
+    private static Optional<String> textsProblem(JsonNode value, boolean rightShape, String expected, String member) {
+        if (!rightShape) {
+            return Optional.of("must be " + expected + ", not " + describe(value));
+        }
+        for (JsonNode item : value) {
+            if (!item.isTextual()) {
+                return Optional.of("must be " + expected + "; " + member + " is " + describe(item));
+            }
+        }
+        return Optional.empty();
     }
 
     private static String describe(JsonNode value) {
