@@ -1,5 +1,6 @@
 package io.leadlistener.rest;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,7 +30,8 @@ import java.util.stream.Collectors;
  * problem at once — unknown fields, values of the wrong JSON type, failed constraints — each naming its field, so a
  * caller (or a pipeline with a whole batch) fixes everything in one go. Jackson alone stops at the first problem;
  * here the JSON types are checked first against the record's components, the well-typed fields are bound, and the
- * constraints run on the result. JSON {@code null} is an absent field.
+ * constraints run on the result. JSON {@code null} is an absent field; names in the record's
+ * {@code @JsonIgnoreProperties} are tolerated and ignored.
  *
  * <p>Component types understood: {@code String}, {@code Integer}/{@code Long}, {@code Boolean}, {@code Instant}
  * (ISO-8601 with offset), {@code List<String>}, {@code Map<String, String>}. A field with a type error is not also
@@ -59,6 +61,14 @@ public class JsonBodies {
      *                 messageId and text"
      */
     public <T extends Record> Reading<T> read(JsonNode body, Class<T> type, String whatItIs) {
+        return read(body, type, whatItIs, "is not a known field");
+    }
+
+    /**
+     * @param unknownField what an unknown field is told, before the list of known ones (e.g. "is not a field of a
+     *                     message")
+     */
+    public <T extends Record> Reading<T> read(JsonNode body, Class<T> type, String whatItIs, String unknownField) {
         if (body == null || !body.isObject()) {
             return new Reading<>(null, List.of(new FieldError("", "must be " + whatItIs)));
         }
@@ -68,9 +78,13 @@ public class JsonBodies {
         }
         List<FieldError> errors = new ArrayList<>();
         String known = String.join(", ", new TreeSet<>(components.keySet()));
+        // Names a record lists in @JsonIgnoreProperties are tolerated: the read-only fields of the view an endpoint
+        // answers with, so a client's read-modify-write round trip still works.
+        JsonIgnoreProperties tolerated = type.getAnnotation(JsonIgnoreProperties.class);
+        List<String> ignored = tolerated == null ? List.of() : List.of(tolerated.value());
         body.fieldNames().forEachRemaining(name -> {
-            if (!components.containsKey(name)) {
-                errors.add(new FieldError(name, "is not a known field (known: " + known + ")"));
+            if (!components.containsKey(name) && !ignored.contains(name)) {
+                errors.add(new FieldError(name, unknownField + " (known: " + known + ")"));
             }
         });
         ObjectNode wellTyped = objectMapper.createObjectNode();

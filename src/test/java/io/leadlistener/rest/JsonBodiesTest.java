@@ -3,6 +3,7 @@ package io.leadlistener.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -23,6 +24,10 @@ class JsonBodiesTest {
     record Order(@NotNull(message = "is required") @Identifier(max = 8) String id, Integer count, Boolean urgent,
                  Instant at, List<String> tags, Map<String, String> labels,
                  @Matching(regexp = "a|b", detail = "must be 'a' or 'b'") String kind) {
+    }
+
+    @JsonIgnoreProperties({"id", "createdAt"})
+    record Edit(String note) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
@@ -77,6 +82,17 @@ class JsonBodiesTest {
         assertThat(read("{\"id\": \"o-1\", \"count\": null}").value().count()).isNull();
         assertThat(read("[1]").errors()).extracting(FieldError::field, FieldError::detail)
                 .containsExactly(tuple("", "must be an order object"));
+    }
+
+    @Test
+    void namesTheRecordToleratesAreIgnoredAndTheUnknownFieldWordingIsTheCallers() throws Exception {
+        JsonBodies.Reading<Edit> roundTrip = bodies.read(JSON.readTree("{\"id\": 7, \"createdAt\": \"x\", \"note\": \"n\"}"),
+                Edit.class, "an edit");
+        assertThat(roundTrip.errors()).isEmpty();
+        assertThat(roundTrip.value()).isEqualTo(new Edit("n"));
+
+        assertThat(bodies.read(JSON.readTree("{\"nose\": \"n\"}"), Edit.class, "an edit", "is not a field of an edit")
+                .errors()).extracting(FieldError::detail).containsExactly("is not a field of an edit (known: note)");
     }
 
     private JsonBodies.Reading<Order> read(String json) throws Exception {

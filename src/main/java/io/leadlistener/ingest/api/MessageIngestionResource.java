@@ -182,7 +182,7 @@ public class MessageIngestionResource {
 
     private JsonBodies.Reading<IngestedMessageRequest> read(JsonNode message) {
         return bodies.read(message, IngestedMessageRequest.class,
-                "a JSON object with tenant, contactId, messageId and text");
+                "a JSON object with tenant, contactId, messageId and text", "is not a field of a message");
     }
 
     private static Map<String, Object> asMap(FieldError error, Integer index) {

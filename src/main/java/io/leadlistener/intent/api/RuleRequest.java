@@ -1,5 +1,6 @@
 package io.leadlistener.intent.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.leadlistener.intent.engine.IntentRule;
 import io.leadlistener.intent.engine.InvalidRuleException;
 import io.leadlistener.intent.engine.Proximity;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * from the parts.
  */
 @Schema(name = "RuleRequest")
+@JsonIgnoreProperties({"id"}) // a RuleView sent back as it was read
 public record RuleRequest(String intent, String kind, String keyword, Boolean enabled, String note,
                           List<String> words, List<String> a, List<String> b, Integer window, Boolean ordered,
                           String effect, String scope) {

@@ -1,5 +1,6 @@
 package io.leadlistener.lead.routing;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,6 +69,7 @@ public class RoutingRulesResource {
      *                    of overwriting someone else's change
      */
     @Schema(name = "RoutingRequest")
+    @JsonIgnoreProperties({"tenant", "version", "origin", "publishedAt", "publishedBy", "rolledBackTo", "changes"})
     public record RoutingRequest(Map<String, String> pools, List<String> precedence, String defaultPool,
                                  String note, Long baseVersion) {
     }

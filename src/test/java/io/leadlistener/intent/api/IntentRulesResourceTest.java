@@ -123,6 +123,18 @@ class IntentRulesResourceTest {
     }
 
     @Test
+    void aRuleReadBackWithItsIdCanBeSentAsItWas() {
+        String keyword = "回读" + System.nanoTime();
+        Map<String, Object> view = admin().body(Map.of("intent", "quote", "kind", "keyword", "keyword", keyword))
+                .when().post(RULES).then().statusCode(201).extract().path("rule");
+
+        admin().body(Map.of("id", view.get("id"), "intent", "quote", "kind", "keyword", "keyword", keyword,
+                        "enabled", false, "note", "round trip"))
+                .when().put(RULES + "/" + view.get("id")).then().statusCode(200)
+                .body("rule.enabled", equalTo(false));
+    }
+
+    @Test
     void rejectsInvalidRulesWithPreciseMessagesAndStoresNothing() {
         int draftSize = admin().when().get(RULES + "?size=500").then().extract().path("total");
 

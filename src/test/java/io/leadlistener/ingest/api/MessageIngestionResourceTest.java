@@ -1,4 +1,4 @@
-package io.leadlistener.ingest;
+package io.leadlistener.ingest.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
