@@ -17,10 +17,13 @@ import java.util.Optional;
  *                        when it is still accepted
  * @param apiBaseUrl      base URL of the WeCom server API ({@code https://qyapi.weixin.qq.com})
  * @param kfSecret        the 微信客服 Secret, when 微信客服 messages are to be pulled (never logged)
+ * @param appSecret       the Secret of the tenant's self-built app, when the service acts in WeCom (never logged)
+ * @param contactSecret   the 客户联系 Secret, for customer tags and profiles (never logged)
  */
 public record Tenant(String id, String corpId, Optional<String> agentId, CallbackSecret appCallback,
                      Map<String, CallbackSecret> namedCallbacks, boolean includeMessageText,
-                     Map<String, AcceptedSecret> previousSecrets, String apiBaseUrl, Optional<String> kfSecret) {
+                     Map<String, AcceptedSecret> previousSecrets, String apiBaseUrl, Optional<String> kfSecret,
+                     Optional<String> appSecret, Optional<String> contactSecret) {
 
     public Tenant {
         namedCallbacks = Map.copyOf(namedCallbacks);
@@ -43,6 +46,11 @@ public record Tenant(String id, String corpId, Optional<String> agentId, Callbac
         // CallbackSecret masks itself; spelled out here so no future field sneaks a secret into logs.
         return "Tenant[id=" + id + ", corpId=" + corpId + ", agentId=" + agentId.orElse("-")
                 + ", namedCallbacks=" + namedCallbacks.keySet() + ", apiBaseUrl=" + apiBaseUrl
-                + ", kfSecret=" + (kfSecret.isPresent() ? "****" : "-") + "]";
+                + ", kfSecret=" + masked(kfSecret) + ", appSecret=" + masked(appSecret)
+                + ", contactSecret=" + masked(contactSecret) + "]";
+    }
+
+    private static String masked(Optional<String> secret) {
+        return secret.isPresent() ? "****" : "-";
     }
 }

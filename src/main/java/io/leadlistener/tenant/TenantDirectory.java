@@ -4,7 +4,9 @@ import io.leadlistener.errors.NotFoundException;
 import io.leadlistener.wecom.crypto.AcceptedSecret;
 import io.leadlistener.wecom.crypto.CallbackSecret;
 import io.leadlistener.wecom.crypto.EncodingAesKey;
+import io.quarkus.runtime.LaunchMode;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,8 +57,31 @@ public class TenantDirectory {
         });
         return new Tenant(id, config.corpId(), config.agentId(),
                 new CallbackSecret(config.token(), EncodingAesKey.parse(config.encodingAesKey())), named,
-                config.includeMessageText(), previous, stripTrailingSlash(config.apiBaseUrl()),
-                config.kfSecret().filter(secret -> !secret.isBlank()));
+                config.includeMessageText(), previous, apiBaseUrl(id, config.apiBaseUrl()),
+                config.kfSecret().filter(secret -> !secret.isBlank()), config.appSecret(), config.contactSecret());
+    }
+
+    /**
+     * Secrets and tokens travel in the API's URLs: plain {@code http://} is for a fake WeCom API on this machine (the
+     * tests) or dev mode, never for a remote host in production.
+     */
+    static String apiBaseUrl(String tenantId, String configured) {
+        URI uri = URI.create(configured);
+        if ("http".equalsIgnoreCase(uri.getScheme()) && LaunchMode.current() != LaunchMode.DEVELOPMENT
+                && !isLoopback(uri.getHost())) {
+            throw new IllegalStateException("leadlistener.tenants.\"" + tenantId + "\".api-base-url: http:// is"
+                    + " allowed only for a loopback host (a fake WeCom API) or in dev mode, not for '" + uri.getHost()
+                    + "'; use https://");
+        }
+        return stripTrailingSlash(configured);
+    }
+
+    private static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        return bare.equalsIgnoreCase("localhost") || bare.equals("::1") || bare.startsWith("127.");
     }
 
     private static String stripTrailingSlash(String url) {

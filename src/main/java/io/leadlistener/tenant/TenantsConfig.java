@@ -22,6 +22,10 @@ public interface TenantsConfig {
 
     Map<String, @Valid TenantConfig> tenants();
 
+    /** A WeCom Secret as the admin console shows it: a run of letters, digits, '-' and '_' (43 today). */
+    String SECRET = "[A-Za-z0-9_-]{16,128}";
+    String SECRET_MESSAGE = "must be the Secret as the WeCom admin console shows it (16 to 128 letters, digits, '-' or '_')";
+
     interface TenantConfig extends NamedCallbackConfig {
         /** The CorpID that every decrypted callback of this tenant must carry as its receiveid. */
         @WithName("corp-id")
@@ -43,7 +47,23 @@ public interface TenantsConfig {
         @WithName("kf-secret")
         Optional<String> kfSecret();
 
-        /** Base URL of the WeCom server API (tests point it at a fake server). */
+        /**
+         * The Secret of the tenant's self-built app (console → 应用管理 → the app → Secret), used with {@code agent-id} to
+         * act in WeCom (alerts). Optional: without it the service takes no action in WeCom. A secret: never logged.
+         */
+        @WithName("app-secret")
+        Optional<@Pattern(regexp = SECRET, message = SECRET_MESSAGE) String> appSecret();
+
+        /**
+         * The 客户联系 Secret (console → 客户联系 → API → Secret), for customer tags and profiles. Optional; a secret.
+         */
+        @WithName("contact-secret")
+        Optional<@Pattern(regexp = SECRET, message = SECRET_MESSAGE) String> contactSecret();
+
+        /**
+         * Base URL of the WeCom server API (tests point it at a fake server). {@code http://} only for a loopback host
+         * or in dev mode (checked by {@link TenantDirectory}).
+         */
         @WithName("api-base-url")
         @WithDefault("https://qyapi.weixin.qq.com")
         @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")

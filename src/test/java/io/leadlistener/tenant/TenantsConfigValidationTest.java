@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 class TenantsConfigValidationTest {
 
     private static final String VALID_KEY = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C";
+    private static final String APP_SECRET = "AppSecretAbCdEf0123456789_-abcdefABCDEF0123";
+    private static final String CONTACT_SECRET = "ContactSecretXyZ0123456789_-xyzXYZ012345678";
 
     @Test
     void acceptsAValidTenantWithANamedCallback() {
@@ -40,6 +42,8 @@ class TenantsConfigValidationTest {
             "leadlistener.tenants.demo.token, 0123456789012345678901234567890123, at most 32",
             "leadlistener.tenants.demo.corp-id, ' ', must not be blank",
             "leadlistener.tenants.demo.callbacks.kf.encoding-aes-key, short, must be 43 characters",
+            "leadlistener.tenants.demo.app-secret, 'secret with spaces in it', must be the Secret",
+            "leadlistener.tenants.demo.contact-secret, short, must be the Secret",
     })
     void refusesABadValueNamingTheKeyButNeverTheSecret(String key, String value, String expectedMessage) {
         Map<String, String> properties = demoTenant();
@@ -133,6 +137,39 @@ class TenantsConfigValidationTest {
 
         assertThatThrownBy(() -> load(properties))
                 .hasMessageContaining("leadlistener.tenants.demo.encoding-aes-key");
+    }
+
+    @Test
+    void theAppAndContactSecretsAreOptionalAndReadWhenPresent() {
+        Tenant without = new TenantDirectory(load(demoTenant()).getConfigMapping(TenantsConfig.class))
+                .find("demo").orElseThrow();
+        assertThat(without.appSecret()).isEmpty();
+        assertThat(without.contactSecret()).isEmpty();
+
+        Map<String, String> properties = demoTenant();
+        properties.put("leadlistener.tenants.demo.app-secret", APP_SECRET);
+        properties.put("leadlistener.tenants.demo.contact-secret", CONTACT_SECRET);
+        Tenant with = new TenantDirectory(load(properties).getConfigMapping(TenantsConfig.class))
+                .find("demo").orElseThrow();
+        assertThat(with.appSecret()).contains(APP_SECRET);
+        assertThat(with.contactSecret()).contains(CONTACT_SECRET);
+        assertThat(with.toString()).contains("appSecret=****", "contactSecret=****")
+                .doesNotContain(APP_SECRET).doesNotContain(CONTACT_SECRET);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"https://qyapi.weixin.qq.com/, https://qyapi.weixin.qq.com", "http://127.0.0.1:8089, http://127.0.0.1:8089",
+            "http://localhost:9/wecom, http://localhost:9/wecom", "'http://[::1]:9', 'http://[::1]:9'"})
+    void theApiBaseUrlMayBePlainHttpOnlyOnThisMachine(String configured, String used) {
+        assertThat(TenantDirectory.apiBaseUrl("demo", configured)).isEqualTo(used);
+    }
+
+    @Test
+    void aRemotePlainHttpApiBaseUrlIsRefusedNamingTheKey() {
+        assertThatThrownBy(() -> TenantDirectory.apiBaseUrl("demo", "http://qyapi.weixin.qq.com"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("leadlistener.tenants.\"demo\".api-base-url")
+                .hasMessageContaining("use https://");
     }
 
     @Test
