@@ -1,14 +1,13 @@
 package io.leadlistener.kf;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 
 /**
- * 微信客服 metrics (names in docs/operations.md): access-token refreshes by outcome, and how far the pull lags behind
- * WeCom — per stored customer message, the time from its {@code send_time} to its storage in our inbox. A cursor that
+ * 微信客服 metrics (names in docs/operations.md; access-token refreshes are {@code wecom.api.WeComApiMetrics}'): how far
+ * the pull lags behind WeCom — per stored customer message, the time from its {@code send_time} to its storage in our inbox. A cursor that
  * falls behind (slow pulls, a backlog of pages, notifications waiting in the inbox) shows up there directly; a quiet
  * 客服账号 does not, unlike "time since the last pull".
  */
@@ -21,21 +20,6 @@ public class KfMetrics {
         this.registry = registry;
     }
 
-    /** A token was fetched from WeCom (first use or ahead of expiry). */
-    void tokenRefreshed(String corpId) {
-        tokenRefresh(corpId, "refreshed");
-    }
-
-    /** Fetching a token failed (rejected secret, WeCom down). */
-    void tokenRefreshFailed(String corpId) {
-        tokenRefresh(corpId, "failed");
-    }
-
-    /** WeCom rejected a cached token before its expiry; it was dropped and is fetched anew. */
-    void tokenInvalidated(String corpId) {
-        tokenRefresh(corpId, "invalidated");
-    }
-
     void messagePulled(String tenant, Duration sinceSent) {
         Timer.builder("leadlistener.kf.pull.lag")
                 .description("微信客服 message send_time to its storage by the pull")
@@ -43,14 +27,5 @@ public class KfMetrics {
                 .publishPercentileHistogram()
                 .register(registry)
                 .record(sinceSent.isNegative() ? Duration.ZERO : sinceSent);
-    }
-
-    private void tokenRefresh(String corpId, String outcome) {
-        Counter.builder("leadlistener.kf.access.token.refreshes")
-                .description("WeCom access-token fetches and invalidations")
-                .tag("corp", corpId)
-                .tag("outcome", outcome)
-                .register(registry)
-                .increment();
     }
 }

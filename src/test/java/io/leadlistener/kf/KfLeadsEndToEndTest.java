@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadlistener.events.EventSchemas;
 import io.leadlistener.events.LeadIds;
+import io.leadlistener.testsupport.FakeWeComApi;
+import io.leadlistener.testsupport.FakeWeComApiResource;
 import io.leadlistener.testsupport.LeadEventsConsumer;
 import io.leadlistener.testsupport.LeadEventsConsumer.Received;
 import io.leadlistener.testsupport.LocalInfraTestResource;

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.agroal.api.AgroalDataSource;
-import io.leadlistener.kf.FakeWeComApi.Fault;
-import io.leadlistener.kf.FakeWeComApi.SyncRequest;
+import io.leadlistener.testsupport.FakeWeComApi;
+import io.leadlistener.testsupport.FakeWeComApi.Fault;
+import io.leadlistener.testsupport.FakeWeComApi.SyncRequest;
+import io.leadlistener.testsupport.FakeWeComApiResource;
 import io.leadlistener.testsupport.InboxRows;
 import io.leadlistener.testsupport.LocalInfraTestResource;
 import io.leadlistener.testsupport.WeComSimulator;

@@ -1,4 +1,4 @@
-package io.leadlistener.kf;
+package io.leadlistener.wecom.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,9 +13,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 /**
- * The two WeCom server API calls 微信客服 pulling needs, over the JDK HTTP client. Network failures and non-200
+ * The WeCom server API calls the service makes (token, 微信客服 pull, app message), over the JDK HTTP client. Network failures and non-200
  * answers are {@link UncheckedIOException}s (retryable); an answer with {@code errcode != 0} is a
  * {@link WeComApiException}. URLs carry secrets and tokens, so they are never logged or put into messages.
  */
@@ -26,6 +27,13 @@ public class WeComApiClient {
 
     /** One page of {@code kf/sync_msg}. */
     public record SyncPage(String nextCursor, boolean hasMore, JsonNode msgList) {
+    }
+
+    /**
+     * WeCom's answer to an app message. A partly invalid recipient list still answers errcode 0: the recipients it
+     * could not reach are listed here, a failure per recipient.
+     */
+    public record AppMessageReceipt(String msgId, List<String> invalidUsers, List<String> invalidParties) {
     }
 
     public record AccessToken(String token, Duration expiresIn) {
@@ -67,6 +75,26 @@ public class WeComApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(request.toString(), StandardCharsets.UTF_8)));
         return new SyncPage(body.path("next_cursor").asText(null), body.path("has_more").asInt(0) == 1,
                 body.path("msg_list"));
+    }
+
+    /**
+     * {@code POST /cgi-bin/message/send?access_token=} with the message as given ({@code touser}, {@code msgtype},
+     * {@code agentid}, the content, {@code enable_duplicate_check}): the caller builds it once, so a resend after a
+     * crash is byte for byte the same and WeCom's duplicate check drops it.
+     */
+    public AppMessageReceipt sendAppMessage(String baseUrl, String accessToken, JsonNode message) {
+        URI uri = URI.create(baseUrl + "/cgi-bin/message/send?access_token=" + encode(accessToken));
+        JsonNode body = send("message/send", HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(message.toString(), StandardCharsets.UTF_8)));
+        return new AppMessageReceipt(body.path("msgid").asText(null), ids(body.path("invaliduser")),
+                ids(body.path("invalidparty")));
+    }
+
+    /** WeCom lists ids joined by '|', empty when there are none. */
+    private static List<String> ids(JsonNode joined) {
+        String text = joined.asText("");
+        return text.isBlank() ? List.of() : List.of(text.split("\\|"));
     }
 
     private JsonNode send(String call, HttpRequest.Builder request) {

@@ -1,9 +1,10 @@
-package io.leadlistener.kf;
+package io.leadlistener.wecom.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadlistener.testsupport.FakeWeComApi;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +36,7 @@ class AccessTokensTest {
         wecom = new FakeWeComApi();
         clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
         registry = new SimpleMeterRegistry();
-        tokens = new AccessTokens(new WeComApiClient(new ObjectMapper()), clock, new KfMetrics(registry));
+        tokens = new AccessTokens(new WeComApiClient(new ObjectMapper()), clock, new WeComApiMetrics(registry));
     }
 
     @AfterEach

@@ -1,4 +1,4 @@
-package io.leadlistener.kf;
+package io.leadlistener.wecom.api;
 
 /** A WeCom server API answer with a non-zero {@code errcode}. The message never holds a secret or a token. */
 public class WeComApiException extends RuntimeException {

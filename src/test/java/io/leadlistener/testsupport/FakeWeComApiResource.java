@@ -1,4 +1,4 @@
-package io.leadlistener.kf;
+package io.leadlistener.testsupport;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;

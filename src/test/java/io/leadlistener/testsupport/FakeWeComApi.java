@@ -1,4 +1,4 @@
-package io.leadlistener.kf;
+package io.leadlistener.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +22,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real HTTP server speaking the documented JSON of {@code /cgi-bin/gettoken} and {@code /cgi-bin/kf/sync_msg}, on an
+ * A real HTTP server speaking the documented JSON of {@code /cgi-bin/gettoken}, {@code /cgi-bin/kf/sync_msg} and
+ * {@code /cgi-bin/message/send} (recorded, with scriptable errcodes), on an
  * ephemeral port. Each 客服账号 has a message log; a cursor is the position after the last message handed out
  * ({@code "c<n>"}), pages are at most {@link #pageSize} long. Faults are scripted per 客服账号 and sync request.
  */
@@ -30,6 +31,8 @@ public final class FakeWeComApi implements AutoCloseable {
 
     public static final String CORP_ID = "wx5823bf96d3bd56c7";
     public static final String SECRET = "kfTestSecret";
+    /** The self-built app's Secret the fake also accepts (app messages). */
+    public static final String APP_SECRET = "appTestSecret0123456789";
 
     /** What the n-th sync request of a 客服账号 gets instead of (or before) its answer. */
     public enum Fault {
@@ -41,6 +44,10 @@ public final class FakeWeComApi implements AutoCloseable {
         BAD_GATEWAY,
         /** Another errcode WeCom may answer (95007, invalid msg token). */
         INVALID_MSG_TOKEN
+    }
+
+    /** An app message as the server received it. */
+    public record AppMessage(String accessToken, JsonNode body) {
     }
 
     /** A sync request as the server saw it. */
@@ -58,11 +65,15 @@ public final class FakeWeComApi implements AutoCloseable {
     private final AtomicInteger tokensIssued = new AtomicInteger();
     private volatile boolean secretRevoked;
     private volatile int pageSize = 2;
+    private final List<AppMessage> appMessages = new CopyOnWriteArrayList<>();
+    private final java.util.Queue<Integer> appMessageErrcodes = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private volatile String invalidUsers = "";
 
     public FakeWeComApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/cgi-bin/gettoken", this::getToken);
         server.createContext("/cgi-bin/kf/sync_msg", this::syncMsg);
+        server.createContext("/cgi-bin/message/send", this::sendMessage);
         server.start();
     }
 
@@ -98,6 +109,23 @@ public final class FakeWeComApi implements AutoCloseable {
         faults.computeIfAbsent(openKfId, k -> new ConcurrentHashMap<>()).put(requestNumber, fault);
     }
 
+    /** The next app messages are answered with these errcodes, one each, in order (then 0 again). */
+    public void answerNextAppMessages(int... errcodes) {
+        for (int errcode : errcodes) {
+            appMessageErrcodes.add(errcode);
+        }
+    }
+
+    /** Recipients (joined by '|') that successful app messages report as {@code invaliduser}. */
+    public void invalidUsers(String joined) {
+        invalidUsers = joined;
+    }
+
+    /** Every app message received, answered with 0 or not. */
+    public List<AppMessage> appMessages() {
+        return List.copyOf(appMessages);
+    }
+
     public void revokeSecret(boolean revoked) {
         secretRevoked = revoked;
     }
@@ -117,7 +145,9 @@ public final class FakeWeComApi implements AutoCloseable {
     private void getToken(HttpExchange exchange) throws IOException {
         Map<String, String> query = query(exchange);
         ObjectNode answer = JSON.createObjectNode();
-        if (!CORP_ID.equals(query.get("corpid")) || !SECRET.equals(query.get("corpsecret")) || secretRevoked) {
+        String secret = query.get("corpsecret");
+        if (!CORP_ID.equals(query.get("corpid")) || !(SECRET.equals(secret) || APP_SECRET.equals(secret))
+                || secretRevoked) {
             answer.put("errcode", 40001).put("errmsg", "invalid credential");
         } else {
             String token = "at-" + tokensIssued.incrementAndGet();
@@ -125,6 +155,23 @@ public final class FakeWeComApi implements AutoCloseable {
             answer.put("errcode", 0).put("errmsg", "ok").put("access_token", token).put("expires_in", 7200);
         }
         respond(exchange, 200, answer);
+    }
+
+    private void sendMessage(HttpExchange exchange) throws IOException {
+        String accessToken = query(exchange).get("access_token");
+        JsonNode body = JSON.readTree(exchange.getRequestBody());
+        appMessages.add(new AppMessage(accessToken, body));
+        if (!validTokens.contains(accessToken)) {
+            respond(exchange, 200, JSON.createObjectNode().put("errcode", 40014).put("errmsg", "invalid access_token"));
+            return;
+        }
+        Integer scripted = appMessageErrcodes.poll();
+        if (scripted != null && scripted != 0) {
+            respond(exchange, 200, JSON.createObjectNode().put("errcode", scripted).put("errmsg", "scripted"));
+            return;
+        }
+        respond(exchange, 200, JSON.createObjectNode().put("errcode", 0).put("errmsg", "ok")
+                .put("invaliduser", invalidUsers).put("invalidparty", "").put("msgid", "msg-" + appMessages.size()));
     }
 
     private void syncMsg(HttpExchange exchange) throws IOException {

@@ -1,4 +1,4 @@
-package io.leadlistener.kf;
+package io.leadlistener.wecom.api;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -39,9 +39,9 @@ public class AccessTokens {
     private final Clock clock;
     private final ConcurrentMap<Key, Slot> slots = new ConcurrentHashMap<>();
 
-    private final KfMetrics metrics;
+    private final WeComApiMetrics metrics;
 
-    public AccessTokens(WeComApiClient api, Clock clock, KfMetrics metrics) {
+    public AccessTokens(WeComApiClient api, Clock clock, WeComApiMetrics metrics) {
         this.api = api;
         this.clock = clock;
         this.metrics = metrics;

@@ -1,0 +1,61 @@
+package io.leadlistener.wecom.api;
+
+import java.util.Map;
+
+/**
+ * What to do when WeCom's server API answers an errcode, and how to tell an operator what it means. The token
+ * errors are the caller's to handle once (refresh, then try again); transient ones are retried with backoff; a
+ * configuration or data problem is parked at once with a plain explanation, because retrying cannot fix it.
+ */
+public final class WeComErrcodes {
+
+    /** The handling of an errcode. */
+    public enum Handling {
+        /** 40014, 42001: the token was rejected — fetch a new one and try once more. */
+        REFRESH_TOKEN,
+        /** −1, 45009, 45033, or no answer at all: back off with jitter and try again. */
+        RETRY,
+        /** A configuration or data problem nothing but a person can fix: park now. */
+        PARK,
+        /** An errcode we do not know: retry a few times, then park. */
+        RETRY_THEN_PARK
+    }
+
+    private static final Map<Integer, String> PARK_AT_ONCE = Map.of(
+            40001, "the app's Secret is wrong (leadlistener.tenants.<id>.app-secret): copy it again from the WeCom "
+                    + "admin console (应用管理 → the app → Secret)",
+            48002, "this API is not allowed for the app: enable it in the WeCom admin console (应用管理 → the app → "
+                    + "API permissions)",
+            60011, "the app has no privilege for this user or department: add them to the app's visible range "
+                    + "(应用管理 → the app → 可见范围)",
+            81013, "every recipient is invalid or outside the app's visible range: check the user ids and add them "
+                    + "to the app's visible range (应用管理 → the app → 可见范围)",
+            84061, "the customer has no external-contact relation with this user",
+            40068, "the corporate tag does not exist (deleted in WeCom?)");
+
+    private WeComErrcodes() {
+    }
+
+    public static Handling of(int errcode) {
+        if (errcode == WeComApiException.INVALID_ACCESS_TOKEN || errcode == WeComApiException.EXPIRED_ACCESS_TOKEN) {
+            return Handling.REFRESH_TOKEN;
+        }
+        if (errcode == WeComApiException.BUSY || errcode == 45009 || errcode == 45033) {
+            return Handling.RETRY;
+        }
+        return PARK_AT_ONCE.containsKey(errcode) ? Handling.PARK : Handling.RETRY_THEN_PARK;
+    }
+
+    /** What the errcode means for an operator, e.g. on a parked action; generic for codes we do not know. */
+    public static String explain(int errcode) {
+        String known = PARK_AT_ONCE.get(errcode);
+        if (known != null) {
+            return "errcode " + errcode + ": " + known;
+        }
+        return switch (of(errcode)) {
+            case REFRESH_TOKEN -> "errcode " + errcode + ": the access token was rejected; a new one is fetched";
+            case RETRY -> "errcode " + errcode + ": WeCom is busy or limits the rate; retried with backoff";
+            default -> "errcode " + errcode + ": not a code this service knows; retried, then parked";
+        };
+    }
+}
