@@ -42,4 +42,14 @@ public final class EventIds {
                 NameBasedIds.requireText(tenant, "tenant"), NameBasedIds.requireText(leadId, "lead id"),
                 NameBasedIds.requireText(sourceDedupeKey, "source dedupe key"));
     }
+
+    /**
+     * An action in WeCom (an alert now): one per (type, tenant, source message) — parts {@code ("action:" + type,
+     * tenant, sourceMessageId)}, so a redelivered message enqueues nothing new.
+     */
+    public static String action(String type, String tenant, String sourceMessageId) {
+        return NameBasedIds.uuid("action:" + NameBasedIds.requireText(type, "action type"),
+                NameBasedIds.requireText(tenant, "tenant"),
+                NameBasedIds.requireText(sourceMessageId, "source message id"));
+    }
 }

@@ -121,6 +121,12 @@ public class Leads {
         }, row -> new ContactUpsert(row.getBoolean(1), row.getString(2), row.getString(3), row.getLong(4))).get(0);
     }
 
+    /** The salesperson who owns the lead (from its contact event or the ingestion API), if known. */
+    public java.util.Optional<String> owner(String leadId) {
+        return jdbc.query("select owner_user_id from lead where lead_id = ?", statement -> statement.setString(1, leadId),
+                row -> row.getString(1)).stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
     /** The lead's current routing, if it exists. */
     public java.util.Optional<ContactUpsert> find(String leadId) {
         return jdbc.query("select pool, routing_intent, routing_version from lead where lead_id = ?",

@@ -1,5 +1,6 @@
 package io.leadlistener.lead;
 
+import io.leadlistener.actions.LeadAlerts;
 import io.leadlistener.events.LeadEvent;
 import io.leadlistener.events.LeadEventData;
 import io.leadlistener.events.LeadIds;
@@ -28,8 +29,11 @@ public class MessageCapture {
     private final Leads leads;
     private final RoutingRuleStore routing;
     private final LeadEventWriter events;
+    private final LeadAlerts alerts;
 
-    public MessageCapture(MessageTagger tagger, Leads leads, RoutingRuleStore routing, LeadEventWriter events) {
+    public MessageCapture(MessageTagger tagger, Leads leads, RoutingRuleStore routing, LeadEventWriter events,
+                          LeadAlerts alerts) {
+        this.alerts = alerts;
         this.tagger = tagger;
         this.leads = leads;
         this.routing = routing;
@@ -41,8 +45,19 @@ public class MessageCapture {
         Optional<TaggingResult> tagging = tagger.tagText(tenant.id(), message.text());
         if (tagging.isPresent() && !tagging.get().intents().isEmpty()) {
             captureLead(item, tenant, message, tagging.get(), tagging.get().intents());
+            alert(tenant, message, tagging.get());
         }
         return tagging;
+    }
+
+    /** The owner's alert in WeCom, in this transaction (a re-tag alerts nobody: it is not a new message). */
+    private void alert(Tenant tenant, ChatMessage message, TaggingResult result) {
+        ChatContact contact = message.contact();
+        String leadId = LeadIds.leadId(tenant.id(), contact.kind(), contact.id());
+        String owner = contact.ownerUserId() != null ? contact.ownerUserId() : leads.owner(leadId).orElse(null);
+        List<String> words = result.matches().stream().map(match -> match.text()).distinct().toList();
+        alerts.messageTagged(tenant, leadId, owner, contact.kind() + ":" + contact.id(), message.messageId(),
+                result.intents(), words, tenant.includeMessageText() ? message.text() : null);
     }
 
     /**

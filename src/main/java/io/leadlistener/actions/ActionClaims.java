@@ -1,0 +1,59 @@
+package io.leadlistener.actions;
+
+import io.leadlistener.common.TransactionJdbc;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
+
+/** The worker's side of {@code wecom_action}: claim due heads, record what became of them (plain JDBC). */
+@ApplicationScoped
+public class ActionClaims {
+
+    /** The oldest pending action of each lead, if due; locked for this transaction, skipping rows others hold. */
+    private static final String CLAIM_DUE_HEADS = """
+            select a.id, a.tenant_id, a.lead_id, a.type, a.payload, a.attempts from wecom_action a
+            where a.done_at is null and a.parked_at is null and a.next_attempt_at <= now()
+              and not exists (select 1 from wecom_action p where p.lead_id = a.lead_id
+                              and p.done_at is null and p.parked_at is null and p.seq < a.seq)
+            order by a.seq limit ? for update of a skip locked""";
+
+    private final TransactionJdbc jdbc;
+
+    public ActionClaims(TransactionJdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<PendingAction> claimDueHeads(int limit) {
+        return jdbc.query(CLAIM_DUE_HEADS, statement -> statement.setInt(1, limit),
+                row -> new PendingAction(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getString(5), row.getInt(6)));
+    }
+
+    /** @param outcome what WeCom answered that is worth keeping (per-recipient failures), or null */
+    void markDone(String id, String outcome) {
+        jdbc.update("update wecom_action set done_at = clock_timestamp(), attempts = attempts + 1, outcome = ?,"
+                + " last_error = null, errcode = null where id = ?", statement -> {
+                    statement.setString(1, outcome);
+                    statement.setString(2, id);
+                });
+    }
+
+    /** Counts a failed attempt; parks the action when {@code park}, else schedules the retry. */
+    void recordFailure(String id, String error, Integer errcode, boolean park, Duration retryAfter) {
+        jdbc.update("""
+                        update wecom_action set attempts = attempts + 1, last_error = ?, errcode = ?,
+                            parked_at = case when ? then clock_timestamp() end,
+                            next_attempt_at = now() + make_interval(secs => ?)
+                        where id = ?""", statement -> {
+            statement.setString(1, error);
+            if (errcode == null) {
+                statement.setNull(2, java.sql.Types.INTEGER);
+            } else {
+                statement.setInt(2, errcode);
+            }
+            statement.setBoolean(3, park);
+            statement.setDouble(4, retryAfter.toMillis() / 1000.0);
+            statement.setString(5, id);
+        });
+    }
+}

@@ -1,0 +1,150 @@
+package io.leadlistener.actions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadlistener.common.BackgroundWorkers;
+import io.leadlistener.inbox.RetryBackoff;
+import io.leadlistener.tenant.Tenant;
+import io.leadlistener.tenant.TenantDirectory;
+import io.leadlistener.wecom.api.AccessTokens;
+import io.leadlistener.wecom.api.WeComApiClient;
+import io.leadlistener.wecom.api.WeComApiException;
+import io.leadlistener.wecom.api.WeComErrcodes;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.logging.Logger;
+
+/**
+ * Carries out pending actions in WeCom: each round claims the oldest pending action of up to {@code batch-size} leads
+ * (locked while in flight), calls WeCom, and records the outcome in the same transaction. A crash between WeCom's
+ * answer and the commit resends the identical body, which WeCom's duplicate check drops. What each errcode calls for
+ * is {@link WeComErrcodes}': a rejected token is refreshed once, busy or rate-limited calls back off with jitter,
+ * configuration problems park at once with a plain explanation, unknown codes park after {@code max-attempts}.
+ */
+@ApplicationScoped
+public class ActionWorker {
+
+    private static final Logger LOG = Logger.getLogger(ActionWorker.class);
+
+    private final ActionClaims claims;
+    private final TenantDirectory tenants;
+    private final AccessTokens tokens;
+    private final WeComApiClient api;
+    private final ActionWakeup wakeup;
+    private final ActionsConfig.Worker config;
+    private final RetryBackoff backoff;
+    private final BackgroundWorkers workers;
+    private final ObjectMapper objectMapper;
+
+    public ActionWorker(ActionClaims claims, TenantDirectory tenants, AccessTokens tokens, WeComApiClient api,
+                        ActionWakeup wakeup, ActionsConfig config, ObjectMapper objectMapper) {
+        this.claims = claims;
+        this.tenants = tenants;
+        this.tokens = tokens;
+        this.api = api;
+        this.wakeup = wakeup;
+        this.config = config.worker();
+        this.objectMapper = objectMapper;
+        this.backoff = new RetryBackoff(this.config.initialBackoff(), this.config.maxBackoff());
+        this.workers = new BackgroundWorkers("wecom-actions", wakeup);
+    }
+
+    void start(@Observes StartupEvent event) {
+        workers.start(1, this::runLoop);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        workers.stop(Duration.ofSeconds(15));
+    }
+
+    private void runLoop() {
+        while (workers.isRunning()) {
+            try {
+                workers.pauseAfterRound(runOnce(), config.batchSize(), config.pollInterval(), Duration.ZERO);
+            } catch (RuntimeException e) {
+                LOG.warnf("WeCom action round failed, retrying: %s", BackgroundWorkers.describe(e));
+                wakeup.await(config.pollInterval());
+            }
+        }
+    }
+
+    /** One round. @return how many actions were done, retried or parked */
+    public int runOnce() {
+        return QuarkusTransaction.requiringNew().timeout(120).call(() -> {
+            List<PendingAction> batch = claims.claimDueHeads(config.batchSize());
+            batch.forEach(this::carryOut);
+            return batch.size();
+        });
+    }
+
+    private void carryOut(PendingAction action) {
+        Tenant tenant = tenants.find(action.tenantId()).orElse(null);
+        if (tenant == null || tenant.appSecret().isEmpty()) {
+            claims.recordFailure(action.id(), "tenant '" + action.tenantId() + "' is not configured with an app-secret"
+                    + " any more: nothing can be sent", null, true, Duration.ZERO);
+            return;
+        }
+        JsonNode payload;
+        try {
+            payload = objectMapper.readTree(action.payload());
+        } catch (IOException e) {
+            claims.recordFailure(action.id(), "stored payload is not JSON", null, true, Duration.ZERO);
+            return;
+        }
+        try {
+            WeComApiClient.AppMessageReceipt receipt = sendRefreshingOnce(tenant, payload);
+            String outcome = receipt.invalidUsers().isEmpty() && receipt.invalidParties().isEmpty() ? null
+                    : "not delivered to invaliduser=" + String.join("|", receipt.invalidUsers())
+                    + " invalidparty=" + String.join("|", receipt.invalidParties());
+            claims.markDone(action.id(), outcome);
+            LOG.infof("Alert sent to %s tenant=%s lead=%s%s", payload.path("touser").asText(), tenant.id(),
+                    action.leadId(), outcome == null ? "" : " (" + outcome + ")");
+        } catch (WeComApiException e) {
+            failed(action, e.errcode(), WeComErrcodes.of(e.errcode()));
+        } catch (UncheckedIOException e) {
+            retry(action, "WeCom unreachable: " + e.getMessage(), null);
+        }
+    }
+
+    private WeComApiClient.AppMessageReceipt sendRefreshingOnce(Tenant tenant, JsonNode payload) {
+        String secret = tenant.appSecret().orElseThrow();
+        String token = tokens.get(tenant.apiBaseUrl(), tenant.corpId(), secret);
+        try {
+            return api.sendAppMessage(tenant.apiBaseUrl(), token, payload);
+        } catch (WeComApiException e) {
+            if (!e.isAccessTokenRejected()) {
+                throw e;
+            }
+            tokens.invalidate(tenant.apiBaseUrl(), tenant.corpId(), secret, token);
+            return api.sendAppMessage(tenant.apiBaseUrl(), tokens.get(tenant.apiBaseUrl(), tenant.corpId(), secret),
+                    payload);
+        }
+    }
+
+    private void failed(PendingAction action, int errcode, WeComErrcodes.Handling handling) {
+        String explanation = WeComErrcodes.explain(errcode);
+        boolean park = handling == WeComErrcodes.Handling.PARK
+                || handling == WeComErrcodes.Handling.RETRY_THEN_PARK && action.attempts() + 1 >= config.maxAttempts();
+        if (park) {
+            claims.recordFailure(action.id(), explanation, errcode, true, Duration.ZERO);
+            LOG.warnf("WeCom action %s of tenant %s parked: %s", action.id(), action.tenantId(), explanation);
+        } else {
+            retry(action, explanation, errcode);
+        }
+    }
+
+    private void retry(PendingAction action, String error, Integer errcode) {
+        Duration wait = backoff.afterAttempt(action.attempts() + 1);
+        // Jitter: replicas that met the same rate limit do not come back in step.
+        Duration jittered = wait.plusMillis(ThreadLocalRandom.current().nextLong(Math.max(1, wait.toMillis() / 4)));
+        claims.recordFailure(action.id(), error, errcode, false, jittered);
+    }
+}

@@ -1,0 +1,37 @@
+package io.leadlistener.actions;
+
+import io.leadlistener.testsupport.FakeWeComApi;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/** The demo tenant with an app-secret, acting in WeCom against the {@link FakeWeComApi}; quick retries. */
+public class AlertsTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private static volatile FakeWeComApi server;
+
+    static FakeWeComApi server() {
+        return server;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = new FakeWeComApi();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.of("leadlistener.tenants.demo.api-base-url", server.baseUrl(),
+                "leadlistener.tenants.demo.app-secret", FakeWeComApi.APP_SECRET,
+                "leadlistener.actions.worker.initial-backoff", "200ms",
+                "leadlistener.actions.worker.max-backoff", "500ms");
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.leadlistener.actions;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agroal.api.AgroalDataSource;
+import io.leadlistener.events.EventIds;
+import io.leadlistener.testsupport.FakeWeComApi;
+import io.leadlistener.testsupport.LocalInfraTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A tagged message alerts its owner inside WeCom — HTTP → PostgreSQL (action outbox) → the fake WeCom API — once per
+ * message, with WeCom's errcodes handled as the protocol notes say.
+ */
+@QuarkusTest
+@QuarkusTestResource(LocalInfraTestResource.class)
+@QuarkusTestResource(value = AlertsTestResource.class, restrictToAnnotatedClass = true)
+class OwnerAlertsTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void aTaggedMessageAlertsItsOwnerOnceWithTheIntentsAndTheLine() throws Exception {
+        String messageId = "alert-" + UUID.randomUUID();
+        String customer = "cust-" + UUID.randomUUID().toString().substring(0, 8);
+        int before = wecom().appMessages().size();
+
+        for (int delivery = 0; delivery < 2; delivery++) {
+            ingest(customer, messageId, "zhangsan", "能给个报价吗？顺便寄两个样品");
+        }
+
+        JsonNode alert = awaitAlertTo("zhangsan", before);
+        assertThat(alert.path("msgtype").asText()).isEqualTo("markdown");
+        assertThat(alert.path("agentid").asInt()).isEqualTo(1000002);
+        assertThat(alert.path("enable_duplicate_check").asInt()).isEqualTo(1);
+        assertThat(alert.at("/markdown/content").asText())
+                .contains("新线索：", "报价", "样品需求", "api:api:" + customer, "能给个报价吗？顺便寄两个样品");
+        assertThat(state(messageId)).isEqualTo("done");
+        Thread.sleep(1_000); // the redelivery must not have produced a second alert
+        assertThat(wecom().appMessages().stream().skip(before)
+                .filter(m -> m.body().at("/markdown/content").asText().contains(customer))).hasSize(1);
+    }
+
+    @Test
+    void aMessageWithoutIntentsOrWithoutOwnerAlertsNobody() throws Exception {
+        String customer = "quiet-" + UUID.randomUUID().toString().substring(0, 8);
+        ingest(customer, "quiet-" + UUID.randomUUID(), "zhangsan", "好的，收到，谢谢");
+        String unowned = "unowned-" + UUID.randomUUID();
+        ingest(customer, unowned, null, "报价单发我一下");
+
+        Thread.sleep(1_500);
+        assertThat(wecom().appMessages().stream().filter(m -> m.body().toString().contains(customer))).isEmpty();
+        assertThat(state(unowned)).isNull();
+    }
+
+    @Test
+    void aVisibleRangeProblemParksTheAlertAtOnceWithAPlainExplanation() throws Exception {
+        wecom().answerNextAppMessages(60011);
+        String messageId = "parked-" + UUID.randomUUID();
+
+        ingest("cust-" + UUID.randomUUID().toString().substring(0, 8), messageId, "lisi", "代理政策发我看看");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "parked".equals(state(messageId)));
+        assertThat(column(messageId, "errcode")).isEqualTo("60011");
+        assertThat(column(messageId, "last_error")).contains("add them to the app's visible range");
+    }
+
+    @Test
+    void aBusyWeComIsRetriedAndAnExpiredTokenIsRefreshedOnce() throws Exception {
+        wecom().answerNextAppMessages(45009, -1);
+        String busy = "busy-" + UUID.randomUUID();
+        ingest("cust-" + UUID.randomUUID().toString().substring(0, 8), busy, "wangwu", "最低多少钱");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "done".equals(state(busy)));
+        assertThat(Integer.parseInt(column(busy, "attempts"))).isEqualTo(3);
+
+        wecom().expireAllTokens();
+        int issuedBefore = wecom().tokensIssued();
+        String expired = "expired-" + UUID.randomUUID();
+        ingest("cust-" + UUID.randomUUID().toString().substring(0, 8), expired, "wangwu", "最低多少钱");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "done".equals(state(expired)));
+        assertThat(wecom().tokensIssued()).isEqualTo(issuedBefore + 1);
+        assertThat(column(expired, "attempts")).isEqualTo("1");
+    }
+
+    private static FakeWeComApi wecom() {
+        return AlertsTestResource.server();
+    }
+
+    private static void ingest(String contactId, String messageId, String owner, String text) {
+        StringBuilder body = new StringBuilder("{\"tenant\": \"demo\", \"contactId\": \"" + contactId
+                + "\", \"messageId\": \"" + messageId + "\", \"text\": \"" + text + "\"");
+        if (owner != null) {
+            body.append(", \"ownerUserId\": \"").append(owner).append('"');
+        }
+        body.append('}');
+        given().auth().oauth2("test-ingest-token").contentType(ContentType.JSON).body(body.toString())
+                .when().post("/api/v1/messages").then().statusCode(org.hamcrest.Matchers.anyOf(
+                        org.hamcrest.Matchers.is(202), org.hamcrest.Matchers.is(200)));
+    }
+
+    private static JsonNode awaitAlertTo(String user, int after) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> wecom().appMessages().stream().skip(after)
+                .anyMatch(m -> user.equals(m.body().path("touser").asText())));
+        List<FakeWeComApi.AppMessage> sent = wecom().appMessages().stream().skip(after)
+                .filter(m -> user.equals(m.body().path("touser").asText())).toList();
+        return sent.get(sent.size() - 1).body();
+    }
+
+    /** done, parked, pending, or null when the message enqueued no action. */
+    private String state(String messageId) throws Exception {
+        String doneAt = column(messageId, "done_at");
+        String parkedAt = column(messageId, "parked_at");
+        String attempts = column(messageId, "attempts");
+        if (attempts == null) {
+            return null;
+        }
+        return doneAt != null ? "done" : parkedAt != null ? "parked" : "pending";
+    }
+
+    /** A column of the message's alert action, as text; null when there is no such action (or the value is null). */
+    private String column(String messageId, String column) throws Exception {
+        // Ingested messages are identified as "<channel>:<messageId>" (channel api by default).
+        String actionId = EventIds.action(LeadAlerts.TYPE, "demo", "api:" + messageId);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "select cast(" + column + " as text) from wecom_action where id = ?")) {
+            query.setString(1, actionId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        }
+    }
+}
