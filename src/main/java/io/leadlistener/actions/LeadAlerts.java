@@ -24,6 +24,11 @@ public class LeadAlerts {
         this.outbox = outbox;
     }
 
+    /** Whether the tenant acts in WeCom at all: an app-secret and an agent-id. */
+    public boolean actsFor(Tenant tenant) {
+        return tenant.appSecret().isPresent() && tenant.agentId().isPresent();
+    }
+
     /**
      * @param owner     the salesperson who owns the customer, or null
      * @param messageId the source message's id: one alert per message, whatever the redeliveries
@@ -32,7 +37,7 @@ public class LeadAlerts {
      */
     public boolean messageTagged(Tenant tenant, String leadId, String owner, String customer, String messageId,
                                  List<String> intents, List<String> matchedWords, String text) {
-        if (tenant.appSecret().isEmpty() || tenant.agentId().isEmpty() || intents.isEmpty()) {
+        if (!actsFor(tenant) || intents.isEmpty()) {
             return false;
         }
         if (owner == null || owner.isBlank()) {

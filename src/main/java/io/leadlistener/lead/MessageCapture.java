@@ -52,6 +52,9 @@ public class MessageCapture {
 
     /** The owner's alert in WeCom, in this transaction (a re-tag alerts nobody: it is not a new message). */
     private void alert(Tenant tenant, ChatMessage message, TaggingResult result) {
+        if (!alerts.actsFor(tenant)) {
+            return; // no app-secret: not even the owner look-up is spent on it
+        }
         ChatContact contact = message.contact();
         String leadId = LeadIds.leadId(tenant.id(), contact.kind(), contact.id());
         String owner = contact.ownerUserId() != null ? contact.ownerUserId() : leads.owner(leadId).orElse(null);
