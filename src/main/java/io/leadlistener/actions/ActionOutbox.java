@@ -2,8 +2,6 @@ package io.leadlistener.actions;
 
 import io.leadlistener.common.TransactionJdbc;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
@@ -12,8 +10,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
  */
 @ApplicationScoped
 public class ActionOutbox {
-
-    private static final Object WAKE_REGISTERED = new Object();
 
     private final TransactionJdbc jdbc;
     private final TransactionSynchronizationRegistry transactions;
@@ -41,28 +37,8 @@ public class ActionOutbox {
             statement.setString(5, payload);
         });
         if (inserted == 1) {
-            wakeAfterCommit();
+            wakeup.signalAfterCommit(transactions);
         }
         return inserted == 1;
-    }
-
-    private void wakeAfterCommit() {
-        if (transactions.getResource(WAKE_REGISTERED) != null) {
-            return;
-        }
-        transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to do before the commit
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    wakeup.signal();
-                }
-            }
-        });
     }
 }

@@ -1,5 +1,8 @@
 package io.leadlistener.common;
 
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +19,30 @@ public abstract class WorkSignal {
         if (pending.availablePermits() < 64) {
             pending.release();
         }
+    }
+
+    /**
+     * Signals once the current transaction commits (nothing on a rollback: there is no work then), registering once
+     * per transaction however often it is called.
+     */
+    public void signalAfterCommit(TransactionSynchronizationRegistry transactions) {
+        if (transactions.getResource(this) != null) {
+            return;
+        }
+        transactions.putResource(this, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before the commit
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    signal();
+                }
+            }
+        });
     }
 
     /** Waits for a signal or the timeout; returns early on interrupt with the flag restored. */

@@ -3,8 +3,6 @@ package io.leadlistener.events;
 import io.leadlistener.common.TransactionJdbc;
 import io.leadlistener.tracing.TraceContexts;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.PreparedStatement;
 import java.time.Instant;
@@ -22,8 +20,6 @@ public class Outbox {
             insert into outbox_event (id, aggregatetype, aggregateid, type, "timestamp", payload, trace_parent)
             values (?, ?, ?, ?, ?, ?, ?)
             on conflict (id) do nothing""";
-
-    private static final String WAKE_REGISTERED = Outbox.class.getName() + ".wakeRegistered";
 
     private final TransactionJdbc jdbc;
     private final TransactionSynchronizationRegistry transactions;
@@ -61,29 +57,8 @@ public class Outbox {
             }
         });
         if (inserted == 1) {
-            wakeRelayAfterCommit();
+            wakeup.signalAfterCommit(transactions);
         }
         return inserted == 1;
-    }
-
-    /** Once per transaction, however many events it appends. */
-    private void wakeRelayAfterCommit() {
-        if (transactions.getResource(WAKE_REGISTERED) != null) {
-            return;
-        }
-        transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to do before the commit
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    wakeup.signal();
-                }
-            }
-        });
     }
 }
