@@ -18,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +78,24 @@ class OwnerAlertsTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> "parked".equals(state(messageId)));
         assertThat(column(messageId, "errcode")).isEqualTo("60011");
         assertThat(column(messageId, "last_error")).contains("add them to the app's visible range");
+
+        // On-call sees it with its explanation, fixes the visible range, and replays it.
+        String actionId = EventIds.action(LeadAlerts.TYPE, "demo", "api:" + messageId);
+        List<Map<String, Object>> parked = given().auth().oauth2("test-admin-token")
+                .when().get("/api/v1/tenants/demo/actions/parked").then().statusCode(200).extract().jsonPath()
+                .getList("");
+        assertThat(parked).anySatisfy(action -> {
+            assertThat(action).containsEntry("id", actionId).containsEntry("errcode", 60011)
+                    .containsEntry("type", "alert").doesNotContainKey("payload");
+            assertThat((String) action.get("lastError")).contains("visible range");
+        });
+        given().auth().oauth2("test-admin-token").when().post("/api/v1/tenants/demo/actions/parked/" + actionId
+                + "/replay").then().statusCode(200).body("replayed", org.hamcrest.Matchers.equalTo(1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> "done".equals(state(messageId)));
+        given().auth().oauth2("test-admin-token").when().post("/api/v1/tenants/demo/actions/parked/" + actionId
+                + "/replay").then().statusCode(404).body("type", org.hamcrest.Matchers.containsString(
+                        "parked-action-not-found"));
+        given().when().get("/api/v1/tenants/demo/actions/parked").then().statusCode(401);
     }
 
     @Test
