@@ -1,6 +1,8 @@
 package io.leadlistener.common;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -15,9 +17,23 @@ public final class BacklogGauges {
     private final AtomicLong parked = new AtomicLong();
 
     public BacklogGauges(MeterRegistry registry, String prefix) {
-        registry.gauge(prefix + ".pending", pending);
-        registry.gauge(prefix + ".oldest.pending.age.seconds", oldestPendingAgeSeconds);
-        registry.gauge(prefix + ".parked", parked);
+        register(registry, prefix + ".pending", Tags.empty(), pending);
+        register(registry, prefix + ".oldest.pending.age.seconds", Tags.empty(), oldestPendingAgeSeconds);
+        register(registry, prefix + ".parked", Tags.empty(), parked);
+    }
+
+    /**
+     * Registers a gauge that reads {@code value}, held strongly, replacing a gauge of the same name and tags. A registry
+     * that outlives one instance of the application (the tests restart it in one JVM) would otherwise keep reading
+     * the first instance's value — weakly referenced, so once collected the gauge reads NaN and is not exported.
+     */
+    public static AtomicLong register(MeterRegistry registry, String name, Tags tags, AtomicLong value) {
+        Gauge existing = registry.find(name).tags(tags).gauge();
+        if (existing != null) {
+            registry.remove(existing);
+        }
+        Gauge.builder(name, value, AtomicLong::get).tags(tags).strongReference(true).register(registry);
+        return value;
     }
 
     public void set(long pendingRows, long oldestAgeSeconds, long parkedRows) {

@@ -1,5 +1,6 @@
 package io.leadlistener.intent.rules;
 
+import io.leadlistener.common.BacklogGauges;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.scheduler.Scheduled;
@@ -27,7 +28,7 @@ public class RuleVersionMetrics {
     @Scheduled(every = "${leadlistener.metrics.refresh-interval:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         taggers.loadedVersions().forEach((ruleSet, version) -> versions.computeIfAbsent(ruleSet, name ->
-                registry.gauge("leadlistener.intent.rule.set.version", Tags.of("rule_set", name),
+                BacklogGauges.register(registry, "leadlistener.intent.rule.set.version", Tags.of("rule_set", name),
                         new AtomicLong())).set(version));
     }
 }
