@@ -56,4 +56,18 @@ public class ActionClaims {
             statement.setString(5, id);
         });
     }
+
+    /** Pending actions, age of the oldest one in seconds, parked actions. */
+    record ActionBacklog(long pending, double oldestPendingAgeSeconds, long parked) {
+    }
+
+    ActionBacklog backlog() {
+        return jdbc.query("""
+                        select count(*) filter (where done_at is null and parked_at is null),
+                               coalesce(extract(epoch from now() - min(created_at) filter (where done_at is null
+                                                                                        and parked_at is null)), 0),
+                               count(*) filter (where parked_at is not null and done_at is null)
+                        from wecom_action""", statement -> { },
+                row -> new ActionBacklog(row.getLong(1), row.getDouble(2), row.getLong(3))).get(0);
+    }
 }

@@ -43,9 +43,11 @@ public class ActionWorker {
     private final RetryBackoff backoff;
     private final BackgroundWorkers workers;
     private final ObjectMapper objectMapper;
+    private final ActionMetrics metrics;
 
     public ActionWorker(ActionClaims claims, TenantDirectory tenants, AccessTokens tokens, WeComApiClient api,
-                        ActionWakeup wakeup, ActionsConfig config, ObjectMapper objectMapper) {
+                        ActionWakeup wakeup, ActionsConfig config, ObjectMapper objectMapper, ActionMetrics metrics) {
+        this.metrics = metrics;
         this.claims = claims;
         this.tenants = tenants;
         this.tokens = tokens;
@@ -90,6 +92,7 @@ public class ActionWorker {
         if (tenant == null || tenant.appSecret().isEmpty()) {
             claims.recordFailure(action.id(), "tenant '" + action.tenantId() + "' is not configured with an app-secret"
                     + " any more: nothing can be sent", null, true, Duration.ZERO);
+            metrics.outcome(action.type(), "parked", null);
             return;
         }
         JsonNode payload;
@@ -97,6 +100,7 @@ public class ActionWorker {
             payload = objectMapper.readTree(action.payload());
         } catch (IOException e) {
             claims.recordFailure(action.id(), "stored payload is not JSON", null, true, Duration.ZERO);
+            metrics.outcome(action.type(), "parked", null);
             return;
         }
         try {
@@ -105,6 +109,7 @@ public class ActionWorker {
                     : "not delivered to invaliduser=" + String.join("|", receipt.invalidUsers())
                     + " invalidparty=" + String.join("|", receipt.invalidParties());
             claims.markDone(action.id(), outcome);
+            metrics.outcome(action.type(), "done", null);
             LOG.infof("Alert sent to %s tenant=%s lead=%s%s", payload.path("touser").asText(), tenant.id(),
                     action.leadId(), outcome == null ? "" : " (" + outcome + ")");
         } catch (WeComApiException e) {
@@ -118,14 +123,22 @@ public class ActionWorker {
         String secret = tenant.appSecret().orElseThrow();
         String token = tokens.get(tenant.apiBaseUrl(), tenant.corpId(), secret);
         try {
-            return api.sendAppMessage(tenant.apiBaseUrl(), token, payload);
+            return timedSend(tenant, token, payload);
         } catch (WeComApiException e) {
             if (!e.isAccessTokenRejected()) {
                 throw e;
             }
             tokens.invalidate(tenant.apiBaseUrl(), tenant.corpId(), secret, token);
-            return api.sendAppMessage(tenant.apiBaseUrl(), tokens.get(tenant.apiBaseUrl(), tenant.corpId(), secret),
-                    payload);
+            return timedSend(tenant, tokens.get(tenant.apiBaseUrl(), tenant.corpId(), secret), payload);
+        }
+    }
+
+    private WeComApiClient.AppMessageReceipt timedSend(Tenant tenant, String token, JsonNode payload) {
+        long started = System.nanoTime();
+        try {
+            return api.sendAppMessage(tenant.apiBaseUrl(), token, payload);
+        } finally {
+            metrics.apiCall("message/send", Duration.ofNanos(System.nanoTime() - started));
         }
     }
 
@@ -135,6 +148,7 @@ public class ActionWorker {
                 || handling == WeComErrcodes.Handling.RETRY_THEN_PARK && action.attempts() + 1 >= config.maxAttempts();
         if (park) {
             claims.recordFailure(action.id(), explanation, errcode, true, Duration.ZERO);
+            metrics.outcome(action.type(), "parked", errcode);
             LOG.warnf("WeCom action %s of tenant %s parked: %s", action.id(), action.tenantId(), explanation);
         } else {
             retry(action, explanation, errcode);
@@ -146,5 +160,6 @@ public class ActionWorker {
         // Jitter: replicas that met the same rate limit do not come back in step.
         Duration jittered = wait.plusMillis(ThreadLocalRandom.current().nextLong(Math.max(1, wait.toMillis() / 4)));
         claims.recordFailure(action.id(), error, errcode, false, jittered);
+        metrics.outcome(action.type(), "retried", errcode);
     }
 }

@@ -12,6 +12,10 @@ public interface ActionsConfig {
 
     Worker worker();
 
+    /** The {@code action-outbox} wellness check is DOWN when the oldest pending action is older than this. */
+    @WithDefault("10m")
+    Duration maxLag();
+
     interface Worker {
         /** Leads whose oldest pending action one round takes. */
         @WithDefault("20")

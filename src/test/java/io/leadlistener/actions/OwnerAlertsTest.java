@@ -57,6 +57,21 @@ class OwnerAlertsTest {
     }
 
     @Test
+    void onCallSeesTheActionsInMetricsAndWellness() throws Exception {
+        String messageId = "metrics-" + UUID.randomUUID();
+        ingest("cust-" + UUID.randomUUID().toString().substring(0, 8), messageId, "zhaoliu", "样品怎么申请");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "done".equals(state(messageId)));
+
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("leadlistener_actions_outcomes_total\\{[^}]*outcome=\"done\"[^}]*\\} [1-9]")
+                .contains("leadlistener_wecom_api_latency_seconds_count{call=\"message/send\"")
+                .contains("leadlistener_actions_pending");
+        given().when().get("/q/health/well").then()
+                .body("checks.find { it.name == 'action-outbox' }.status", org.hamcrest.Matchers.equalTo("UP"))
+                .body("checks.find { it.name == 'action-outbox' }.data.maxLagSeconds", org.hamcrest.Matchers.equalTo(600));
+    }
+
+    @Test
     void aMessageWithoutIntentsOrWithoutOwnerAlertsNobody() throws Exception {
         String customer = "quiet-" + UUID.randomUUID().toString().substring(0, 8);
         ingest(customer, "quiet-" + UUID.randomUUID(), "zhangsan", "好的，收到，谢谢");
