@@ -1,6 +1,8 @@
 package io.leadlistener.localinfra;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
@@ -10,9 +12,10 @@ import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.PropertiesConfigSource;
 
 /**
- * Gives {@code ./mvnw quarkus:dev} a real PostgreSQL and Kafka without Docker: in the {@code dev} profile
- * it starts them (or reuses the running ones after a live reload) and supplies their endpoints as
- * configuration. In any other profile it supplies nothing and loads none of the dev-only classes.
+ * Gives {@code ./mvnw quarkus:dev} a real PostgreSQL and Kafka without Docker, and a fake WeCom API for the demo
+ * tenant's alerts: in the {@code dev} profile it starts them (or reuses the running servers after a live reload) and
+ * supplies their endpoints as configuration. In any other profile it supplies nothing and loads none of the dev-only
+ * classes.
  *
  * <p>A config source factory rather than a startup bean because Quarkus builds the configuration before
  * anything else: the servers are up before the datasource, Flyway's migrate-at-start and the Kafka
@@ -42,6 +45,8 @@ public final class LocalInfraConfigSourceFactory implements ConfigSourceFactory 
             return List.of();
         }
         LocalInfraEndpoints endpoints = LocalInfrastructure.startOrReuse(devSettings.get());
-        return List.of(new PropertiesConfigSource(endpoints.toQuarkusConfig(), SOURCE_NAME, ORDINAL));
+        Map<String, String> config = new HashMap<>(endpoints.toQuarkusConfig());
+        config.put(LocalWeComApi.BASE_URL_KEY, LocalWeComApi.startOrRestart(DemoApp.fromConfig(context)));
+        return List.of(new PropertiesConfigSource(config, SOURCE_NAME, ORDINAL));
     }
 }

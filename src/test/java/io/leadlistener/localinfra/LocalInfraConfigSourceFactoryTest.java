@@ -3,13 +3,16 @@ package io.leadlistener.localinfra;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
@@ -32,14 +35,21 @@ class LocalInfraConfigSourceFactoryTest {
             ConfigSource source = sources.get(0);
             assertEquals(260, source.getOrdinal(), "between application.properties (250) and env (300)");
             LocalInfraEndpoints endpoints = LocalInfrastructure.startOrReuse(settings);
-            assertEquals(endpoints.toQuarkusConfig(), source.getProperties());
+            Map<String, String> expected = new HashMap<>(endpoints.toQuarkusConfig());
+            expected.put(LocalWeComApi.BASE_URL_KEY, source.getValue(LocalWeComApi.BASE_URL_KEY));
+            assertEquals(expected, source.getProperties());
             assertEquals(Set.of("quarkus.datasource.jdbc.url", "quarkus.datasource.username",
-                    "quarkus.datasource.password", "kafka.bootstrap.servers"), source.getPropertyNames());
+                    "quarkus.datasource.password", "kafka.bootstrap.servers", "localinfra.wecom-api-base-url"),
+                    source.getPropertyNames());
+            assertTrue(source.getValue(LocalWeComApi.BASE_URL_KEY).startsWith("http://127.0.0.1:"),
+                    "the fake WeCom API on a loopback port");
 
-            // Quarkus builds its configuration several times (build step, runtime, every live reload).
+            // Quarkus builds its configuration several times (build step, runtime, every live reload): same servers,
+            // and the fake WeCom API, restarted with the current demo app, keeps its port.
             assertEquals(source.getProperties(),
                     list(factory.getConfigSources(new ProfilesOnlyContext(List.of("dev")))).get(0).getProperties());
         } finally {
+            LocalWeComApi.stop();
             LocalInfrastructure.stop(settings);
         }
     }
