@@ -19,11 +19,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP server speaking the documented JSON of {@code /cgi-bin/gettoken}, {@code /cgi-bin/kf/sync_msg} and
- * {@code /cgi-bin/message/send} (recorded, with scriptable errcodes), on an
+ * {@code /cgi-bin/message/send} (recorded, with scriptable errcodes, refused or held unanswered on demand), on an
  * ephemeral port. Each 客服账号 has a message log; a cursor is the position after the last message handed out
  * ({@code "c<n>"}), pages are at most {@link #pageSize} long. Faults are scripted per 客服账号 and sync request.
  */
@@ -46,8 +50,12 @@ public final class FakeWeComApi implements AutoCloseable {
         INVALID_MSG_TOKEN
     }
 
-    /** An app message as the server received it. */
-    public record AppMessage(String accessToken, JsonNode body) {
+    /**
+     * An app message as the server received it.
+     *
+     * @param rawBody the request body as sent, to compare a resend byte for byte (WeCom's duplicate check does)
+     */
+    public record AppMessage(String accessToken, JsonNode body, String rawBody) {
     }
 
     /** A sync request as the server saw it. */
@@ -56,7 +64,12 @@ public final class FakeWeComApi implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** How long a held answer waits for {@link #acceptAppMessages()} at most, so that no handler hangs forever. */
+    private static final long HOLD_LIMIT_SECONDS = 120;
+
     private final HttpServer server;
+    /** A thread per request: an answer held back must not stall the token or other requests. */
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
     private final Map<String, List<ObjectNode>> logs = new ConcurrentHashMap<>();
     private final Map<String, Map<Integer, Fault>> faults = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> syncCounts = new ConcurrentHashMap<>();
@@ -68,12 +81,18 @@ public final class FakeWeComApi implements AutoCloseable {
     private final List<AppMessage> appMessages = new CopyOnWriteArrayList<>();
     private final java.util.Queue<Integer> appMessageErrcodes = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile String invalidUsers = "";
+    private final List<AppMessage> acceptedAppMessages = new CopyOnWriteArrayList<>();
+    /** Answered to every app message until {@link #acceptAppMessages()}; null when they are accepted. */
+    private volatile Integer refusingWith;
+    /** Open while app messages are held unanswered; null when they are answered at once. */
+    private volatile CountDownLatch holdingAnswers;
 
     public FakeWeComApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/cgi-bin/gettoken", this::getToken);
         server.createContext("/cgi-bin/kf/sync_msg", this::syncMsg);
         server.createContext("/cgi-bin/message/send", this::sendMessage);
+        server.setExecutor(handlers);
         server.start();
     }
 
@@ -116,6 +135,32 @@ public final class FakeWeComApi implements AutoCloseable {
         }
     }
 
+    /**
+     * Every app message from now on is answered with {@code errcode} (WeCom busy: -1, rate limited: 45009 ...)
+     * until {@link #acceptAppMessages()}.
+     */
+    public void refuseAppMessages(int errcode) {
+        refusingWith = errcode;
+    }
+
+    /**
+     * Every app message from now on is received (recorded) but not answered until {@link #acceptAppMessages()}: WeCom
+     * has it, the sender does not know yet, as when it crashes before it can record WeCom's answer.
+     */
+    public void holdAppMessageAnswers() {
+        holdingAnswers = new CountDownLatch(1);
+    }
+
+    /** Ends {@link #refuseAppMessages} and {@link #holdAppMessageAnswers}; held messages are answered now. */
+    public void acceptAppMessages() {
+        refusingWith = null;
+        CountDownLatch held = holdingAnswers;
+        holdingAnswers = null;
+        if (held != null) {
+            held.countDown();
+        }
+    }
+
     /** Recipients (joined by '|') that successful app messages report as {@code invaliduser}. */
     public void invalidUsers(String joined) {
         invalidUsers = joined;
@@ -124,6 +169,14 @@ public final class FakeWeComApi implements AutoCloseable {
     /** Every app message received, answered with 0 or not. */
     public List<AppMessage> appMessages() {
         return List.copyOf(appMessages);
+    }
+
+    /**
+     * The app messages answered with errcode 0 — those WeCom delivers — in the order they were accepted (a held
+     * message counts once its answer is released, whether or not its sender is still there to read it).
+     */
+    public List<AppMessage> acceptedAppMessages() {
+        return List.copyOf(acceptedAppMessages);
     }
 
     public void revokeSecret(boolean revoked) {
@@ -159,17 +212,21 @@ public final class FakeWeComApi implements AutoCloseable {
 
     private void sendMessage(HttpExchange exchange) throws IOException {
         String accessToken = query(exchange).get("access_token");
-        JsonNode body = JSON.readTree(exchange.getRequestBody());
-        appMessages.add(new AppMessage(accessToken, body));
+        String rawBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        AppMessage received = new AppMessage(accessToken, JSON.readTree(rawBody), rawBody);
+        appMessages.add(received);
         if (!validTokens.contains(accessToken)) {
             respond(exchange, 200, JSON.createObjectNode().put("errcode", 40014).put("errmsg", "invalid access_token"));
             return;
         }
-        Integer scripted = appMessageErrcodes.poll();
+        Integer refusal = refusingWith;
+        Integer scripted = refusal != null ? refusal : appMessageErrcodes.poll();
         if (scripted != null && scripted != 0) {
             respond(exchange, 200, JSON.createObjectNode().put("errcode", scripted).put("errmsg", "scripted"));
             return;
         }
+        awaitRelease(holdingAnswers);
+        acceptedAppMessages.add(received);
         respond(exchange, 200, JSON.createObjectNode().put("errcode", 0).put("errmsg", "ok")
                 .put("invaliduser", invalidUsers).put("invalidparty", "").put("msgid", "msg-" + appMessages.size()));
     }
@@ -212,6 +269,17 @@ public final class FakeWeComApi implements AutoCloseable {
         respond(exchange, 200, answer);
     }
 
+    private static void awaitRelease(CountDownLatch held) {
+        if (held == null) {
+            return;
+        }
+        try {
+            held.await(HOLD_LIMIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static Map<String, String> query(HttpExchange exchange) {
         Map<String, String> values = new HashMap<>();
         String raw = exchange.getRequestURI().getRawQuery();
@@ -236,6 +304,8 @@ public final class FakeWeComApi implements AutoCloseable {
 
     @Override
     public void close() {
+        acceptAppMessages();
         server.stop(0);
+        handlers.shutdownNow();
     }
 }

@@ -1,0 +1,41 @@
+package io.leadlistener.testsupport;
+
+import io.leadlistener.events.EventIds;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The demo tenant of a packaged application acting in WeCom, configured from outside as an operator would: the
+ * self-built app's Secret and agent id, the WeCom API at a {@link FakeWeComApi} of the test JVM (loopback, so
+ * {@code http://} is allowed in prod), an ingestion token to create owned leads with, and retries quick enough for a
+ * test to see several.
+ */
+public final class AlertingTenant {
+
+    public static final String TENANT = "demo";
+    public static final String INGESTION_TOKEN = "fault-test-ingest-token";
+    public static final int AGENT_ID = 1000002;
+
+    private AlertingTenant() {
+    }
+
+    public static Map<String, String> config(PackagedAppEnvironment.Scope scope, FakeWeComApi wecom) {
+        Map<String, String> config = new HashMap<>(scope.applicationConfig());
+        config.put("leadlistener.tenants.demo.app-secret", FakeWeComApi.APP_SECRET);
+        config.put("leadlistener.tenants.demo.agent-id", Integer.toString(AGENT_ID));
+        config.put("leadlistener.tenants.demo.api-base-url", wecom.baseUrl());
+        config.put("leadlistener.tenants.demo.ingestion-tokens.fault-tests", INGESTION_TOKEN);
+        config.put("leadlistener.actions.worker.poll-interval", "200ms");
+        config.put("leadlistener.actions.worker.initial-backoff", "200ms");
+        config.put("leadlistener.actions.worker.max-backoff", "500ms");
+        return config;
+    }
+
+    /**
+     * The id of the alert a message of the ingestion API enqueues: name-based from (type, tenant, source message),
+     * the source message being {@code "<channel>:<messageId>"} (channel {@code api} by default).
+     */
+    public static String alertId(String messageId) {
+        return EventIds.action("alert", TENANT, "api:" + messageId);
+    }
+}
