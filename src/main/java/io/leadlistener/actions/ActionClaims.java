@@ -9,11 +9,14 @@ import java.util.List;
 @ApplicationScoped
 public class ActionClaims {
 
-    /** The oldest pending action of each lead, if due; locked for this transaction, skipping rows others hold. */
+    /**
+     * The oldest pending action of each lead and type, if due; locked for this transaction, skipping rows others hold.
+     * Per type, so an alert waiting for its customer's next window holds back only later alerts.
+     */
     private static final String CLAIM_DUE_HEADS = """
-            select a.id, a.tenant_id, a.lead_id, a.type, a.payload, a.attempts from wecom_action a
+            select a.id, a.tenant_id, a.lead_id, a.type, a.payload, a.attempts, a.recipients from wecom_action a
             where a.done_at is null and a.parked_at is null and a.next_attempt_at <= now()
-              and not exists (select 1 from wecom_action p where p.lead_id = a.lead_id
+              and not exists (select 1 from wecom_action p where p.lead_id = a.lead_id and p.type = a.type
                               and p.done_at is null and p.parked_at is null and p.seq < a.seq)
             order by a.seq limit ? for update of a skip locked""";
 
@@ -26,7 +29,7 @@ public class ActionClaims {
     List<PendingAction> claimDueHeads(int limit) {
         return jdbc.query(CLAIM_DUE_HEADS, statement -> statement.setInt(1, limit),
                 row -> new PendingAction(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                        row.getString(5), row.getInt(6)));
+                        row.getString(5), row.getInt(6), List.of((String[]) row.getArray(7).getArray())));
     }
 
     /** @param outcome what WeCom answered that is worth keeping (per-recipient failures), or null */
@@ -36,6 +39,15 @@ public class ActionClaims {
                     statement.setString(1, outcome);
                     statement.setString(2, id);
                 });
+    }
+
+    /** Puts the action off without counting an attempt (a member had their share of messages this minute). */
+    void defer(String id, java.time.Instant until, String reason) {
+        jdbc.update("update wecom_action set next_attempt_at = ?, last_error = ? where id = ?", statement -> {
+            TransactionJdbc.setInstant(statement, 1, until);
+            statement.setString(2, reason);
+            statement.setString(3, id);
+        });
     }
 
     /** Counts a failed attempt; parks the action when {@code park}, else schedules the retry. */

@@ -41,7 +41,7 @@ public class ActionMetrics {
     }
 
     /**
-     * @param outcome {@code done}, {@code retried} or {@code parked}
+     * @param outcome {@code done}, {@code retried}, {@code parked} or {@code throttled} (put off a minute for the member throttle)
      * @param errcode WeCom's errcode, or null (success, network failure)
      */
     void outcome(String type, String outcome, Integer errcode) {

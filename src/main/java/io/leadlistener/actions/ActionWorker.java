@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.logging.Logger;
 
@@ -44,10 +45,15 @@ public class ActionWorker {
     private final BackgroundWorkers workers;
     private final ObjectMapper objectMapper;
     private final ActionMetrics metrics;
+    private final MemberThrottle throttle;
+    private final AlertSettingsStore settings;
 
     public ActionWorker(ActionClaims claims, TenantDirectory tenants, AccessTokens tokens, WeComApiClient api,
-                        ActionWakeup wakeup, ActionsConfig config, ObjectMapper objectMapper, ActionMetrics metrics) {
+                        ActionWakeup wakeup, ActionsConfig config, ObjectMapper objectMapper, ActionMetrics metrics,
+                        MemberThrottle throttle, AlertSettingsStore settings) {
         this.metrics = metrics;
+        this.throttle = throttle;
+        this.settings = settings;
         this.claims = claims;
         this.tenants = tenants;
         this.tokens = tokens;
@@ -78,12 +84,26 @@ public class ActionWorker {
         }
     }
 
-    /** One round. @return how many actions were done, retried or parked */
+    /**
+     * One round: up to {@code batch-size} actions, each claimed and carried out in a transaction of its own — so a
+     * slow WeCom cannot push a batch past the transaction timeout, and a crash undoes at most the one action in flight
+     * (whose resend WeCom's duplicate check drops).
+     *
+     * @return how many actions were done, retried, put off or parked
+     */
     public int runOnce() {
-        return QuarkusTransaction.requiringNew().timeout(120).call(() -> {
-            List<PendingAction> batch = claims.claimDueHeads(config.batchSize());
-            batch.forEach(this::carryOut);
-            return batch.size();
+        int carriedOut = 0;
+        while (carriedOut < config.batchSize() && workers.isRunning() && carryOutNext()) {
+            carriedOut++;
+        }
+        return carriedOut;
+    }
+
+    private boolean carryOutNext() {
+        return QuarkusTransaction.requiringNew().timeout(60).call(() -> {
+            List<PendingAction> next = claims.claimDueHeads(1);
+            next.forEach(this::carryOut);
+            return !next.isEmpty();
         });
     }
 
@@ -103,6 +123,14 @@ public class ActionWorker {
             metrics.outcome(action.type(), "parked", null);
             return;
         }
+        int perMinute = settings.currentForTransaction(tenant.id()).perMemberPerMinute();
+        Optional<MemberThrottle.Busy> busy = throttle.reserve(tenant.id(), action.recipients(), perMinute);
+        if (busy.isPresent()) {
+            claims.defer(action.id(), busy.get().freeAt(), "waiting: " + busy.get().userId() + " got "
+                    + busy.get().sentLastMinute() + " app messages in the last minute (limit " + perMinute + ")");
+            metrics.outcome(action.type(), "throttled", null);
+            return;
+        }
         try {
             WeComApiClient.AppMessageReceipt receipt = sendRefreshingOnce(tenant, payload);
             String outcome = receipt.invalidUsers().isEmpty() && receipt.invalidParties().isEmpty() ? null
@@ -110,13 +138,20 @@ public class ActionWorker {
                     + " invalidparty=" + String.join("|", receipt.invalidParties());
             claims.markDone(action.id(), outcome);
             metrics.outcome(action.type(), "done", null);
-            LOG.infof("Alert sent to %s tenant=%s lead=%s%s", payload.path("touser").asText(), tenant.id(),
-                    action.leadId(), outcome == null ? "" : " (" + outcome + ")");
+            LOG.infof("%s sent to %s tenant=%s lead=%s%s", LeadAlerts.NEW_CONTACT_TYPE.equals(action.type())
+                            ? "New-contact alert" : "Alert", recipients(payload), tenant.id(), action.leadId(),
+                    outcome == null ? "" : " (" + outcome + ")");
         } catch (WeComApiException e) {
             failed(action, e.errcode(), WeComErrcodes.of(e.errcode()));
         } catch (UncheckedIOException e) {
             retry(action, "WeCom unreachable: " + e.getMessage(), null);
         }
+    }
+
+    private static String recipients(JsonNode payload) {
+        String users = payload.path("touser").asText("");
+        String parties = payload.path("toparty").asText("");
+        return parties.isEmpty() ? users : (users.isEmpty() ? "" : users + " and ") + "departments " + parties;
     }
 
     private WeComApiClient.AppMessageReceipt sendRefreshingOnce(Tenant tenant, JsonNode payload) {

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 
 /** {@code leadlistener.actions.*}: the worker that carries out actions in WeCom. */
@@ -11,6 +12,36 @@ import java.time.Duration;
 public interface ActionsConfig {
 
     Worker worker();
+
+    /** The alert settings every tenant starts with (version 0); the admin API publishes a tenant's own. */
+    Alerts alerts();
+
+    interface Alerts {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** One alert per customer per this many minutes; further intents fold into the next one. 0: no folding. */
+        @WithDefault("5")
+        @Min(0)
+        @Max(AlertSettings.MAX_FOLD_MINUTES)
+        int foldMinutes();
+
+        /** App messages one member gets per minute at most, under WeCom's ~30 (beyond it WeCom drops them). */
+        @WithDefault("20")
+        @Min(1)
+        @Max(AlertSettings.MAX_PER_MEMBER_PER_MINUTE)
+        int perMemberPerMinute();
+
+        /** A short alert to the salesperson when an external contact is added (never counted against intents). */
+        @WithDefault("false")
+        boolean newContactAlerts();
+
+        /** {@code auto} (textcard with a link when leadlistener.console.public-url is set, else markdown),
+         *  {@code markdown} or {@code textcard}. */
+        @WithDefault("auto")
+        @Pattern(regexp = "auto|markdown|textcard", message = "must be auto, markdown or textcard")
+        String format();
+    }
 
     /** The {@code action-outbox} wellness check is DOWN when the oldest pending action is older than this. */
     @WithDefault("10m")

@@ -7,51 +7,149 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the WeCom app message that alerts a salesperson to a tagged message: a markdown card with the customer, the
- * intents in Chinese, the matched words and — only when the tenant allows message text — the line itself. Built once,
- * when the action is enqueued: nothing in it is computed at send time, so a resend is identical and WeCom's
- * {@code enable_duplicate_check} drops it.
+ * Writes the WeCom app message that alerts a salesperson to a tagged message: the customer, the intents in Chinese,
+ * the matched words, the line itself only when the tenant allows message text, and — when the console's public URL is
+ * known — a link to the message look-up; as {@code markdown} or as a {@code textcard}. Built when the action is
+ * enqueued (or a message is folded into it, before any attempt): nothing is computed at send time, so a resend is
+ * identical and WeCom's {@code enable_duplicate_check} drops it.
  */
 final class AlertComposer {
 
-    /** WeCom's limit for markdown content, in UTF-8 bytes. */
+    /** WeCom's limits, in UTF-8 bytes: markdown content, textcard title and description. */
     static final int MAX_CONTENT_BYTES = 2048;
+    static final int MAX_TITLE_BYTES = 128;
+    static final int MAX_DESCRIPTION_BYTES = 512;
     /** WeCom drops identical content sent again within this window. */
     static final int DUPLICATE_CHECK_SECONDS = 1800;
 
-    private static final Map<String, String> LABELS = Map.of("quote", "报价", "sample", "样品需求", "agency", "代理加盟");
+    static final Map<String, String> BUILT_IN_LABELS = Map.of("quote", "报价", "sample", "样品需求", "agency",
+            "代理加盟");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private AlertComposer() {
     }
 
-    /** What the alert says; {@code text} null when the tenant does not allow message text. */
-    record Alert(String toUser, int agentId, String customer, List<String> intents, List<String> matchedWords,
-                 String text) {
+    /** Who gets it: userids ({@code touser}) and department ids ({@code toparty}). */
+    record Recipients(List<String> users, List<Long> departments) {
+        Recipients {
+            users = List.copyOf(users);
+            departments = List.copyOf(departments);
+        }
+
+        static Recipients user(String userId) {
+            return new Recipients(List.of(userId), List.of());
+        }
+
+        boolean isEmpty() {
+            return users.isEmpty() && departments.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            String parties = departments.isEmpty() ? "" : (users.isEmpty() ? "" : " ") + "departments "
+                    + String.join("|", departments.stream().map(String::valueOf).toList());
+            return String.join("|", users) + parties;
+        }
     }
 
-    static ObjectNode compose(Alert alert) {
-        StringBuilder content = new StringBuilder();
-        content.append("**新线索：").append(labels(alert.intents())).append("**\n");
-        content.append("> 客户：").append(alert.customer()).append('\n');
-        content.append("> 命中：").append(String.join("、", alert.matchedWords())).append('\n');
-        if (alert.text() != null) {
-            content.append("> 原话：");
-            content.append(fit(alert.text(), MAX_CONTENT_BYTES - bytes(content.toString())));
+    /**
+     * @param labels intent id → the tenant's label; built-in intents without one get their Chinese name
+     * @param link   the console's look-up of the newest message, or null
+     */
+    static ObjectNode compose(Recipients to, int agentId, AlertFacts facts, Map<String, String> labels,
+                              String format, String link) {
+        ObjectNode message = envelope(to, agentId);
+        String title = "新线索：" + labels(facts.intents(), labels);
+        if ("textcard".equals(format) && link != null) {
+            message.put("msgtype", "textcard");
+            ObjectNode card = message.putObject("textcard");
+            card.put("title", fit(title, MAX_TITLE_BYTES));
+            card.put("description", description(facts));
+            card.put("url", link);
+            card.put("btntxt", "查看");
+        } else {
+            message.put("msgtype", "markdown");
+            message.putObject("markdown").put("content", markdown(title, facts, link));
         }
-        ObjectNode message = JSON.createObjectNode();
-        message.put("touser", alert.toUser());
-        message.put("msgtype", "markdown");
-        message.put("agentid", alert.agentId());
-        message.putObject("markdown").put("content", content.toString().strip());
         message.put("enable_duplicate_check", 1);
         message.put("duplicate_check_interval", DUPLICATE_CHECK_SECONDS);
         return message;
     }
 
-    /** The intents in Chinese (custom intents by their id until tenant labels reach the alert). */
-    static String labels(List<String> intents) {
-        return String.join("、", intents.stream().map(intent -> LABELS.getOrDefault(intent, intent)).toList());
+    /** The short alert for an added external contact. */
+    static ObjectNode composeNewContact(Recipients to, int agentId, String customer, String state) {
+        ObjectNode message = envelope(to, agentId);
+        message.put("msgtype", "markdown");
+        String content = "**新客户：" + customer + " 已添加**" + (state == null || state.isBlank() ? ""
+                : "\n> 渠道：" + state);
+        message.putObject("markdown").put("content", fit(content, MAX_CONTENT_BYTES));
+        message.put("enable_duplicate_check", 1);
+        message.put("duplicate_check_interval", DUPLICATE_CHECK_SECONDS);
+        return message;
+    }
+
+    private static ObjectNode envelope(Recipients to, int agentId) {
+        ObjectNode message = JSON.createObjectNode();
+        if (!to.users().isEmpty()) {
+            message.put("touser", String.join("|", to.users()));
+        }
+        if (!to.departments().isEmpty()) {
+            message.put("toparty", String.join("|", to.departments().stream().map(String::valueOf).toList()));
+        }
+        message.put("agentid", agentId);
+        return message;
+    }
+
+    private static String markdown(String title, AlertFacts facts, String link) {
+        StringBuilder content = new StringBuilder();
+        content.append("**").append(title).append("**\n");
+        content.append("> 客户：").append(facts.customer()).append('\n');
+        content.append("> 命中：").append(String.join("、", facts.matchedWords())).append('\n');
+        if (facts.messages() > 1) {
+            content.append("> 共 ").append(facts.messages()).append(" 条消息\n");
+        }
+        String linkLine = link == null ? "" : "[查看消息](" + link + ")";
+        for (String line : facts.lines()) {
+            int room = MAX_CONTENT_BYTES - bytes(content.toString()) - bytes(linkLine) - bytes("> 原话：\n");
+            if (room < 16) {
+                break;
+            }
+            content.append("> 原话：").append(fit(line, room)).append('\n');
+        }
+        content.append(linkLine);
+        return content.toString().strip();
+    }
+
+    /** A textcard's description: WeCom renders its {@code div} classes gray, normal and highlight. */
+    private static String description(AlertFacts facts) {
+        String count = facts.messages() > 1 ? "（共 " + facts.messages() + " 条消息）" : "";
+        String head = "<div class=\"gray\">客户：" + escapedWithin(facts.customer(), 120) + "</div>"
+                + "<div class=\"normal\">命中：" + escapedWithin(String.join("、", facts.matchedWords()), 200)
+                + count + "</div>";
+        String open = "<div class=\"highlight\">";
+        String close = "</div>";
+        int room = MAX_DESCRIPTION_BYTES - bytes(head) - bytes(open) - bytes(close);
+        if (facts.lines().isEmpty() || room < 16) {
+            return head;
+        }
+        return head + open + escapedWithin(facts.lines().get(facts.lines().size() - 1), room) + close;
+    }
+
+    /** The text cut to fit {@code budget} bytes once escaped for the textcard's HTML (never cut inside an entity). */
+    private static String escapedWithin(String text, int budget) {
+        String escaped = html(fit(text, budget));
+        for (int cut = budget; bytes(escaped) > budget && cut > 8; cut /= 2) {
+            escaped = html(fit(text, cut / 2));
+        }
+        return escaped;
+    }
+
+    /** The intents by label: the tenant's label, else the built-in Chinese name, else the id. */
+    static String labels(List<String> intents, Map<String, String> labels) {
+        return String.join("、", intents.stream().map(intent -> {
+            String label = labels.get(intent);
+            return label != null && !label.isBlank() ? label : BUILT_IN_LABELS.getOrDefault(intent, intent);
+        }).toList());
     }
 
     /** The longest prefix (whole code points) that fits {@code budget} UTF-8 bytes, marked when cut. */
@@ -74,6 +172,11 @@ final class AlertComposer {
             i += Character.charCount(codePoint);
         }
         return kept + ellipsis;
+    }
+
+    /** Escaped for the textcard's HTML. */
+    private static String html(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static int bytes(String text) {

@@ -2,6 +2,7 @@ package io.leadlistener.admin;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.util.Optional;
@@ -15,6 +16,13 @@ public interface ConsoleConfig {
      * from a Secret.
      */
     Optional<@Size(min = 32, message = "must be at least 32 characters") String> sessionKey();
+
+    /**
+     * Where people reach the console from their phones and laptops (e.g. {@code https://leads.example.com}); when set,
+     * alerts in WeCom link to the message's look-up there.
+     */
+    Optional<@Pattern(regexp = "https?://[^\\s?#]+",
+            message = "must be an http(s) URL without query or fragment") String> publicUrl();
 
     /** How long a console sign-in lasts. */
     @WithDefault("PT8H")

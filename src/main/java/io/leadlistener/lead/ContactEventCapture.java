@@ -1,5 +1,6 @@
 package io.leadlistener.lead;
 
+import io.leadlistener.actions.LeadAlerts;
 import io.leadlistener.events.LeadEvent;
 import io.leadlistener.events.LeadEventData;
 import io.leadlistener.events.LeadIds;
@@ -27,11 +28,13 @@ public class ContactEventCapture {
     private final Leads leads;
     private final RoutingRuleStore routing;
     private final LeadEventWriter events;
+    private final LeadAlerts alerts;
 
-    public ContactEventCapture(Leads leads, RoutingRuleStore routing, LeadEventWriter events) {
+    public ContactEventCapture(Leads leads, RoutingRuleStore routing, LeadEventWriter events, LeadAlerts alerts) {
         this.leads = leads;
         this.routing = routing;
         this.events = events;
+        this.alerts = alerts;
     }
 
     /** @return the row's facts, with what became of the lead */
@@ -54,6 +57,9 @@ public class ContactEventCapture {
                     events.append(LeadEvent.leadCreated(contact.channel(), item.receivedAt(),
                             data(tenant, leadId, contact, lead)));
                 }
+                // Each add is the salesperson's new relationship, even with a customer a colleague already has.
+                alerts.contactAdded(tenant, leadId, contact.ownerUserId(), contact.id(),
+                        contact.state(), item.dedupeKey());
             }
             case REMOVED -> {
                 Optional<Leads.ContactUpsert> lead = leads.find(leadId);

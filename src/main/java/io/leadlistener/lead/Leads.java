@@ -38,7 +38,7 @@ public class Leads {
                                 union all
                                 select * from jsonb_each_text(excluded.intent_counts)) counts
                           group by key) merged)
-            returning (xmax = 0)""";
+            returning (xmax = 0), owner_user_id, pool""";
 
     private static final String UPSERT_FROM_CONTACT = """
             insert into lead (lead_id, tenant_id, contact_kind, contact_id, channel, channel_state,
@@ -68,9 +68,9 @@ public class Leads {
      * derived from (tenant, contact), and racing inserts meet on the primary key first, which an arbiter on the
      * (tenant, contact) constraint would not absorb.
      *
-     * @return true if the lead did not exist before
+     * @return whether the lead did not exist before, and its owner and pool as they are now
      */
-    public boolean upsert(String leadId, String tenantId, ChatContact contact, Instant seenAt, List<String> intents,
+    public MessageUpsert upsert(String leadId, String tenantId, ChatContact contact, Instant seenAt, List<String> intents,
                           LeadRouter.Route route, long routingVersion) {
         String counts = counts(intents);
         return jdbc.call(connection -> {
@@ -88,12 +88,16 @@ public class Leads {
                 statement.setString(11, counts);
                 TransactionJdbc.setInstant(statement, 12, seenAt);
                 TransactionJdbc.setInstant(statement, 13, seenAt);
-                try (ResultSet created = statement.executeQuery()) {
-                    created.next();
-                    return created.getBoolean(1);
+                try (ResultSet lead = statement.executeQuery()) {
+                    lead.next();
+                    return new MessageUpsert(lead.getBoolean(1), lead.getString(2), lead.getString(3));
                 }
             }
         });
+    }
+
+    /** The lead as a message leaves it: whether the message created it, its owner (or null) and its pool. */
+    public record MessageUpsert(boolean created, String owner, String pool) {
     }
 
     /** The lead as a contact event leaves it: whether the event created it, and where it is routed. */
@@ -119,12 +123,6 @@ public class Leads {
             statement.setTimestamp(10, Timestamp.from(seenAt));
             statement.setTimestamp(11, Timestamp.from(seenAt));
         }, row -> new ContactUpsert(row.getBoolean(1), row.getString(2), row.getString(3), row.getLong(4))).get(0);
-    }
-
-    /** The salesperson who owns the lead (from its contact event or the ingestion API), if known. */
-    public java.util.Optional<String> owner(String leadId) {
-        return jdbc.query("select owner_user_id from lead where lead_id = ?", statement -> statement.setString(1, leadId),
-                row -> row.getString(1)).stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     /** The lead's current routing, if it exists. */

@@ -10,6 +10,7 @@ import io.leadlistener.inbox.InboxItem;
 import io.leadlistener.intent.MessageTagger;
 import io.leadlistener.intent.engine.TaggingResult;
 import io.leadlistener.lead.routing.LeadRouter;
+import io.leadlistener.lead.routing.PoolRecipients;
 import io.leadlistener.lead.routing.RoutingRuleStore;
 import io.leadlistener.lead.routing.RoutingRules;
 import io.leadlistener.tenant.Tenant;
@@ -44,23 +45,32 @@ public class MessageCapture {
     public Optional<TaggingResult> capture(InboxItem item, Tenant tenant, ChatMessage message) {
         Optional<TaggingResult> tagging = tagger.tagText(tenant.id(), message.text());
         if (tagging.isPresent() && !tagging.get().intents().isEmpty()) {
-            captureLead(item, tenant, message, tagging.get(), tagging.get().intents());
-            alert(tenant, message, tagging.get());
+            CapturedLead lead = captureLead(item, tenant, message, tagging.get(), tagging.get().intents());
+            alert(tenant, message, tagging.get(), lead);
         }
         return tagging;
     }
 
-    /** The owner's alert in WeCom, in this transaction (a re-tag alerts nobody: it is not a new message). */
-    private void alert(Tenant tenant, ChatMessage message, TaggingResult result) {
+    /**
+     * The alert in WeCom — to the owner, else the pool's recipients — in this transaction (a re-tag alerts nobody: it
+     * is not a new message).
+     */
+    private void alert(Tenant tenant, ChatMessage message, TaggingResult result, CapturedLead lead) {
         if (!alerts.actsFor(tenant)) {
-            return; // no app-secret: not even the owner look-up is spent on it
+            return;
         }
         ChatContact contact = message.contact();
-        String leadId = LeadIds.leadId(tenant.id(), contact.kind(), contact.id());
-        String owner = contact.ownerUserId() != null ? contact.ownerUserId() : leads.owner(leadId).orElse(null);
+        PoolRecipients recipients = lead.routing().recipientsOf(lead.upsert().pool());
         List<String> words = result.matches().stream().map(match -> match.text()).distinct().toList();
-        alerts.messageTagged(tenant, leadId, owner, contact.kind() + ":" + contact.id(), message.messageId(),
-                result.intents(), words, tenant.includeMessageText() ? message.text() : null);
+        alerts.messageTagged(tenant,
+                new LeadAlerts.TaggedMessage(lead.leadId(), contact.id(), message.messageId(),
+                        result.intents(), words, tenant.includeMessageText() ? message.text() : null),
+                new LeadAlerts.Audience(lead.upsert().owner(), lead.upsert().pool(), recipients.users(),
+                        recipients.departments()));
+    }
+
+    /** The lead a message left, with the routing version that routed it. */
+    private record CapturedLead(String leadId, Leads.MessageUpsert upsert, RoutingRules routing, int eventsAppended) {
     }
 
     /**
@@ -78,19 +88,19 @@ public class MessageCapture {
             return 0;
         }
         List<String> gained = result.intents().stream().filter(intent -> !previous.contains(intent)).toList();
-        return captureLead(item, tenant, message, result, gained);
+        return captureLead(item, tenant, message, result, gained).eventsAppended();
     }
 
-    /** @return the events appended: 2 when the lead is new, else 1 */
-    private int captureLead(InboxItem item, Tenant tenant, ChatMessage message, TaggingResult result,
+    private CapturedLead captureLead(InboxItem item, Tenant tenant, ChatMessage message, TaggingResult result,
                             List<String> intentsToCount) {
         ChatContact contact = message.contact();
         String leadId = LeadIds.leadId(tenant.id(), contact.kind(), contact.id());
         // Read in this transaction: the routing version in force now, on whichever replica processes the message.
         RoutingRules routingRules = routing.currentForTransaction(tenant.id());
         LeadRouter.Route route = routingRules.route(result.intents()).orElseThrow();
-        boolean created = leads.upsert(leadId, tenant.id(), contact, message.sentAt(), intentsToCount, route,
+        Leads.MessageUpsert lead = leads.upsert(leadId, tenant.id(), contact, message.sentAt(), intentsToCount, route,
                 routingRules.version());
+        boolean created = lead.created();
 
         LeadEventData data = new LeadEventData(leadId, tenant.id(), tenant.corpId(),
                 EventContacts.contact(contact), EventContacts.owner(contact),
@@ -109,6 +119,6 @@ public class MessageCapture {
             events.append(LeadEvent.leadCreated(contact.channel(), item.receivedAt(), data));
         }
         events.append(LeadEvent.intentTagged(contact.channel(), item.receivedAt(), data));
-        return created ? 2 : 1;
+        return new CapturedLead(leadId, lead, routingRules, created ? 2 : 1);
     }
 }

@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -170,12 +171,71 @@ public class JsonBodies {
             }
         }
         if (type instanceof ParameterizedType generic && generic.getRawType() == List.class) {
-            return textsProblem(value, value.isArray(), "an array of strings", "an item");
+            Type item = generic.getActualTypeArguments()[0];
+            return item == String.class ? textsProblem(value, value.isArray(), "an array of strings", "an item")
+                    : membersProblem(value, value.isArray(), "an array", item, false);
         }
         if (type instanceof ParameterizedType generic && generic.getRawType() == Map.class) {
-            return textsProblem(value, value.isObject(), "an object of strings", "a value");
+            Type member = generic.getActualTypeArguments()[1];
+            return member == String.class ? textsProblem(value, value.isObject(), "an object of strings", "a value")
+                    : membersProblem(value, value.isObject(), "an object", member, true);
+        }
+        if (type instanceof Class<?> nested && nested.isRecord()) {
+            return nestedRecordProblem(nested, value);
         }
         throw new IllegalArgumentException("JsonBodies does not read components of type " + type.getTypeName());
+    }
+
+    /** An array or object of non-string members: the first member with a problem, named by its index or key. */
+    private static Optional<String> membersProblem(JsonNode value, boolean rightShape, String expected, Type member,
+                                                   boolean keyed) {
+        if (!rightShape) {
+            return Optional.of("must be " + expected + ", not " + describe(value));
+        }
+        if (keyed) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                Optional<String> problem = field.getValue().isNull() ? Optional.empty()
+                        : typeProblem(member, field.getValue());
+                if (problem.isPresent()) {
+                    return Optional.of("'" + field.getKey() + "' " + problem.get());
+                }
+            }
+            return Optional.empty();
+        }
+        for (int i = 0; i < value.size(); i++) {
+            Optional<String> problem = value.get(i).isNull() ? Optional.empty() : typeProblem(member, value.get(i));
+            if (problem.isPresent()) {
+                return Optional.of("item " + i + " " + problem.get());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A record inside a field (e.g. a pool's recipients): an object with only its fields, each well typed. */
+    private static Optional<String> nestedRecordProblem(Class<?> type, JsonNode value) {
+        if (!value.isObject()) {
+            return Optional.of("must be an object, not " + describe(value));
+        }
+        Map<String, RecordComponent> components = new LinkedHashMap<>();
+        for (RecordComponent component : type.getRecordComponents()) {
+            components.put(component.getName(), component);
+        }
+        for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            RecordComponent component = components.get(name);
+            if (component == null) {
+                return Optional.of("has an unknown field '" + name + "' (known: "
+                        + String.join(", ", new TreeSet<>(components.keySet())) + ")");
+            }
+            JsonNode member = value.get(name);
+            Optional<String> problem = member.isNull() ? Optional.empty()
+                    : typeProblem(component.getGenericType(), member);
+            if (problem.isPresent()) {
+                return Optional.of("field '" + name + "' " + problem.get());
+            }
+        }
+        return Optional.empty();
     }
 
     /** An array or object whose members must all be strings. */

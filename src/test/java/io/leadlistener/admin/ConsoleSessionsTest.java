@@ -59,11 +59,11 @@ class ConsoleSessionsTest {
     }
 
     private static ConsoleSessions sessions(String key, Instant now) {
-        return new ConsoleSessions(new FixedConfig(Optional.of(key), Duration.ofHours(8)),
+        return new ConsoleSessions(new FixedConfig(Optional.of(key), Optional.empty(), Duration.ofHours(8)),
                 Clock.fixed(now, ZoneOffset.UTC));
     }
 
     /** A record, not an anonymous class: Quarkus' build scans test classes, and rejects anonymous validated ones. */
-    private record FixedConfig(Optional<String> sessionKey, Duration sessionLifetime) implements ConsoleConfig {
+    private record FixedConfig(Optional<String> sessionKey, Optional<String> publicUrl, Duration sessionLifetime) implements ConsoleConfig {
     }
 }

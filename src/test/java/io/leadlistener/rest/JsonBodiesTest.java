@@ -30,6 +30,12 @@ class JsonBodiesTest {
     record Edit(String note) {
     }
 
+    record Team(List<String> users, List<Long> departments) {
+    }
+
+    record Teams(Map<String, Team> teams) {
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
     private final JsonBodies bodies = new JsonBodies(JSON, Validation.byDefaultProvider().configure()
             .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory().getValidator());
@@ -98,5 +104,31 @@ class JsonBodiesTest {
     private JsonBodies.Reading<Order> read(String json) throws Exception {
         JsonNode body = JSON.readTree(json);
         return bodies.read(body, Order.class, "an order object");
+    }
+
+    @Test
+    void recordsInsideAFieldAreCheckedMemberByMember() {
+        JsonBodies.Reading<Teams> good = bodies.read(tree("""
+                {"teams": {"sales": {"users": ["zhangsan"], "departments": [2]}, "desk": {"users": []}}}"""),
+                Teams.class, "teams");
+        assertThat(good.valid()).isTrue();
+        assertThat(good.value().teams().get("sales").departments()).containsExactly(2L);
+
+        assertThat(bodies.read(tree("{\"teams\": {\"sales\": {\"departments\": [\"two\"]}}}"), Teams.class,
+                "teams").errors()).extracting(FieldError::field, FieldError::detail).containsExactly(tuple("teams",
+                "'sales' field 'departments' item 0 must be a whole number, got \"two\""));
+        assertThat(bodies.read(tree("{\"teams\": {\"sales\": {\"user\": [\"x\"]}}}"), Teams.class, "teams")
+                .errors()).extracting(FieldError::detail).containsExactly(
+                "'sales' has an unknown field 'user' (known: departments, users)");
+        assertThat(bodies.read(tree("{\"teams\": {\"sales\": [\"zhangsan\"]}}"), Teams.class, "teams")
+                .errors()).extracting(FieldError::detail).containsExactly("'sales' must be an object, not an array");
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 }

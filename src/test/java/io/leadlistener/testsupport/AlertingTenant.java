@@ -7,8 +7,8 @@ import java.util.Map;
 /**
  * The demo tenant of a packaged application acting in WeCom, configured from outside as an operator would: the
  * self-built app's Secret and agent id, the WeCom API at a {@link FakeWeComApi} of the test JVM (loopback, so
- * {@code http://} is allowed in prod), an ingestion token to create owned leads with, and retries quick enough for a
- * test to see several.
+ * {@code http://} is allowed in prod), an ingestion token to create owned leads with, retries quick enough for a
+ * test to see several, and no folding of a customer's alerts.
  */
 public final class AlertingTenant {
 
@@ -28,6 +28,8 @@ public final class AlertingTenant {
         config.put("leadlistener.actions.worker.poll-interval", "200ms");
         config.put("leadlistener.actions.worker.initial-backoff", "200ms");
         config.put("leadlistener.actions.worker.max-backoff", "500ms");
+        // Every tagged message its own alert: these tests follow each action, not the per-customer window.
+        config.put("leadlistener.actions.alerts.fold-minutes", "0");
         return config;
     }
 

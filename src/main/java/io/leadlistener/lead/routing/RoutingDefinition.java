@@ -6,13 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
  * Routing rules as an admin submits them, checked field by field: every problem is reported at once, with the
  * field it concerns, so a console can mark them all.
  */
-public record RoutingDefinition(Map<String, String> pools, List<String> precedence, String defaultPool) {
+public record RoutingDefinition(Map<String, String> pools, List<String> precedence, String defaultPool,
+                                Map<String, PoolRecipients> recipients) {
 
     /** Same form as intent names (see the intents API). */
     static final Pattern INTENT = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
@@ -31,7 +33,20 @@ public record RoutingDefinition(Map<String, String> pools, List<String> preceden
      */
     public static List<FieldError> validate(Map<String, String> pools, List<String> precedence, String defaultPool,
                                             Set<String> knownIntents) {
+        return validate(pools, precedence, defaultPool, Map.of(), knownIntents);
+    }
+
+    /**
+     * Checks the submitted fields, pool recipients included.
+     *
+     * @param recipients per pool, who is alerted about leads without an owner; null counts as none
+     */
+    public static List<FieldError> validate(Map<String, String> pools, List<String> precedence, String defaultPool,
+                                            Map<String, PoolRecipients> recipients, Set<String> knownIntents) {
         List<FieldError> errors = new ArrayList<>();
+        if (recipients != null) {
+            recipients.forEach((pool, who) -> checkRecipients(errors, "recipients." + pool, pool, who));
+        }
         if (pools == null) {
             errors.add(new FieldError("pools", "is required (an object of intent → pool; {} routes everything to "
                     + "defaultPool)"));
@@ -64,6 +79,47 @@ public record RoutingDefinition(Map<String, String> pools, List<String> preceden
     public RoutingDefinition {
         pools = new LinkedHashMap<>(pools);
         precedence = List.copyOf(precedence);
+        recipients = recipients == null ? Map.of() : new TreeMap<>(recipients);
+    }
+
+    public RoutingDefinition(Map<String, String> pools, List<String> precedence, String defaultPool) {
+        this(pools, precedence, defaultPool, Map.of());
+    }
+
+    private static void checkRecipients(List<FieldError> errors, String field, String pool, PoolRecipients who) {
+        if (!POOL.matcher(pool).matches()) {
+            errors.add(new FieldError(field, poolRule(pool)));
+        }
+        if (who == null || who.isEmpty()) {
+            errors.add(new FieldError(field, "names nobody: give users (WeCom userids) and/or departments (ids), or"
+                    + " leave the pool out"));
+            return;
+        }
+        if (who.users().size() > PoolRecipients.MAX_USERS) {
+            errors.add(new FieldError(field + ".users", "at most " + PoolRecipients.MAX_USERS
+                    + " users (WeCom's limit for one message)"));
+        }
+        if (who.departments().size() > PoolRecipients.MAX_DEPARTMENTS) {
+            errors.add(new FieldError(field + ".departments", "at most " + PoolRecipients.MAX_DEPARTMENTS
+                    + " departments (WeCom's limit for one message)"));
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < who.users().size(); i++) {
+            String user = who.users().get(i);
+            if (user == null || !PoolRecipients.USER_ID.matcher(user).matches()) {
+                errors.add(new FieldError(field + ".users[" + i + "]", "'" + user + "' is not a WeCom userid "
+                        + "(letters, digits, '_', '-', '.', '@', at most 64)"));
+            } else if (!seen.add(user)) {
+                errors.add(new FieldError(field + ".users[" + i + "]", "'" + user + "' is listed twice"));
+            }
+        }
+        for (int i = 0; i < who.departments().size(); i++) {
+            Long department = who.departments().get(i);
+            if (department == null || department < 1 || department > Integer.MAX_VALUE) {
+                errors.add(new FieldError(field + ".departments[" + i + "]", "'" + department
+                        + "' is not a WeCom department id (a whole number ≥ 1)"));
+            }
+        }
     }
 
     private static void checkIntent(List<FieldError> errors, String field, String intent, Set<String> knownIntents) {

@@ -31,6 +31,8 @@ public class RoutingRuleStore {
 
     private static final TypeReference<Map<String, String>> POOLS = new TypeReference<>() {
     };
+    private static final TypeReference<Map<String, PoolRecipients>> RECIPIENTS = new TypeReference<>() {
+    };
 
     private final EntityManager entityManager;
     private final ObjectMapper objectMapper;
@@ -103,23 +105,25 @@ public class RoutingRuleStore {
             throw new StaleEdit(inForce.version());
         }
         RoutingRules candidate = new RoutingRules(tenant, inForce.version() + 1, rules.pools(), rules.precedence(),
-                rules.defaultPool(), clock.instant(), actor, origin, rolledBackTo, note, null);
+                rules.defaultPool(), rules.recipients(), clock.instant(), actor, origin, rolledBackTo, note, null);
         if (candidate.sameRulesAs(inForce)) {
             throw new NothingChanged(inForce.version());
         }
         RoutingRules next = new RoutingRules(tenant, candidate.version(), candidate.pools(), candidate.precedence(),
-                candidate.defaultPool(), candidate.publishedAt(), actor, origin, rolledBackTo, note,
-                json(changes(inForce, candidate)));
+                candidate.defaultPool(), candidate.recipients(), candidate.publishedAt(), actor, origin, rolledBackTo,
+                note, json(changes(inForce, candidate)));
         entityManager.createNativeQuery("""
                         insert into routing_rule_version (tenant_id, version, pools, precedence, default_pool,
-                            published_at, published_by, origin, rolled_back_to, changes, note)
+                            recipients, published_at, published_by, origin, rolled_back_to, changes, note)
                         values (:tenant, :version, cast(:pools as jsonb), cast(:precedence as text[]), :defaultPool,
-                            :publishedAt, :publishedBy, :origin, :rolledBackTo, cast(:changes as jsonb), :note)""")
+                            cast(:recipients as jsonb), :publishedAt, :publishedBy, :origin, :rolledBackTo,
+                            cast(:changes as jsonb), :note)""")
                 .setParameter("tenant", tenant)
                 .setParameter("version", next.version())
                 .setParameter("pools", json(new TreeMap<>(next.pools())))
                 .setParameter("precedence", textArray(next.precedence()))
                 .setParameter("defaultPool", next.defaultPool())
+                .setParameter("recipients", json(new TreeMap<>(next.recipients())))
                 .setParameter("publishedAt", Timestamp.from(next.publishedAt()))
                 .setParameter("publishedBy", actor)
                 .setParameter("origin", origin)
@@ -152,13 +156,33 @@ public class RoutingRuleStore {
         if (!before.defaultPool().equals(after.defaultPool())) {
             changes.put("defaultPool", List.of(before.defaultPool(), after.defaultPool()));
         }
+        Map<String, List<PoolRecipients>> recipients = new TreeMap<>();
+        TreeSet<String> recipientPools = new TreeSet<>(before.recipients().keySet());
+        recipientPools.addAll(after.recipients().keySet());
+        for (String pool : recipientPools) {
+            PoolRecipients was = before.recipients().get(pool);
+            PoolRecipients now = after.recipients().get(pool);
+            if (was == null || !was.equals(now)) {
+                recipients.put(pool, Arrays.asList(was, now));
+            }
+        }
+        if (!recipients.isEmpty()) {
+            changes.put("recipients", recipients);
+        }
         return changes;
     }
 
     /** The configured defaults, as version 0 of every tenant. */
     public RoutingRules configured(String tenant) {
-        return new RoutingRules(tenant, 0, defaults.pools(), defaults.precedence(), defaults.defaultPool(), null,
-                null, RoutingRules.CONFIG, null, null, null);
+        return new RoutingRules(tenant, 0, defaults.pools(), defaults.precedence(), defaults.defaultPool(),
+                configuredRecipients(), null, null, RoutingRules.CONFIG, null, null, null);
+    }
+
+    private Map<String, PoolRecipients> configuredRecipients() {
+        Map<String, PoolRecipients> recipients = new TreeMap<>();
+        defaults.recipients().forEach((pool, who) -> recipients.put(pool,
+                new PoolRecipients(who.users().orElse(List.of()), who.departments().orElse(List.of()))));
+        return recipients;
     }
 
     /**
@@ -169,7 +193,8 @@ public class RoutingRuleStore {
         return jdbc.call(connection -> {
             try (PreparedStatement statement = connection.prepareStatement("""
                     select tenant_id, version, cast(pools as text), array_to_string(precedence, ','), default_pool,
-                        published_at, published_by, origin, rolled_back_to, note, cast(changes as text)
+                        published_at, published_by, origin, rolled_back_to, note, cast(changes as text),
+                        cast(recipients as text)
                     from routing_rule_version""" + " " + where)) {
                 statement.setString(1, tenant);
                 if (version != null) {
@@ -181,7 +206,7 @@ public class RoutingRuleStore {
                     Long rolledBackTo = row.wasNull() ? null : rolledBack;
                     return new RoutingRules(row.getString(1), row.getLong(2), parsePools(row.getString(3)),
                             precedence.isEmpty() ? List.of() : List.of(precedence.split(",")), row.getString(5),
-                            SqlTimestamps.toInstant(row.getTimestamp(6)), row.getString(7), row.getString(8),
+                            parseRecipients(row.getString(12)), SqlTimestamps.toInstant(row.getTimestamp(6)), row.getString(7), row.getString(8),
                             rolledBackTo, row.getString(10), row.getString(11));
                 });
             }
@@ -193,6 +218,15 @@ public class RoutingRuleStore {
             return objectMapper.readValue(json, POOLS);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("routing_rule_version.pools is not a JSON object of strings", e);
+        }
+    }
+
+    private Map<String, PoolRecipients> parseRecipients(String json) {
+        try {
+            return objectMapper.readValue(json, RECIPIENTS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("routing_rule_version.recipients is not a JSON object of pool recipients",
+                    e);
         }
     }
 

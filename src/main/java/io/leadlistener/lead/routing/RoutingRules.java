@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * One version of a tenant's routing rules: which pool each intent's leads go to, which intent decides when a
- * message has several, and the pool of intents without one of their own. Version 0 is the configured defaults
+ * message has several, the pool of intents without one of their own, and who is alerted about a pool's leads that
+ * have no owner. Version 0 is the configured defaults
  * ({@code leadlistener.routing.*}); published versions count up from 1 per tenant.
  *
  * @param publishedAt  null for version 0
@@ -18,7 +19,7 @@ import java.util.Optional;
  * @param changesJson  what this version changed against the one before, as stored (JSON); null for version 0
  */
 public record RoutingRules(String tenant, long version, Map<String, String> pools, List<String> precedence,
-                           String defaultPool, Instant publishedAt, String publishedBy, String origin,
+                           String defaultPool, Map<String, PoolRecipients> recipients, Instant publishedAt, String publishedBy, String origin,
                            Long rolledBackTo, String note, String changesJson) {
 
     public static final String CONFIG = "config";
@@ -30,6 +31,7 @@ public record RoutingRules(String tenant, long version, Map<String, String> pool
         pools = Map.copyOf(pools);
         precedence = List.copyOf(precedence);
         Objects.requireNonNull(defaultPool, "defaultPool");
+        recipients = recipients == null ? Map.of() : Map.copyOf(recipients);
         Objects.requireNonNull(origin, "origin");
     }
 
@@ -38,9 +40,14 @@ public record RoutingRules(String tenant, long version, Map<String, String> pool
         return new LeadRouter(pools, precedence, defaultPool).route(intents);
     }
 
+    /** Who is alerted about a lead of this pool that has no owner; empty when nobody is named. */
+    public PoolRecipients recipientsOf(String pool) {
+        return recipients.getOrDefault(pool, new PoolRecipients(List.of(), List.of()));
+    }
+
     /** Whether the rules themselves (not who published them, or when) are the same. */
     public boolean sameRulesAs(RoutingRules other) {
         return pools.equals(other.pools) && precedence.equals(other.precedence)
-                && defaultPool.equals(other.defaultPool);
+                && defaultPool.equals(other.defaultPool) && recipients.equals(other.recipients);
     }
 }

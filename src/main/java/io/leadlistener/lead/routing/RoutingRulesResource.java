@@ -35,7 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 /**
- * A tenant's lead routing rules: which pool each intent's leads go to. Every change is published at once as a
+ * A tenant's lead routing rules: which pool each intent's leads go to, and who is alerted in WeCom about a pool's
+ * leads without an owner. Every change is published at once as a
  * new version (the full rules, who, when, what changed); the worker routes each lead by the version in force when
  * its message is processed, and the event's {@code routing.ruleSetVersion} names it.
  */
@@ -71,7 +72,7 @@ public class RoutingRulesResource {
     @Schema(name = "RoutingRequest")
     @JsonIgnoreProperties({"tenant", "version", "origin", "publishedAt", "publishedBy", "rolledBackTo", "changes"})
     public record RoutingRequest(Map<String, String> pools, List<String> precedence, String defaultPool,
-                                 String note, Long baseVersion) {
+                                 Map<String, PoolRecipients> recipients, String note, Long baseVersion) {
     }
 
     @Schema(name = "RollbackRequest")
@@ -80,11 +81,13 @@ public class RoutingRulesResource {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RoutingView(String tenant, long version, Map<String, String> pools, List<String> precedence,
-                              String defaultPool, String origin, Instant publishedAt, String publishedBy,
-                              Long rolledBackTo, String note, @JsonRawValue String changes) {
+                              String defaultPool, @JsonInclude(JsonInclude.Include.ALWAYS)
+                              Map<String, PoolRecipients> recipients, String origin, Instant publishedAt,
+                              String publishedBy, Long rolledBackTo, String note, @JsonRawValue String changes) {
         static RoutingView of(RoutingRules rules) {
             return new RoutingView(rules.tenant(), rules.version(), new java.util.TreeMap<>(rules.pools()),
-                    rules.precedence(), rules.defaultPool(), rules.origin(), rules.publishedAt(),
+                    rules.precedence(), rules.defaultPool(), new java.util.TreeMap<>(rules.recipients()),
+                    rules.origin(), rules.publishedAt(),
                     rules.publishedBy(), rules.rolledBackTo(), rules.note(), rules.changesJson());
         }
     }
@@ -103,6 +106,7 @@ public class RoutingRulesResource {
             name = "quotes to key accounts", value = """
                     {"pools": {"agency": "channel-partners", "sample": "sample-desk", "quote": "key-accounts"},
                      "precedence": ["agency", "sample", "quote"], "defaultPool": "sales",
+                     "recipients": {"sales": {"users": ["zhangsan"]}, "key-accounts": {"departments": [2]}},
                      "note": "Q4: quotes go to key accounts", "baseVersion": 3}""")))
     public RoutingView replace(@RestPath String tenant, JsonNode body) {
         tenants.require(tenant);
@@ -120,12 +124,15 @@ public class RoutingRulesResource {
         String note = note(request.note());
         return QuarkusTransaction.requiringNew().call(() -> {
             List<RoutingDefinition.FieldError> errors = RoutingDefinition.validate(request.pools(),
-                    request.precedence(), request.defaultPool(), knownIntents(tenant));
+                    request.precedence(), request.defaultPool(), request.recipients(), knownIntents(tenant));
             if (!errors.isEmpty()) {
                 throw invalid(errors);
             }
+            // Absent recipients keep those in force: an editor that only knows pools must not clear them.
+            Map<String, PoolRecipients> recipients = request.recipients() != null ? request.recipients()
+                    : store.current(tenant).recipients();
             RoutingDefinition rules = new RoutingDefinition(request.pools(), request.precedence(),
-                    request.defaultPool());
+                    request.defaultPool(), recipients);
             return RoutingView.of(publish(tenant, rules, RoutingRules.EDIT, null, note, request.baseVersion()));
         });
     }
@@ -166,7 +173,7 @@ public class RoutingRulesResource {
             RoutingRules target = store.version(tenant, request.version())
                     .orElseThrow(() -> noSuchVersion(tenant, request.version()));
             RoutingDefinition rules = new RoutingDefinition(target.pools(), target.precedence(),
-                    target.defaultPool());
+                    target.defaultPool(), target.recipients());
             return RoutingView.of(publish(tenant, rules, RoutingRules.ROLLBACK, target.version(), note, null));
         });
     }

@@ -145,4 +145,24 @@ class RoutingDefinitionTest {
         map.put(key, value);
         return map;
     }
+
+    @Test
+    void poolRecipientsNameWeComUsersAndDepartmentsWithinWeComsLimits() {
+        Map<String, PoolRecipients> good = Map.of("sales", new PoolRecipients(List.of("zhangsan", "li.si@x"),
+                List.of(2L)), "sample-desk", new PoolRecipients(null, List.of(7L)));
+        assertThat(RoutingDefinition.validate(POOLS, PRECEDENCE, "sales", good, KNOWN)).isEmpty();
+
+        Map<String, PoolRecipients> bad = new java.util.TreeMap<>(Map.of(
+                "sales", new PoolRecipients(java.util.Arrays.asList("zhang san", null, "ok", "ok"),
+                        java.util.Arrays.asList(0L, null)),
+                "Desk", new PoolRecipients(List.of("x"), List.of()),
+                "empty", new PoolRecipients(List.of(), List.of()),
+                "crowd", new PoolRecipients(java.util.stream.IntStream.rangeClosed(0, 1000).mapToObj(i -> "u" + i)
+                        .toList(), List.of())));
+        assertThat(RoutingDefinition.validate(POOLS, PRECEDENCE, "sales", bad, KNOWN))
+                .extracting(FieldError::field).containsExactly("recipients.Desk", "recipients.crowd.users",
+                        "recipients.empty", "recipients.sales.users[0]",
+                        "recipients.sales.users[1]", "recipients.sales.users[3]", "recipients.sales.departments[0]",
+                        "recipients.sales.departments[1]");
+    }
 }

@@ -1,0 +1,63 @@
+package io.leadlistener.actions;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One version of a tenant's alert settings. Version 0 is the configured defaults ({@code leadlistener.actions.alerts.*});
+ * published versions count up from 1 per tenant, each a full snapshot with who, when and what changed.
+ *
+ * @param enabled            whether tagged messages alert anyone at all
+ * @param foldMinutes        one alert per customer per this many minutes (0: every tagged message alerts)
+ * @param perMemberPerMinute at most this many app messages to one member per minute
+ * @param newContactAlerts   whether an added external contact alerts its salesperson
+ * @param format             {@code auto}, {@code markdown} or {@code textcard}
+ * @param changesJson        what this version changed against the one before, as stored; null for version 0
+ */
+public record AlertSettings(String tenant, long version, boolean enabled, int foldMinutes, int perMemberPerMinute,
+                            boolean newContactAlerts, String format, Instant publishedAt, String publishedBy,
+                            String origin, Long rolledBackTo, String note, String changesJson) {
+
+    static final int MAX_FOLD_MINUTES = 1440;
+    /** WeCom drops app messages beyond about 30 per member per minute per app (docs/wecom-protocol notes). */
+    static final int MAX_PER_MEMBER_PER_MINUTE = 30;
+    static final List<String> FORMATS = List.of("auto", "markdown", "textcard");
+
+    public AlertSettings {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(origin, "origin");
+    }
+
+    /** The settings themselves, by name, as the API shows them and the changes compare them. */
+    Map<String, Object> values() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("enabled", enabled);
+        values.put("foldMinutes", foldMinutes);
+        values.put("perMemberPerMinute", perMemberPerMinute);
+        values.put("newContactAlerts", newContactAlerts);
+        values.put("format", format);
+        return values;
+    }
+
+    boolean sameSettingsAs(AlertSettings other) {
+        return values().equals(other.values());
+    }
+
+    /** The format an alert is sent in, given whether a console link can be made. */
+    String effectiveFormat(boolean consoleLinkAvailable) {
+        return switch (format) {
+            case "auto" -> consoleLinkAvailable ? "textcard" : "markdown";
+            default -> format;
+        };
+    }
+
+    AlertSettings withValues(boolean enabled, int foldMinutes, int perMemberPerMinute, boolean newContactAlerts,
+                             String format) {
+        return new AlertSettings(tenant, version, enabled, foldMinutes, perMemberPerMinute, newContactAlerts, format,
+                publishedAt, publishedBy, origin, rolledBackTo, note, changesJson);
+    }
+}
