@@ -389,6 +389,14 @@ async function lookup() {
   } catch (error) { showError(lookupOut, error); }
 }
 
+// A WeCom alert links here with ?tenant=…&message=…: show that message straight away.
+const linkedMessage = new URLSearchParams(location.search).get('message');
+if (linkedMessage) {
+  lookupId.value = linkedMessage;
+  lookup();
+  document.getElementById('lookup').scrollIntoView();
+}
+
 function debounce(fn, ms) {
   let timer;
   return (...args) => { clearTimeout(timer); timer = setTimeout(() => fn(...args), ms); };

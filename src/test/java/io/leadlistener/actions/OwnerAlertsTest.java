@@ -130,6 +130,25 @@ class OwnerAlertsTest {
         assertThat(column(expired, "attempts")).isEqualTo("1");
     }
 
+    @Test
+    void anUnknownErrcodeIsRetriedThenParkedAndAnInvalidUserIsRecordedOnTheAction() throws Exception {
+        int[] unknown = new int[8];
+        java.util.Arrays.fill(unknown, 99999);
+        wecom().answerNextAppMessages(unknown);
+        String stubborn = "unknown-" + UUID.randomUUID();
+        ingest("cust-" + UUID.randomUUID().toString().substring(0, 8), stubborn, "qianqi", "报价发我");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "parked".equals(state(stubborn)));
+        assertThat(column(stubborn, "attempts")).isEqualTo("8"); // leadlistener.actions.worker.max-attempts
+        assertThat(column(stubborn, "errcode")).isEqualTo("99999");
+
+        wecom().invalidUsers("ghost");
+        String ghost = "ghost-" + UUID.randomUUID();
+        ingest("cust-" + UUID.randomUUID().toString().substring(0, 8), ghost, "ghost", "报价发我");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "done".equals(state(ghost)));
+        assertThat(column(ghost, "outcome")).contains("invaliduser=ghost");
+        wecom().invalidUsers("");
+    }
+
     private static FakeWeComApi wecom() {
         return AlertsTestResource.server();
     }
