@@ -6,18 +6,23 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** What the service still owes: inbox rows not yet processed and outbox events not yet on Kafka, read from PostgreSQL. */
+/**
+ * What the service still owes, read from PostgreSQL: inbox rows not yet processed, outbox events not yet on Kafka and
+ * WeCom actions (alerts) not yet carried out.
+ */
 final class Backlog implements AutoCloseable {
 
-    record Counts(long inboxPending, long inboxParked, long outboxPending, long outboxParked) {
+    record Counts(long inboxPending, long inboxParked, long outboxPending, long outboxParked, long actionsPending,
+                  long actionsParked) {
         long pending() {
-            return inboxPending + outboxPending;
+            return inboxPending + outboxPending + actionsPending;
         }
 
         @Override
         public String toString() {
             return "inbox " + inboxPending + " pending / " + inboxParked + " parked, outbox " + outboxPending
-                    + " pending / " + outboxParked + " parked";
+                    + " pending / " + outboxParked + " parked, WeCom actions " + actionsPending + " pending / "
+                    + actionsParked + " parked";
         }
     }
 
@@ -36,12 +41,23 @@ final class Backlog implements AutoCloseable {
             inbox.next();
             long inboxPending = inbox.getLong(1);
             long inboxParked = inbox.getLong(2);
+            long outboxPending;
+            long outboxParked;
             try (ResultSet outbox = statement.executeQuery("""
                     select count(*) filter (where published_at is null and parked_at is null),
                            count(*) filter (where parked_at is not null)
                     from outbox_event""")) {
                 outbox.next();
-                return new Counts(inboxPending, inboxParked, outbox.getLong(1), outbox.getLong(2));
+                outboxPending = outbox.getLong(1);
+                outboxParked = outbox.getLong(2);
+            }
+            try (ResultSet actions = statement.executeQuery("""
+                    select count(*) filter (where done_at is null and parked_at is null),
+                           count(*) filter (where parked_at is not null)
+                    from wecom_action""")) {
+                actions.next();
+                return new Counts(inboxPending, inboxParked, outboxPending, outboxParked, actions.getLong(1),
+                        actions.getLong(2));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the backlog: " + e.getMessage(), e);

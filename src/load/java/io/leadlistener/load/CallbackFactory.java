@@ -21,6 +21,8 @@ final class CallbackFactory {
     static final String TOKEN = "QDG6eK";
     static final String AES_KEY = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C";
     static final String AGENT_ID = "1000002";
+    /** The demo tenant's callback URL. */
+    static final String PATH = "/wecom/callback/demo";
 
     /** Buyer lines from the shipped dictionary's three intents; the harness checks each tags before loading. */
     static final List<String> TEXTS = List.of(
@@ -45,11 +47,8 @@ final class CallbackFactory {
         sequence = new AtomicLong(System.currentTimeMillis() * 1_000L);
     }
 
-    /** A signed callback ready to POST: the query string (msg_signature, timestamp, nonce) and the XML body. */
-    record PreparedCallback(String msgId, String query, byte[] body) {
-    }
-
-    PreparedCallback next() {
+    /** A signed callback keyed by its MsgId: the query (msg_signature, timestamp, nonce) and the XML body. */
+    PreparedRequest next() {
         long seq = sequence.incrementAndGet();
         String msgId = Long.toString(seq);
         String text = TEXTS.get((int) (seq % TEXTS.size())) + " #" + (seq % 100_000);
@@ -64,15 +63,16 @@ final class CallbackFactory {
         String query = signed.queryParameters().entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return new PreparedCallback(msgId, query, signed.envelopeXml(AGENT_ID).getBytes(StandardCharsets.UTF_8));
+        return new PreparedRequest(msgId, PATH + "?" + query,
+                signed.envelopeXml(AGENT_ID).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
      * Signed in advance, so the sending thread only sends; the signature's timestamp stays well inside the
      * service's replay window (300 s) for any phase shorter than a few minutes.
      */
-    PreparedCallback[] prepare(int count) {
-        PreparedCallback[] callbacks = new PreparedCallback[count];
+    PreparedRequest[] prepare(int count) {
+        PreparedRequest[] callbacks = new PreparedRequest[count];
         for (int i = 0; i < count; i++) {
             callbacks[i] = next();
         }

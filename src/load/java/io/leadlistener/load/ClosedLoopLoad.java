@@ -1,6 +1,5 @@
 package io.leadlistener.load;
 
-import io.leadlistener.load.CallbackFactory.PreparedCallback;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +12,10 @@ import java.util.List;
 final class ClosedLoopLoad {
 
     private final CallbackTarget target;
-    private final LeadEventsWatcher watcher;
+    private final ArrivalWatcher watcher;
     private final CallbackFactory callbacks;
 
-    ClosedLoopLoad(CallbackTarget target, LeadEventsWatcher watcher, CallbackFactory callbacks) {
+    ClosedLoopLoad(CallbackTarget target, ArrivalWatcher watcher, CallbackFactory callbacks) {
         this.target = target;
         this.watcher = watcher;
         this.callbacks = callbacks;
@@ -28,11 +27,11 @@ final class ClosedLoopLoad {
         for (int c = 0; c < connections; c++) {
             Thread client = new Thread(() -> {
                 while (System.nanoTime() < deadline) {
-                    PreparedCallback callback = callbacks.next();
+                    PreparedRequest callback = callbacks.next();
                     long start = System.nanoTime();
                     phase.sending(start);
                     if (watcher != null) {
-                        watcher.expect(callback.msgId(), phase, start);
+                        watcher.expect(callback.key(), phase, start);
                     }
                     int status;
                     String failure = null;
@@ -42,10 +41,11 @@ final class ClosedLoopLoad {
                         status = 0;
                         failure = e.toString();
                     }
-                    if (!phase.acked(start, System.nanoTime(), status, failure) || watcher == null) {
+                    if (!phase.acked(start, System.nanoTime(), status, status == target.acceptedStatus, failure)
+                            || watcher == null) {
                         phase.abandoned();
                         if (watcher != null) {
-                            watcher.forget(callback.msgId());
+                            watcher.forget(callback.key());
                         }
                     }
                 }

@@ -28,7 +28,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * <p>"Visible to a consumer" is the moment {@code poll} hands us the record; the consumer reads committed records
  * only, as a CRM consumer would.
  */
-final class LeadEventsWatcher implements AutoCloseable {
+final class LeadEventsWatcher implements ArrivalWatcher, AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String INTENT_TAGGED = "lead.intent-tagged.v1";
@@ -81,22 +81,21 @@ final class LeadEventsWatcher implements AutoCloseable {
         }
     }
 
-    /** Registered before the request is sent: on a fast path the record can arrive before the HTTP response. */
-    void expect(String msgId, PhaseRecorder phase, long intendedNanos) {
+    @Override
+    public void expect(String msgId, PhaseRecorder phase, long intendedNanos) {
         expected.put(msgId, new Expected(phase, intendedNanos));
     }
 
-    void forget(String msgId) {
+    @Override
+    public void forget(String msgId) {
         expected.remove(msgId);
     }
 
-    long records() {
-        return records.get();
-    }
-
-    /** Records of the run that match no expected callback (e.g. lead.created.v1 is not counted here). */
-    long unmatched() {
-        return unmatched.get();
+    /** Records consumed, and intent-tagged records that match no expected callback (lead.created.v1 is not). */
+    @Override
+    public String tally() {
+        return records.get() + " records consumed, " + unmatched.get()
+                + " intent-tagged records of no callback of this run";
     }
 
     private void pollLoop() {
@@ -114,7 +113,7 @@ final class LeadEventsWatcher implements AutoCloseable {
                     if (match == null) {
                         unmatched.incrementAndGet();
                     } else {
-                        match.phase().seenOnKafka(match.intendedNanos(), now);
+                        match.phase().arrived(match.intendedNanos(), now);
                     }
                 }
             }
@@ -128,7 +127,8 @@ final class LeadEventsWatcher implements AutoCloseable {
         }
     }
 
-    void checkHealthy() {
+    @Override
+    public void checkHealthy() {
         if (failure != null) {
             throw new IllegalStateException("the Kafka consumer failed", failure);
         }

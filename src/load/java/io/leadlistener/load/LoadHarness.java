@@ -2,7 +2,6 @@ package io.leadlistener.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leadlistener.load.CallbackFactory.PreparedCallback;
 import io.leadlistener.localinfra.LocalInfraEndpoints;
 import io.leadlistener.localinfra.LocalInfraSettings;
 import io.leadlistener.localinfra.LocalInfrastructure;
@@ -25,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -34,6 +33,10 @@ import java.util.logging.Logger;
  * service and, for the ratio, a bare Quarkus endpoint — all as local child processes on free ports — sends
  * correctly signed WeCom callbacks at constant rates, follows every one of them to its Kafka record, and stops
  * everything again. Command and results: docs/benchmarks.md, section "Callback → Kafka (load harness)".
+ *
+ * <p>Alert mode ({@code -Dload.mode=alerts}, issue 18) starts a fake WeCom API inside the harness instead of the bare
+ * endpoint, sends owned messages through the ingestion API and follows each to its alert: docs/benchmarks.md,
+ * section "Message → WeCom alert (load harness)".
  */
 public final class LoadHarness {
 
@@ -46,6 +49,8 @@ public final class LoadHarness {
     private final CallbackFactory callbacks = new CallbackFactory();
     private final List<PhaseResult> results = new ArrayList<>();
     private Backlog backlog;
+    /** Alert mode: the measured phase's time per stage, from the service's timestamps. */
+    private String alertStages = "";
 
     private LoadHarness(LoadSettings settings, Path projectRoot, Path runDirectory) {
         this.settings = settings;
@@ -86,7 +91,9 @@ public final class LoadHarness {
         if (!Files.isRegularFile(appJar)) {
             throw new IllegalStateException(appJar + " is missing: run ./mvnw -B package -DskipTests first");
         }
-        Path bareJar = ensureBareEndpoint();
+        boolean alerts = settings.mode() == LoadSettings.Mode.ALERTS;
+        boolean barePhases = !alerts && !(settings.closedDuration().isZero() && settings.bareDuration().isZero());
+        Path bareJar = barePhases ? ensureBareEndpoint() : null;
         String machine = machine();
         log("machine: " + machine.replace('\n', ' '));
         log("load average before start: " + loadAverage());
@@ -94,18 +101,26 @@ public final class LoadHarness {
         LocalInfraSettings infra = new LocalInfraSettings(projectRoot,
                 "load-" + UUID.randomUUID().toString().substring(0, 8), 0, 0, 0, true);
         ChildJvm app = null;
+        FakeWeComAlerts wecom = null;
         String postgresSettings;
         try {
             LocalInfraEndpoints endpoints = LocalInfrastructure.startOrReuse(infra);
             log("PostgreSQL " + endpoints.jdbcUrl() + ", Kafka " + endpoints.kafkaBootstrapServers());
             String adminToken = UUID.randomUUID().toString();
+            String ingestionToken = UUID.randomUUID().toString();
+            Map<String, String> environment = serviceEnvironment(endpoints, adminToken);
+            if (alerts) {
+                wecom = FakeWeComAlerts.start();
+                environment.putAll(alertEnvironment(wecom, ingestionToken));
+                log("fake WeCom API on " + wecom.baseUrl());
+            }
             List<String> appJvmArgs = new ArrayList<>(settings.jvmArgs());
             if (settings.jfr()) {
                 appJvmArgs.add("-XX:StartFlightRecording=filename=" + runDirectory.resolve("service.jfr")
                         + ",settings=profile,dumponexit=true");
             }
-            app = ChildJvm.start("service", appJar, appJvmArgs, serviceEnvironment(endpoints, adminToken),
-                    freePort(), runDirectory.resolve("service.log"));
+            app = ChildJvm.start("service", appJar, appJvmArgs, environment, freePort(),
+                    runDirectory.resolve("service.log"));
             app.awaitHttp("GET", "/q/health/ready", status -> status == 200, Duration.ofSeconds(120));
             log("service ready on 127.0.0.1:" + app.port + " (pid " + app.pid() + ", " + String.join(" ", appJvmArgs)
                     + ")");
@@ -113,60 +128,25 @@ public final class LoadHarness {
             postgresSettings = "PostgreSQL " + backlog.setting("server_version") + ", fsync=" + backlog.setting("fsync")
                     + ", synchronous_commit=" + backlog.setting("synchronous_commit");
             log(postgresSettings);
-            requireEveryTextTagged(app.port, adminToken);
+            requireEveryTextTagged(app.port, adminToken,
+                    alerts ? IngestedMessageFactory.TEXTS : CallbackFactory.TEXTS);
 
-            try (LeadEventsWatcher watcher = new LeadEventsWatcher(endpoints.kafkaBootstrapServers(), TOPIC);
-                    CallbackTarget service = new CallbackTarget("service", app.port, maxConnections())) {
-                watcher.awaitAssignment(Duration.ofSeconds(60));
-                if (!settings.warmup().isZero()) {
-                    PhaseResult warmup = openLoop("service", app, service, watcher, settings.warmupRate(),
-                            settings.warmup(), "warm-up");
-                    log("warm-up done (not reported): " + summary(warmup));
-                }
-                for (int rate : settings.rates()) {
-                    String backlogAtStart = settle(watcher);
-                    results.add(openLoop("service", app, service, watcher, rate, settings.duration(),
-                            "open" + backlogAtStart));
-                }
-                for (int rate : settings.stepRates()) {
-                    String backlogAtStart = settle(watcher);
-                    PhaseResult step = openLoop("service", app, service, watcher, rate, settings.stepDuration(),
-                            "step" + backlogAtStart);
-                    results.add(step);
-                    if (!step.sustained()) {
-                        log("service no longer keeps up at " + rate + "/s: step-up ends");
-                        break;
-                    }
-                }
-                if (!settings.closedDuration().isZero()) {
-                    settle(watcher);
-                    results.add(closedLoop("service", app, service, watcher));
-                }
-                awaitEverySeen(watcher);
+            if (alerts) {
+                runAlertPhases(app, endpoints, wecom, ingestionToken);
+            } else {
+                runKafkaPhases(app, endpoints);
             }
             app.close();
             app = null;
-
-            if (!settings.closedDuration().isZero() || !settings.bareDuration().isZero()) {
-                try (ChildJvm bare = ChildJvm.start("bare", bareJar, settings.jvmArgs(), Map.of(), freePort(),
-                        runDirectory.resolve("bare.log"));
-                        CallbackTarget bareTarget = new CallbackTarget("bare", bare.port, maxConnections())) {
-                    bare.awaitHttp("POST", "/wecom/callback/demo", status -> status == 200, Duration.ofSeconds(60));
-                    log("bare endpoint ready on 127.0.0.1:" + bare.port + " (pid " + bare.pid() + ")");
-                    // The same warm-up as the service got, so neither is measured cold.
-                    openLoop("bare", bare, bareTarget, null, settings.warmupRate(), settings.warmup(), "warm-up");
-                    if (!settings.bareDuration().isZero()) {
-                        results.add(openLoop("bare", bare, bareTarget, null, settings.bareRate(),
-                                settings.bareDuration(), "open"));
-                    }
-                    if (!settings.closedDuration().isZero()) {
-                        results.add(closedLoop("bare", bare, bareTarget, null));
-                    }
-                }
+            if (barePhases) {
+                runBarePhases(bareJar);
             }
         } finally {
             if (app != null) {
                 app.close();
+            }
+            if (wecom != null) {
+                wecom.close();
             }
             if (backlog != null) {
                 backlog.close();
@@ -177,11 +157,91 @@ public final class LoadHarness {
         String header = "Run " + runDirectory.getFileName() + " UTC. " + machine + "\n" + postgresSettings
                 + "; Kafka 4.4.0 (KRaft, one broker, child JVM -Xmx256m); child JVMs: " + String.join(" ",
                 settings.jvmArgs()) + (settings.jfr() ? " + JFR (settings=profile) on the service" : "") + ".\n";
-        String report = LoadReport.render(header, results) + "\n" + verdicts();
+        String report = alerts ? LoadReport.renderAlerts(header, results) + "\n" + alertVerdict(wecom)
+                : LoadReport.render(header, results) + "\n" + verdicts();
         Files.writeString(runDirectory.resolve("report.md"), report);
         System.out.println();
         System.out.println(report);
         log("report: " + runDirectory.resolve("report.md") + ", service log and flight recording in " + runDirectory);
+    }
+
+    /** Issues 5 and 7: signed WeCom callbacks, each followed to its Kafka record. */
+    private void runKafkaPhases(ChildJvm app, LocalInfraEndpoints endpoints) throws Exception {
+        try (LeadEventsWatcher watcher = new LeadEventsWatcher(endpoints.kafkaBootstrapServers(), TOPIC);
+                CallbackTarget service = CallbackTarget.wecomCallbacks("service", app.port, maxConnections())) {
+            watcher.awaitAssignment(Duration.ofSeconds(60));
+            if (!settings.warmup().isZero()) {
+                PhaseResult warmup = openLoop("service", app, service, watcher, callbacks::prepare,
+                        settings.warmupRate(), settings.warmup(), "warm-up");
+                log("warm-up done (not reported): " + summary(warmup));
+            }
+            for (int rate : settings.rates()) {
+                String backlogAtStart = settle(watcher);
+                results.add(openLoop("service", app, service, watcher, callbacks::prepare, rate, settings.duration(),
+                        "open" + backlogAtStart));
+            }
+            for (int rate : settings.stepRates()) {
+                String backlogAtStart = settle(watcher);
+                PhaseResult step = openLoop("service", app, service, watcher, callbacks::prepare, rate,
+                        settings.stepDuration(), "step" + backlogAtStart);
+                results.add(step);
+                if (!step.sustained()) {
+                    log("service no longer keeps up at " + rate + "/s: step-up ends");
+                    break;
+                }
+            }
+            if (!settings.closedDuration().isZero()) {
+                settle(watcher);
+                results.add(closedLoop("service", app, service, watcher));
+            }
+            awaitEveryArrival(watcher);
+        }
+    }
+
+    /** The ratio's other side: the bare endpoint, loaded by the same generator after the service has stopped. */
+    private void runBarePhases(Path bareJar) throws Exception {
+        try (ChildJvm bare = ChildJvm.start("bare", bareJar, settings.jvmArgs(), Map.of(), freePort(),
+                runDirectory.resolve("bare.log"));
+                CallbackTarget bareTarget = CallbackTarget.wecomCallbacks("bare", bare.port, maxConnections())) {
+            bare.awaitHttp("POST", CallbackFactory.PATH, status -> status == 200, Duration.ofSeconds(60));
+            log("bare endpoint ready on 127.0.0.1:" + bare.port + " (pid " + bare.pid() + ")");
+            // The same warm-up as the service got, so neither is measured cold.
+            openLoop("bare", bare, bareTarget, null, callbacks::prepare, settings.warmupRate(), settings.warmup(),
+                    "warm-up");
+            if (!settings.bareDuration().isZero()) {
+                results.add(openLoop("bare", bare, bareTarget, null, callbacks::prepare, settings.bareRate(),
+                        settings.bareDuration(), "open"));
+            }
+            if (!settings.closedDuration().isZero()) {
+                results.add(closedLoop("bare", bare, bareTarget, null));
+            }
+        }
+    }
+
+    /**
+     * Issue 18: messages through the ingestion API — the path that names the owner — each followed to its alert at
+     * the fake WeCom API. The warm-up runs at the measured rate, so the JIT has compiled the alert path (composing,
+     * the action worker, the WeCom client) before anything is measured.
+     */
+    private void runAlertPhases(ChildJvm app, LocalInfraEndpoints endpoints, FakeWeComAlerts wecom,
+                                String ingestionToken) throws Exception {
+        IngestedMessageFactory messages = new IngestedMessageFactory(settings.alertOwners());
+        try (CallbackTarget service = CallbackTarget.ingestion(app.port, maxConnections(), ingestionToken);
+                AlertStages stages = new AlertStages(endpoints.jdbcUrl(), endpoints.username(),
+                        endpoints.password())) {
+            if (!settings.warmup().isZero()) {
+                PhaseResult warmup = openLoop("service", app, service, wecom, messages::prepare, settings.alertRate(),
+                        settings.warmup(), "warm-up");
+                log("warm-up done (not reported): " + summary(warmup));
+            }
+            String backlogAtStart = settle(wecom);
+            Instant phaseStart = Instant.now();
+            results.add(openLoop("service", app, service, wecom, messages::prepare, settings.alertRate(),
+                    settings.alertDuration(), "alerts" + backlogAtStart));
+            awaitEveryArrival(wecom);
+            alertStages = stages.since(phaseStart);
+            log("where the time went: " + alertStages);
+        }
     }
 
     /** Enough connections for either kind of phase: the closed loop's clients or the open loop's bound on requests. */
@@ -189,10 +249,11 @@ public final class LoadHarness {
         return Math.max(settings.connections(), settings.maxInFlight());
     }
 
-    private PhaseResult openLoop(String targetLabel, ChildJvm jvm, CallbackTarget target, LeadEventsWatcher watcher,
-                                 int rate, Duration duration, String kind) throws Exception {
+    private PhaseResult openLoop(String targetLabel, ChildJvm jvm, CallbackTarget target, ArrivalWatcher watcher,
+                                 IntFunction<PreparedRequest[]> requests, int rate, Duration duration, String kind)
+            throws Exception {
         String load = kind.replaceFirst("^(\\S+)", "$1 " + rate + "/s × " + duration.toSeconds() + " s");
-        PreparedCallback[] prepared = callbacks.prepare(Math.toIntExact(rate * duration.toSeconds()));
+        PreparedRequest[] prepared = requests.apply(Math.toIntExact(rate * duration.toSeconds()));
         PhaseRecorder recorder = new PhaseRecorder(targetLabel + " " + load);
         log(targetLabel + ": " + load + " ...");
         String loadStart = loadAverage();
@@ -205,7 +266,7 @@ public final class LoadHarness {
         }
     }
 
-    private PhaseResult closedLoop(String targetLabel, ChildJvm jvm, CallbackTarget target, LeadEventsWatcher watcher)
+    private PhaseResult closedLoop(String targetLabel, ChildJvm jvm, CallbackTarget target, ArrivalWatcher watcher)
             throws Exception {
         String load = "closed " + settings.connections() + " conn × " + settings.closedDuration().toSeconds() + " s";
         PhaseRecorder recorder = new PhaseRecorder(targetLabel + " " + load);
@@ -221,9 +282,9 @@ public final class LoadHarness {
         }
     }
 
-    /** After the last response: what is still owed, then wait for the Kafka records and count what never came. */
+    /** After the last response: what is still owed, then wait for the arrivals and count what never came. */
     private PhaseResult finish(String targetLabel, String load, int rate, PhaseRecorder recorder,
-                               LeadEventsWatcher watcher, RssSampler rss, CpuShares.Usage cpu, String loadStart)
+                               ArrivalWatcher watcher, RssSampler rss, CpuShares.Usage cpu, String loadStart)
             throws Exception {
         if (watcher == null) {
             return new PhaseResult(targetLabel, load, rate, recorder, 0, null, Duration.ZERO, false, null, rss.max(),
@@ -245,11 +306,11 @@ public final class LoadHarness {
 
     /**
      * A measured phase starts on an empty backlog, else it measures the previous phase's leftovers: waits (up to
-     * {@code load.settleTimeout}) until PostgreSQL holds no pending inbox row or outbox event.
+     * {@code load.settleTimeout}) until PostgreSQL holds no pending inbox row, outbox event or WeCom action.
      *
      * @return "" when settled, else a note for the phase's label
      */
-    private String settle(LeadEventsWatcher watcher) throws InterruptedException {
+    private String settle(ArrivalWatcher watcher) throws InterruptedException {
         long deadline = System.nanoTime() + settings.settleTimeout().toNanos();
         Backlog.Counts counts = backlog.read();
         while (counts.pending() > 0 && System.nanoTime() < deadline) {
@@ -265,21 +326,27 @@ public final class LoadHarness {
     }
 
     /** Final drain: whatever is still unseen after this is lost. */
-    private void awaitEverySeen(LeadEventsWatcher watcher) throws InterruptedException {
+    private void awaitEveryArrival(ArrivalWatcher watcher) throws InterruptedException {
         long deadline = System.nanoTime() + settings.drainTimeout().multipliedBy(3).toNanos();
         while (results.stream().anyMatch(r -> r.lost() > 0) && System.nanoTime() < deadline) {
             watcher.checkHealthy();
             Thread.sleep(100);
         }
-        log("final drain done: " + results.stream().mapToLong(PhaseResult::lost).sum() + " accepted callbacks never"
-                + " seen on Kafka; " + backlog.read() + "; " + watcher.records() + " records consumed, "
-                + watcher.unmatched() + " intent-tagged records of no callback of this run");
+        log("final drain done: " + results.stream().mapToLong(PhaseResult::lost).sum() + " accepted requests never"
+                + " arrived " + arrivalName() + "; " + backlog.read() + "; " + watcher.tally());
     }
 
-    private static String summary(PhaseResult r) {
+    /** Where the end-to-end latency ends, for the log. */
+    private String arrivalName() {
+        return settings.mode() == LoadSettings.Mode.ALERTS ? "as alerts" : "on Kafka";
+    }
+
+    private String summary(PhaseResult r) {
         PhaseRecorder p = r.recorder();
+        String arrival = settings.mode() == LoadSettings.Mode.ALERTS ? "alert" : "Kafka";
         return String.format(java.util.Locale.ROOT,
-                "%s: sent %d, ok %d, refused %d, %.0f/s, ack p50 %s p99 %s max %s, Kafka p50 %s p99 %s max %s, "
+                "%s: sent %d, ok %d, refused %d, %.0f/s, ack p50 %s p99 %s max %s, " + arrival
+                        + " p50 %s p99 %s max %s, "
                         + "unseen at end %d, backlog at end %s, drained in %d ms, still unseen %d, max send lag %d ms,"
                         + " RSS %d MiB, load %s, cores used: %s",
                 r.load(), p.sent.get(), p.ok.get(), p.failed.get(), p.achievedRate(), LoadReport.ms(p.ack, 50),
@@ -317,6 +384,35 @@ public final class LoadHarness {
                 .findFirst().orElse(null);
     }
 
+    /**
+     * Alert mode: the demo tenant acts in WeCom (an app-secret with the agent-id it has) against the fake WeCom API,
+     * and takes ingested messages with a token of its own (docs/ingestion-api.md).
+     */
+    private static Map<String, String> alertEnvironment(FakeWeComAlerts wecom, String ingestionToken) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("LEADLISTENER_TENANTS__DEMO__APP_SECRET",
+                "load-" + UUID.randomUUID().toString().replace("-", ""));
+        environment.put("LEADLISTENER_TENANTS__DEMO__API_BASE_URL", wecom.baseUrl());
+        environment.put("LEADLISTENER_TENANTS__DEMO__INGESTION_TOKENS__LOAD", ingestionToken);
+        return environment;
+    }
+
+    /** Alert mode's verdict: issue 18's target, and whether every alert came exactly once. */
+    private String alertVerdict(FakeWeComAlerts wecom) {
+        StringBuilder out = new StringBuilder();
+        for (PhaseResult r : results) {
+            long p99 = r.recorder().endToEnd.getTotalCount() == 0 ? Long.MAX_VALUE
+                    : r.recorder().endToEnd.getValueAtPercentile(99);
+            out.append(String.format(java.util.Locale.ROOT,
+                    "%s: message → alert p99 %s against a target of 2 s: %s; %d lost%n", r.load(),
+                    LoadReport.ms(r.recorder().endToEnd, 99), p99 <= 2_000_000 && r.lost() == 0 ? "met" : "NOT met",
+                    r.lost()));
+        }
+        out.append("Where the time went (measured phase): ").append(alertStages).append('\n');
+        out.append("Fake WeCom API: ").append(wecom.tally()).append('\n');
+        return out.toString();
+    }
+
     private static Map<String, String> serviceEnvironment(LocalInfraEndpoints endpoints, String adminToken) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("QUARKUS_DATASOURCE_JDBC_URL", endpoints.jdbcUrl());
@@ -331,10 +427,10 @@ public final class LoadHarness {
         return environment;
     }
 
-    /** Zero loss is only checkable if every message must produce an event: ask the service's dry run first. */
-    private static void requireEveryTextTagged(int port, String adminToken) throws Exception {
+    /** Zero loss is only checkable if every message must produce an event (or alert): ask the service's dry run. */
+    private static void requireEveryTextTagged(int port, String adminToken, List<String> texts) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        for (String text : CallbackFactory.TEXTS) {
+        for (String text : texts) {
             String body = JSON.writeValueAsString(Map.of("text", text, "tenant", "demo"));
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + port + "/api/v1/intents/test"))
@@ -397,37 +493,5 @@ public final class LoadHarness {
     private static void log(String line) {
         System.out.println("[load " + DateTimeFormatter.ISO_LOCAL_TIME.withZone(ZoneOffset.UTC)
                 .format(Instant.now()).substring(0, 8) + "] " + line);
-    }
-
-    /** Highest VmRSS of a child JVM, sampled once a second while a phase runs. */
-    private static final class RssSampler implements AutoCloseable {
-        private final AtomicLong max = new AtomicLong(-1);
-        private final Thread thread;
-        private volatile boolean running = true;
-
-        RssSampler(ChildJvm jvm) {
-            thread = new Thread(() -> {
-                while (running) {
-                    max.accumulateAndGet(jvm.rssKib(), Math::max);
-                    try {
-                        Thread.sleep(1000);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "load-rss-sampler");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        long max() {
-            return max.get();
-        }
-
-        @Override
-        public void close() {
-            running = false;
-            thread.interrupt();
-        }
     }
 }

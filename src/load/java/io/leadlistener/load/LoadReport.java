@@ -43,9 +43,55 @@ final class LoadReport {
                 out.append("\n(").append(r.load()).append(": first refusal: ").append(p.firstFailure).append(")\n\n");
             }
         }
+        cpuTable(out, results, "callback");
+        return out.toString();
+    }
+
+    /**
+     * Alert mode: message (its scheduled send) → its alert's arrival at the fake WeCom API, with issue 18's target
+     * (p99 ≤ 2 s) and the counts that make "nothing lost" checkable.
+     */
+    static String renderAlerts(String header, List<PhaseResult> results) {
+        StringBuilder out = new StringBuilder(header).append('\n');
+        out.append("| load | sent | accepted (202) | refused | accepted/s | ack p50 | ack p99 | → alert p50"
+                + " | → alert p95 | → alert p99 | → alert max | alerted | lost | behind at end (unalerted / pending"
+                + " rows) | drained in | max RSS | load avg | p99 ≤ 2 s |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---|---|\n");
+        for (PhaseResult r : results) {
+            PhaseRecorder p = r.recorder();
+            boolean met = r.lost() == 0 && p.endToEnd.getTotalCount() > 0
+                    && p.endToEnd.getValueAtPercentile(99) <= 2_000_000;
+            out.append("| ").append(r.load())
+                    .append(" | ").append(String.format(Locale.ROOT, "%,d", p.sent.get()))
+                    .append(" | ").append(String.format(Locale.ROOT, "%,d", p.ok.get()))
+                    .append(" | ").append(p.failed.get())
+                    .append(" | ").append(String.format(Locale.ROOT, "%,.0f", p.achievedRate()))
+                    .append(" | ").append(ms(p.ack, 50)).append(" | ").append(ms(p.ack, 99))
+                    .append(" | ").append(ms(p.endToEnd, 50)).append(" | ").append(ms(p.endToEnd, 95))
+                    .append(" | ").append(ms(p.endToEnd, 99)).append(" | ").append(max(p.endToEnd))
+                    .append(" | ").append(String.format(Locale.ROOT, "%,d", p.seen.get()))
+                    .append(" | ").append(r.lost())
+                    .append(" | ").append(String.format(Locale.ROOT, "%,d / %,d", r.unseenAtSendEnd(),
+                            r.backlogAtSendEnd().pending()))
+                    .append(" | ").append(String.format(Locale.ROOT, r.drainTimedOut() ? "> %.0f s" : "%.1f s",
+                            r.drained().toMillis() / 1000.0))
+                    .append(" | ").append(r.maxRssKib() < 0 ? "–" : (r.maxRssKib() / 1024) + " MiB")
+                    .append(" | ").append(r.loadAverage())
+                    .append(" | ").append(met ? "yes" : "**no**")
+                    .append(" |\n");
+            if (p.firstFailure != null) {
+                out.append("\n(").append(r.load()).append(": first refusal: ").append(p.firstFailure).append(")\n\n");
+            }
+        }
+        cpuTable(out, results, "message");
+        return out.toString();
+    }
+
+    /** Where the CPU went while each phase sent, per role and per accepted request ({@code unit}). */
+    private static void cpuTable(StringBuilder out, List<PhaseResult> results, String unit) {
         out.append("\nCPU while sending, in cores of ").append(Runtime.getRuntime().availableProcessors())
                 .append(" (user + system time of each process; the drain after sending is not included):\n\n");
-        out.append("| target | load | target's CPU per callback | all four's CPU per callback | target | PostgreSQL"
+        out.append("| target | load | target's CPU per " + unit + " | all four's CPU per " + unit + " | target | PostgreSQL"
                 + " | broker | generator | all four |\n");
         out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (PhaseResult r : results) {
@@ -58,7 +104,6 @@ final class LoadReport {
                     seconds / cpu.wallSeconds())));
             out.append(String.format(Locale.ROOT, " | %.2f |%n", cpu.totalSeconds() / cpu.wallSeconds()));
         }
-        return out.toString();
     }
 
     static String ms(Histogram histogram, double percentile) {

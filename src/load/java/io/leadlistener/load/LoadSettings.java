@@ -3,10 +3,13 @@ package io.leadlistener.load;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The run's parameters, from {@code -Dload.*} system properties (the Maven profile passes them through).
  *
+ * @param mode {@code kafka}: WeCom callbacks → Kafka (issues 5 and 7); {@code alerts}: message → WeCom alert at a
+ *     fake WeCom API (issue 18), which uses {@code warmup}, the {@code alert*} settings and the timeouts only
  * @param rates steady open-loop phases against the service, callbacks per second (issue 5: 200 and 500)
  * @param duration length of each steady phase
  * @param warmup open-loop warm-up at {@code warmupRate} before anything is measured (JIT, pools, leads)
@@ -21,8 +24,12 @@ import java.util.List;
  * @param drainTimeout how long after a phase's last send to wait for its Kafka records before counting loss
  * @param settleTimeout how long a measured phase waits for the previous phases' backlog to drain before it starts
  * @param maxRuntime hard bound on the whole run; everything is stopped when it passes
+ * @param alertRate alert mode: messages per second, in the warm-up and the measured phase
+ * @param alertDuration alert mode: length of the measured phase
+ * @param alertOwners alert mode: salespeople the customers are spread over
  */
 record LoadSettings(
+        Mode mode,
         List<Integer> rates,
         Duration duration,
         Duration warmup,
@@ -38,10 +45,18 @@ record LoadSettings(
         boolean jfr,
         Duration drainTimeout,
         Duration settleTimeout,
-        Duration maxRuntime) {
+        Duration maxRuntime,
+        int alertRate,
+        Duration alertDuration,
+        int alertOwners) {
+
+    enum Mode {
+        KAFKA, ALERTS
+    }
 
     static LoadSettings fromSystemProperties() {
         return new LoadSettings(
+                Mode.valueOf(System.getProperty("load.mode", "kafka").trim().toUpperCase(Locale.ROOT)),
                 ints("load.rates", "200,500"),
                 seconds("load.duration", 60),
                 seconds("load.warmup", 60),
@@ -58,7 +73,10 @@ record LoadSettings(
                 Boolean.parseBoolean(System.getProperty("load.jfr", "false")),
                 seconds("load.drainTimeout", 60),
                 seconds("load.settleTimeout", 300),
-                seconds("load.maxRuntime", 1800));
+                seconds("load.maxRuntime", 1800),
+                Integer.getInteger("load.alertRate", 100),
+                seconds("load.alertDuration", 60),
+                Integer.getInteger("load.alertOwners", 400));
     }
 
     private static Duration seconds(String key, long defaultSeconds) {

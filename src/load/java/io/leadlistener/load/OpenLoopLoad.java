@@ -1,6 +1,5 @@
 package io.leadlistener.load;
 
-import io.leadlistener.load.CallbackFactory.PreparedCallback;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -14,17 +13,17 @@ import java.util.concurrent.locks.LockSupport;
 final class OpenLoopLoad {
 
     private final CallbackTarget target;
-    private final LeadEventsWatcher watcher;
+    private final ArrivalWatcher watcher;
     private final int maxInFlight;
 
-    /** @param watcher null when nothing is expected on Kafka (the bare endpoint) */
-    OpenLoopLoad(CallbackTarget target, LeadEventsWatcher watcher, int maxInFlight) {
+    /** @param watcher null when nothing is expected downstream (the bare endpoint) */
+    OpenLoopLoad(CallbackTarget target, ArrivalWatcher watcher, int maxInFlight) {
         this.target = target;
         this.watcher = watcher;
         this.maxInFlight = maxInFlight;
     }
 
-    void run(PhaseRecorder phase, PreparedCallback[] callbacks, int ratePerSecond) throws InterruptedException {
+    void run(PhaseRecorder phase, PreparedRequest[] callbacks, int ratePerSecond) throws InterruptedException {
         Semaphore slots = new Semaphore(maxInFlight);
         SendSchedule schedule = new SendSchedule(System.nanoTime() + 50_000_000L, ratePerSecond, callbacks.length);
         for (int i = 0; i < callbacks.length; i++) {
@@ -34,20 +33,21 @@ final class OpenLoopLoad {
                 LockSupport.parkNanos(wait);
             }
             slots.acquire();
-            PreparedCallback callback = callbacks[i];
+            PreparedRequest callback = callbacks[i];
             phase.sending(intended);
             phase.sendLag(System.nanoTime() - intended);
             if (watcher != null) {
-                watcher.expect(callback.msgId(), phase, intended);
+                watcher.expect(callback.key(), phase, intended);
             }
             target.sendAsync(callback).whenComplete((status, error) -> {
                 long now = System.nanoTime();
-                boolean accepted = phase.acked(intended, now, status == null ? 0 : status,
+                int code = status == null ? 0 : status;
+                boolean accepted = phase.acked(intended, now, code, code == target.acceptedStatus,
                         error == null ? null : error.toString());
                 if (!accepted || watcher == null) {
                     phase.abandoned();
                     if (watcher != null) {
-                        watcher.forget(callback.msgId());
+                        watcher.forget(callback.key());
                     }
                 }
                 slots.release();

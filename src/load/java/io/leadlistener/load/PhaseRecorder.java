@@ -7,9 +7,10 @@ import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
- * What one phase sent and what came of it: ack latency (intended send → HTTP response) and callback → Kafka
- * latency (intended send → the {@code lead.intent-tagged.v1} record polled by our consumer), both in microseconds,
- * and the counts that make "zero loss" checkable: every callback answered 200 must be seen on Kafka.
+ * What one phase sent and what came of it: ack latency (intended send → HTTP response) and end-to-end latency
+ * (intended send → the arrival: the {@code lead.intent-tagged.v1} record polled by our consumer, or the alert
+ * received by the fake WeCom API), both in microseconds, and the counts that make "zero loss" checkable: every
+ * accepted request must arrive.
  */
 final class PhaseRecorder {
 
@@ -22,7 +23,7 @@ final class PhaseRecorder {
     final AtomicInteger ok = new AtomicInteger();
     final AtomicInteger failed = new AtomicInteger();
     final AtomicInteger seen = new AtomicInteger();
-    /** Sent and not yet seen on Kafka (failed requests are taken out: nothing is promised for them). */
+    /** Sent and not yet arrived (failed requests are taken out: nothing is promised for them). */
     final AtomicInteger outstanding = new AtomicInteger();
     final AtomicLong firstIntendedNanos = new AtomicLong(Long.MAX_VALUE);
     final AtomicLong lastAckNanos = new AtomicLong(Long.MIN_VALUE);
@@ -44,11 +45,11 @@ final class PhaseRecorder {
         maxSendLagNanos.accumulateAndGet(lagNanos, Math::max);
     }
 
-    /** Returns whether the callback was accepted; a refused one will not be waited for on Kafka. */
-    boolean acked(long intendedNanos, long nowNanos, int status, String failure) {
+    /** Returns whether the request was accepted; a refused one will not be waited for downstream. */
+    boolean acked(long intendedNanos, long nowNanos, int status, boolean accepted, String failure) {
         ack.recordValue(Math.min(MAX_MICROS, Math.max(0, (nowNanos - intendedNanos) / 1_000)));
         lastAckNanos.accumulateAndGet(nowNanos, Math::max);
-        if (status == 200) {
+        if (accepted) {
             ok.incrementAndGet();
             return true;
         }
@@ -63,7 +64,8 @@ final class PhaseRecorder {
         outstanding.decrementAndGet();
     }
 
-    void seenOnKafka(long intendedNanos, long nowNanos) {
+    /** What the request must cause arrived: its Kafka record, or its WeCom alert at the fake API. */
+    void arrived(long intendedNanos, long nowNanos) {
         endToEnd.recordValue(Math.min(MAX_MICROS, Math.max(0, (nowNanos - intendedNanos) / 1_000)));
         seen.incrementAndGet();
         outstanding.decrementAndGet();
