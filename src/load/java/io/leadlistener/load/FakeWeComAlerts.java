@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The WeCom server API as far as alerts need it, inside the harness on a free loopback port: {@code gettoken} hands
  * out one token, {@code message/send} answers errcode 0 and records when each alert arrived. An alert is tied back to
- * the message that caused it by the customer its markdown names ({@code > 客户：<kind>:<id>}, see the service's
+ * the message that caused it by the customer its markdown names ({@code > 客户：<contact id>}, see the service's
  * {@code AlertComposer}); the arrival is the moment the request reached the server, before its body was read.
  * The service's token and JSON are checked for real by the tests' {@code FakeWeComApi}; here a wrong token is
  * counted, not refused, so a mistake shows in the report instead of as retries.

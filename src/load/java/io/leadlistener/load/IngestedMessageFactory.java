@@ -41,9 +41,12 @@ final class IngestedMessageFactory {
         sequence = new AtomicLong(System.currentTimeMillis() * 1_000L);
     }
 
-    /** The customer as the alert names it: {@code <kind>:<id>}, an API contact's id being {@code <channel>:<id>}. */
+    /**
+     * The customer as the alert names it: the contact id as events carry it, an API contact's being
+     * {@code <channel>:<id>}.
+     */
     static String alertCustomer(String contactId) {
-        return "api:" + CHANNEL + ":" + contactId;
+        return CHANNEL + ":" + contactId;
     }
 
     PreparedRequest next() {

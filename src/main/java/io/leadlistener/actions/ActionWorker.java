@@ -47,10 +47,12 @@ public class ActionWorker {
     private final ActionMetrics metrics;
     private final MemberThrottle throttle;
     private final AlertSettingsStore settings;
+    private final CorpTagDirectory corpTags;
 
     public ActionWorker(ActionClaims claims, TenantDirectory tenants, AccessTokens tokens, WeComApiClient api,
                         ActionWakeup wakeup, ActionsConfig config, ObjectMapper objectMapper, ActionMetrics metrics,
-                        MemberThrottle throttle, AlertSettingsStore settings) {
+                        MemberThrottle throttle, AlertSettingsStore settings, CorpTagDirectory corpTags) {
+        this.corpTags = corpTags;
         this.metrics = metrics;
         this.throttle = throttle;
         this.settings = settings;
@@ -109,9 +111,13 @@ public class ActionWorker {
 
     private void carryOut(PendingAction action) {
         Tenant tenant = tenants.find(action.tenantId()).orElse(null);
-        if (tenant == null || tenant.appSecret().isEmpty()) {
-            claims.recordFailure(action.id(), "tenant '" + action.tenantId() + "' is not configured with an app-secret"
-                    + " any more: nothing can be sent", null, true, Duration.ZERO);
+        boolean marksTags = CustomerTags.TYPE.equals(action.type());
+        Optional<String> secret = tenant == null ? Optional.empty()
+                : marksTags ? tenant.contactSecret() : tenant.appSecret();
+        if (secret.isEmpty()) {
+            claims.recordFailure(action.id(), "tenant '" + action.tenantId() + "' is not configured with "
+                    + (marksTags ? "a contact-secret" : "an app-secret") + " any more: nothing can be done", null,
+                    true, Duration.ZERO);
             metrics.outcome(action.type(), "parked", null);
             return;
         }
@@ -123,6 +129,20 @@ public class ActionWorker {
             metrics.outcome(action.type(), "parked", null);
             return;
         }
+        try {
+            if (marksTags) {
+                markTags(tenant, secret.get(), action, payload);
+            } else {
+                sendAppMessage(tenant, secret.get(), action, payload);
+            }
+        } catch (WeComApiException e) {
+            failed(action, e.errcode(), WeComErrcodes.of(e.errcode()));
+        } catch (UncheckedIOException e) {
+            retry(action, "WeCom unreachable: " + e.getMessage(), null);
+        }
+    }
+
+    private void sendAppMessage(Tenant tenant, String secret, PendingAction action, JsonNode payload) {
         int perMinute = settings.currentForTransaction(tenant.id()).perMemberPerMinute();
         Optional<MemberThrottle.Busy> busy = throttle.reserve(tenant.id(), action.recipients(), perMinute);
         if (busy.isPresent()) {
@@ -131,21 +151,54 @@ public class ActionWorker {
             metrics.outcome(action.type(), "throttled", null);
             return;
         }
-        try {
-            WeComApiClient.AppMessageReceipt receipt = sendRefreshingOnce(tenant, payload);
-            String outcome = receipt.invalidUsers().isEmpty() && receipt.invalidParties().isEmpty() ? null
-                    : "not delivered to invaliduser=" + String.join("|", receipt.invalidUsers())
-                    + " invalidparty=" + String.join("|", receipt.invalidParties());
-            claims.markDone(action.id(), outcome);
-            metrics.outcome(action.type(), "done", null);
-            LOG.infof("%s sent to %s tenant=%s lead=%s%s", LeadAlerts.NEW_CONTACT_TYPE.equals(action.type())
-                            ? "New-contact alert" : "Alert", recipients(payload), tenant.id(), action.leadId(),
-                    outcome == null ? "" : " (" + outcome + ")");
-        } catch (WeComApiException e) {
-            failed(action, e.errcode(), WeComErrcodes.of(e.errcode()));
-        } catch (UncheckedIOException e) {
-            retry(action, "WeCom unreachable: " + e.getMessage(), null);
-        }
+        WeComApiClient.AppMessageReceipt receipt = withToken(tenant, secret,
+                token -> timed("message/send", () -> api.sendAppMessage(tenant.apiBaseUrl(), token, payload)));
+        String outcome = receipt.invalidUsers().isEmpty() && receipt.invalidParties().isEmpty() ? null
+                : "not delivered to invaliduser=" + String.join("|", receipt.invalidUsers())
+                + " invalidparty=" + String.join("|", receipt.invalidParties());
+        claims.markDone(action.id(), outcome);
+        metrics.outcome(action.type(), "done", null);
+        LOG.infof("%s sent to %s tenant=%s lead=%s%s", LeadAlerts.NEW_CONTACT_TYPE.equals(action.type())
+                        ? "New-contact alert" : "Alert", recipients(payload), tenant.id(), action.leadId(),
+                outcome == null ? "" : " (" + outcome + ")");
+    }
+
+    /**
+     * Marks the customer with the corporate tags named in the payload, resolving their ids (created once); a tag an
+     * admin deleted in WeCom (40068) is resolved again, once.
+     */
+    private void markTags(Tenant tenant, String secret, PendingAction action, JsonNode payload) {
+        String group = payload.path("group").asText();
+        List<String> names = new java.util.ArrayList<>();
+        payload.path("tags").forEach(tag -> names.add(tag.path("name").asText()));
+        String userId = payload.path("userid").asText();
+        String externalUserId = payload.path("external_userid").asText();
+        withToken(tenant, secret, token -> {
+            try {
+                mark(tenant, token, group, names, userId, externalUserId);
+            } catch (WeComApiException e) {
+                if (e.errcode() != WeComErrcodes.INVALID_TAG_ID) {
+                    throw e;
+                }
+                corpTags.forget(tenant);
+                mark(tenant, token, group, names, userId, externalUserId);
+            }
+            return null;
+        });
+        claims.markDone(action.id(), null);
+        metrics.outcome(action.type(), "done", null);
+        LOG.infof("Customer tagged %s tenant=%s lead=%s follow-user=%s", String.join("、", names), tenant.id(),
+                action.leadId(), userId);
+    }
+
+    private void mark(Tenant tenant, String token, String group, List<String> names, String userId,
+                      String externalUserId) {
+        List<String> tagIds = timed("externalcontact/get_corp_tag_list",
+                () -> corpTags.resolve(tenant, token, group, names));
+        timed("externalcontact/mark_tag", () -> {
+            api.markTag(tenant.apiBaseUrl(), token, userId, externalUserId, tagIds);
+            return null;
+        });
     }
 
     private static String recipients(JsonNode payload) {
@@ -154,26 +207,26 @@ public class ActionWorker {
         return parties.isEmpty() ? users : (users.isEmpty() ? "" : users + " and ") + "departments " + parties;
     }
 
-    private WeComApiClient.AppMessageReceipt sendRefreshingOnce(Tenant tenant, JsonNode payload) {
-        String secret = tenant.appSecret().orElseThrow();
+    /** Calls WeCom with the secret's cached token; a rejected token is refreshed and the call made again, once. */
+    private <T> T withToken(Tenant tenant, String secret, java.util.function.Function<String, T> call) {
         String token = tokens.get(tenant.apiBaseUrl(), tenant.corpId(), secret);
         try {
-            return timedSend(tenant, token, payload);
+            return call.apply(token);
         } catch (WeComApiException e) {
             if (!e.isAccessTokenRejected()) {
                 throw e;
             }
             tokens.invalidate(tenant.apiBaseUrl(), tenant.corpId(), secret, token);
-            return timedSend(tenant, tokens.get(tenant.apiBaseUrl(), tenant.corpId(), secret), payload);
+            return call.apply(tokens.get(tenant.apiBaseUrl(), tenant.corpId(), secret));
         }
     }
 
-    private WeComApiClient.AppMessageReceipt timedSend(Tenant tenant, String token, JsonNode payload) {
+    private <T> T timed(String call, java.util.function.Supplier<T> work) {
         long started = System.nanoTime();
         try {
-            return api.sendAppMessage(tenant.apiBaseUrl(), token, payload);
+            return work.get();
         } finally {
-            metrics.apiCall("message/send", Duration.ofNanos(System.nanoTime() - started));
+            metrics.apiCall(call, Duration.ofNanos(System.nanoTime() - started));
         }
     }
 

@@ -5,7 +5,9 @@ import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Duration;
+import java.util.Map;
 
 /** {@code leadlistener.actions.*}: the worker that carries out actions in WeCom. */
 @ConfigMapping(prefix = "leadlistener.actions")
@@ -41,6 +43,18 @@ public interface ActionsConfig {
         @WithDefault("auto")
         @Pattern(regexp = "auto|markdown|textcard", message = "must be auto, markdown or textcard")
         String format();
+
+        /** Mark external contacts with a corporate tag per intent (tenants with a contact-secret). */
+        @WithDefault("true")
+        boolean customerTags();
+
+        /** The corporate tag group the intent tags live in. */
+        @WithDefault("线索意向")
+        @Size(min = 1, max = AlertSettings.MAX_TAG_NAME)
+        String tagGroup();
+
+        /** Intent id → tag name, where it should differ from the intent's label (报价 / 样品需求 / 代理加盟). */
+        Map<String, @Size(min = 1, max = AlertSettings.MAX_TAG_NAME) String> tagNames();
     }
 
     /** The {@code action-outbox} wellness check is DOWN when the oldest pending action is older than this. */

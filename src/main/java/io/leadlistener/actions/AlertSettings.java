@@ -1,10 +1,12 @@
 package io.leadlistener.actions;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * One version of a tenant's alert settings. Version 0 is the configured defaults ({@code leadlistener.actions.alerts.*});
@@ -15,21 +17,29 @@ import java.util.Objects;
  * @param perMemberPerMinute at most this many app messages to one member per minute
  * @param newContactAlerts   whether an added external contact alerts its salesperson
  * @param format             {@code auto}, {@code markdown} or {@code textcard}
+ * @param customerTags       whether external contacts are marked with a corporate tag per intent
+ * @param tagGroup           the corporate tag group those tags live in
+ * @param tagNames           intent id → tag name, where it differs from the intent's label
  * @param changesJson        what this version changed against the one before, as stored; null for version 0
  */
 public record AlertSettings(String tenant, long version, boolean enabled, int foldMinutes, int perMemberPerMinute,
-                            boolean newContactAlerts, String format, Instant publishedAt, String publishedBy,
-                            String origin, Long rolledBackTo, String note, String changesJson) {
+                            boolean newContactAlerts, String format, boolean customerTags, String tagGroup,
+                            Map<String, String> tagNames, Instant publishedAt, String publishedBy, String origin,
+                            Long rolledBackTo, String note, String changesJson) {
 
     static final int MAX_FOLD_MINUTES = 1440;
     /** WeCom drops app messages beyond about 30 per member per minute per app (docs/wecom-protocol notes). */
     static final int MAX_PER_MEMBER_PER_MINUTE = 30;
     static final List<String> FORMATS = List.of("auto", "markdown", "textcard");
+    /** WeCom's limit for a tag's and a tag group's name. */
+    static final int MAX_TAG_NAME = 30;
 
     public AlertSettings {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(tagGroup, "tagGroup");
+        tagNames = tagNames == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(tagNames));
     }
 
     /** The settings themselves, by name, as the API shows them and the changes compare them. */
@@ -40,6 +50,9 @@ public record AlertSettings(String tenant, long version, boolean enabled, int fo
         values.put("perMemberPerMinute", perMemberPerMinute);
         values.put("newContactAlerts", newContactAlerts);
         values.put("format", format);
+        values.put("customerTags", customerTags);
+        values.put("tagGroup", tagGroup);
+        values.put("tagNames", tagNames);
         return values;
     }
 
@@ -55,9 +68,9 @@ public record AlertSettings(String tenant, long version, boolean enabled, int fo
         };
     }
 
-    AlertSettings withValues(boolean enabled, int foldMinutes, int perMemberPerMinute, boolean newContactAlerts,
-                             String format) {
-        return new AlertSettings(tenant, version, enabled, foldMinutes, perMemberPerMinute, newContactAlerts, format,
-                publishedAt, publishedBy, origin, rolledBackTo, note, changesJson);
+    /** The corporate tag that marks a customer with {@code intent}: the tenant's name for it, else its label. */
+    String tagName(String intent, String label) {
+        String name = tagNames.get(intent);
+        return name != null && !name.isBlank() ? name : label;
     }
 }

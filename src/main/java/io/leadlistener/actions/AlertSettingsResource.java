@@ -37,8 +37,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 
 /**
- * A tenant's alert settings — on or off, the per-customer folding window, the per-member throttle, new-contact alerts,
- * the message format — changed without a redeploy. Every change is a new version (who, when, what changed); the
+ * A tenant's settings of what the service does in WeCom — alerts on or off, the per-customer folding window, the
+ * per-member throttle, new-contact alerts, the message format, customer tags (group, names) — changed without a
+ * redeploy. Every change is a new version (who, when, what changed); the
  * next tagged message on any replica uses it.
  */
 @AdminApi
@@ -64,6 +65,9 @@ public class AlertSettingsResource {
                                        Boolean newContactAlerts,
                                        @Pattern(regexp = "auto|markdown|textcard",
                                                message = "must be auto, markdown or textcard") String format,
+                                       Boolean customerTags,
+                                       @Size(min = 1, max = AlertSettings.MAX_TAG_NAME) String tagGroup,
+                                       Map<String, String> tagNames,
                                        @Size(max = 500) String note, Long baseVersion) {
     }
 
@@ -75,9 +79,12 @@ public class AlertSettingsResource {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AlertSettingsView(String tenant, long version, boolean enabled, int foldMinutes,
                                     int perMemberPerMinute, boolean newContactAlerts, String format,
-                                    boolean consoleLink, String origin, Instant publishedAt, String publishedBy,
+                                    boolean consoleLink, boolean customerTags, String tagGroup,
+                                    Map<String, String> tagNames, String origin, Instant publishedAt, String publishedBy,
                                     Long rolledBackTo, String note, @JsonRawValue String changes) {
     }
+
+    private static final java.util.regex.Pattern INTENT = java.util.regex.Pattern.compile("[a-z][a-z0-9_-]{0,63}");
 
     private final AlertSettingsStore store;
     private final TenantDirectory tenants;
@@ -121,18 +128,36 @@ public class AlertSettingsResource {
                     error.detail())).toList());
         }
         AlertSettingsRequest request = reading.value();
+        List<Map<String, String>> problems = new java.util.ArrayList<>();
         if ("textcard".equals(request.format()) && !consoleLink) {
-            throw invalid(List.of(Map.of("field", "format", "detail", "textcard needs a link: set "
-                    + "leadlistener.console.public-url, or use markdown or auto")));
+            problems.add(Map.of("field", "format", "detail", "textcard needs a link: set "
+                    + "leadlistener.console.public-url, or use markdown or auto"));
+        }
+        if (request.tagNames() != null) {
+            request.tagNames().forEach((intent, name) -> {
+                if (!INTENT.matcher(intent).matches()) {
+                    problems.add(Map.of("field", "tagNames." + intent, "detail", "'" + intent
+                            + "' is not an intent name"));
+                } else if (name.isBlank() || name.length() > AlertSettings.MAX_TAG_NAME) {
+                    problems.add(Map.of("field", "tagNames." + intent, "detail", "a tag name of 1 to "
+                            + AlertSettings.MAX_TAG_NAME + " characters"));
+                }
+            });
+        }
+        if (!problems.isEmpty()) {
+            throw invalid(problems);
         }
         return view(QuarkusTransaction.requiringNew().call(() -> {
             AlertSettings inForce = store.current(tenant);
-            AlertSettings wanted = inForce.withValues(
-                    request.enabled() != null ? request.enabled() : inForce.enabled(),
-                    request.foldMinutes() != null ? request.foldMinutes() : inForce.foldMinutes(),
-                    request.perMemberPerMinute() != null ? request.perMemberPerMinute() : inForce.perMemberPerMinute(),
-                    request.newContactAlerts() != null ? request.newContactAlerts() : inForce.newContactAlerts(),
-                    request.format() != null ? request.format() : inForce.format());
+            AlertSettings wanted = new AlertSettings(tenant, inForce.version(),
+                    orElse(request.enabled(), inForce.enabled()),
+                    orElse(request.foldMinutes(), inForce.foldMinutes()),
+                    orElse(request.perMemberPerMinute(), inForce.perMemberPerMinute()),
+                    orElse(request.newContactAlerts(), inForce.newContactAlerts()),
+                    orElse(request.format(), inForce.format()),
+                    orElse(request.customerTags(), inForce.customerTags()),
+                    orElse(request.tagGroup(), inForce.tagGroup()),
+                    orElse(request.tagNames(), inForce.tagNames()), null, null, "edit", null, null, null);
             return publish(wanted, "edit", null, request.note(), request.baseVersion());
         }));
     }
@@ -197,10 +222,14 @@ public class AlertSettingsResource {
         }
     }
 
+    private static <T> T orElse(T requested, T inForce) {
+        return requested != null ? requested : inForce;
+    }
+
     private AlertSettingsView view(AlertSettings settings) {
         return new AlertSettingsView(settings.tenant(), settings.version(), settings.enabled(),
                 settings.foldMinutes(), settings.perMemberPerMinute(), settings.newContactAlerts(), settings.format(),
-                consoleLink, settings.origin(), settings.publishedAt(), settings.publishedBy(),
+                consoleLink, settings.customerTags(), settings.tagGroup(), settings.tagNames(), settings.origin(), settings.publishedAt(), settings.publishedBy(),
                 settings.rolledBackTo(), settings.note(), settings.changesJson());
     }
 

@@ -75,7 +75,8 @@ public class AlertSettingsStore {
 
     public AlertSettings configured(String tenant) {
         return new AlertSettings(tenant, 0, defaults.enabled(), defaults.foldMinutes(), defaults.perMemberPerMinute(),
-                defaults.newContactAlerts(), defaults.format(), null, null, "config", null, null, null);
+                defaults.newContactAlerts(), defaults.format(), defaults.customerTags(), defaults.tagGroup(),
+                defaults.tagNames(), null, null, "config", null, null, null);
     }
 
     /**
@@ -100,7 +101,8 @@ public class AlertSettingsStore {
         String changes = json(changes(inForce.values(), settings.values()));
         AlertSettings next = new AlertSettings(tenant, inForce.version() + 1, settings.enabled(),
                 settings.foldMinutes(), settings.perMemberPerMinute(), settings.newContactAlerts(), settings.format(),
-                clock.instant(), actor, origin, rolledBackTo, note, changes);
+                settings.customerTags(), settings.tagGroup(), settings.tagNames(), clock.instant(), actor, origin,
+                rolledBackTo, note, changes);
         jdbc.update("""
                 insert into alert_settings_version (tenant_id, version, settings, published_at, published_by, origin,
                     rolled_back_to, changes, note)
@@ -147,9 +149,18 @@ public class AlertSettingsStore {
                     values.path("perMemberPerMinute").asInt(base.perMemberPerMinute()),
                     values.path("newContactAlerts").asBoolean(base.newContactAlerts()),
                     values.path("format").asText(base.format()),
+                    values.path("customerTags").asBoolean(base.customerTags()),
+                    values.path("tagGroup").asText(base.tagGroup()),
+                    values.has("tagNames") ? names(values.path("tagNames")) : base.tagNames(),
                     SqlTimestamps.toInstant(row.getTimestamp(4)), row.getString(5), row.getString(6), rolledBackTo,
                     row.getString(8), row.getString(9));
         });
+    }
+
+    private static Map<String, String> names(JsonNode object) {
+        Map<String, String> names = new LinkedHashMap<>();
+        object.fields().forEachRemaining(field -> names.put(field.getKey(), field.getValue().asText()));
+        return names;
     }
 
     private JsonNode tree(String json) {

@@ -1,5 +1,6 @@
 package io.leadlistener.lead;
 
+import io.leadlistener.actions.CustomerTags;
 import io.leadlistener.actions.LeadAlerts;
 import io.leadlistener.events.LeadEvent;
 import io.leadlistener.events.LeadEventData;
@@ -30,11 +31,16 @@ public class MessageCapture {
     private final Leads leads;
     private final RoutingRuleStore routing;
     private final LeadEventWriter events;
+    /** The contact kind of a WeCom customer (external_userid). */
+    private static final String EXTERNAL = "external";
+
     private final LeadAlerts alerts;
+    private final CustomerTags customerTags;
 
     public MessageCapture(MessageTagger tagger, Leads leads, RoutingRuleStore routing, LeadEventWriter events,
-                          LeadAlerts alerts) {
+                          LeadAlerts alerts, CustomerTags customerTags) {
         this.alerts = alerts;
+        this.customerTags = customerTags;
         this.tagger = tagger;
         this.leads = leads;
         this.routing = routing;
@@ -47,6 +53,7 @@ public class MessageCapture {
         if (tagging.isPresent() && !tagging.get().intents().isEmpty()) {
             CapturedLead lead = captureLead(item, tenant, message, tagging.get(), tagging.get().intents());
             alert(tenant, message, tagging.get(), lead);
+            tagCustomer(tenant, message, tagging.get(), lead);
         }
         return tagging;
     }
@@ -67,6 +74,18 @@ public class MessageCapture {
                         result.intents(), words, tenant.includeMessageText() ? message.text() : null),
                 new LeadAlerts.Audience(lead.upsert().owner(), lead.upsert().pool(), recipients.users(),
                         recipients.departments()));
+    }
+
+    /**
+     * The customer's corporate tags in WeCom, in this transaction: an external contact with a follow user (the lead's
+     * owner) is marked with each intent it has not been marked with before.
+     */
+    private void tagCustomer(Tenant tenant, ChatMessage message, TaggingResult result, CapturedLead lead) {
+        ChatContact contact = message.contact();
+        if (customerTags.marksFor(tenant) && EXTERNAL.equals(contact.kind())) {
+            customerTags.messageTagged(tenant, lead.leadId(), contact.id(), lead.upsert().owner(),
+                    message.messageId(), result.intents());
+        }
     }
 
     /** The lead a message left, with the routing version that routed it. */

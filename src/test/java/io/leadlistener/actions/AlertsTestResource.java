@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 
-/** The demo tenant with an app-secret, acting in WeCom against the {@link FakeWeComApi}; quick retries. */
+/**
+ * The demo tenant with an app-secret and a 客户联系 secret, acting in WeCom against the {@link FakeWeComApi}; quick
+ * retries.
+ */
 public class AlertsTestResource implements QuarkusTestResourceLifecycleManager {
 
     private static volatile FakeWeComApi server;
@@ -24,6 +27,7 @@ public class AlertsTestResource implements QuarkusTestResourceLifecycleManager {
         }
         return Map.of("leadlistener.tenants.demo.api-base-url", server.baseUrl(),
                 "leadlistener.tenants.demo.app-secret", FakeWeComApi.APP_SECRET,
+                "leadlistener.tenants.demo.contact-secret", FakeWeComApi.CONTACT_SECRET,
                 "leadlistener.actions.worker.initial-backoff", "200ms",
                 "leadlistener.actions.worker.max-backoff", "500ms");
     }

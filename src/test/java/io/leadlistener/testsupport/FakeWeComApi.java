@@ -37,6 +37,8 @@ public final class FakeWeComApi implements AutoCloseable {
     public static final String SECRET = "kfTestSecret";
     /** The self-built app's Secret the fake also accepts (app messages). */
     public static final String APP_SECRET = "appTestSecret0123456789";
+    /** The 客户联系 Secret: only its tokens may call the externalcontact endpoints. */
+    public static final String CONTACT_SECRET = "contactTestSecret012345";
 
     /** What the n-th sync request of a 客服账号 gets instead of (or before) its answer. */
     public enum Fault {
@@ -75,6 +77,9 @@ public final class FakeWeComApi implements AutoCloseable {
     private final Map<String, AtomicInteger> syncCounts = new ConcurrentHashMap<>();
     private final List<SyncRequest> syncRequests = new CopyOnWriteArrayList<>();
     private final Set<String> validTokens = ConcurrentHashMap.newKeySet();
+    /** The secret each token was issued for. */
+    private final Map<String, String> tokenSecrets = new ConcurrentHashMap<>();
+    private final FakeCorpTags corpTags = new FakeCorpTags();
     private final AtomicInteger tokensIssued = new AtomicInteger();
     private volatile boolean secretRevoked;
     private volatile int pageSize = 2;
@@ -92,6 +97,10 @@ public final class FakeWeComApi implements AutoCloseable {
         server.createContext("/cgi-bin/gettoken", this::getToken);
         server.createContext("/cgi-bin/kf/sync_msg", this::syncMsg);
         server.createContext("/cgi-bin/message/send", this::sendMessage);
+        server.createContext("/cgi-bin/externalcontact/get_corp_tag_list",
+                exchange -> contactCall(exchange, body -> corpTags.list()));
+        server.createContext("/cgi-bin/externalcontact/add_corp_tag", exchange -> contactCall(exchange, corpTags::add));
+        server.createContext("/cgi-bin/externalcontact/mark_tag", exchange -> contactCall(exchange, corpTags::mark));
         server.setExecutor(handlers);
         server.start();
     }
@@ -199,15 +208,35 @@ public final class FakeWeComApi implements AutoCloseable {
         Map<String, String> query = query(exchange);
         ObjectNode answer = JSON.createObjectNode();
         String secret = query.get("corpsecret");
-        if (!CORP_ID.equals(query.get("corpid")) || !(SECRET.equals(secret) || APP_SECRET.equals(secret))
-                || secretRevoked) {
+        if (!CORP_ID.equals(query.get("corpid")) || !(SECRET.equals(secret) || APP_SECRET.equals(secret)
+                || CONTACT_SECRET.equals(secret)) || secretRevoked) {
             answer.put("errcode", 40001).put("errmsg", "invalid credential");
         } else {
             String token = "at-" + tokensIssued.incrementAndGet();
             validTokens.add(token);
+            tokenSecrets.put(token, secret);
             answer.put("errcode", 0).put("errmsg", "ok").put("access_token", token).put("expires_in", 7200);
         }
         respond(exchange, 200, answer);
+    }
+
+    /** The corporate tags of the fake corp. */
+    public FakeCorpTags corpTags() {
+        return corpTags;
+    }
+
+    /** An externalcontact call: a token of the 客户联系 Secret (48002 for another app's token, as WeCom answers). */
+    private void contactCall(HttpExchange exchange, java.util.function.Function<JsonNode, ObjectNode> handler)
+            throws IOException {
+        String accessToken = query(exchange).get("access_token");
+        JsonNode body = JSON.readTree(exchange.getRequestBody());
+        if (!validTokens.contains(accessToken)) {
+            respond(exchange, 200, JSON.createObjectNode().put("errcode", 42001).put("errmsg", "access_token expired"));
+        } else if (!CONTACT_SECRET.equals(tokenSecrets.get(accessToken))) {
+            respond(exchange, 200, JSON.createObjectNode().put("errcode", 48002).put("errmsg", "api forbidden"));
+        } else {
+            respond(exchange, 200, handler.apply(body));
+        }
     }
 
     private void sendMessage(HttpExchange exchange) throws IOException {

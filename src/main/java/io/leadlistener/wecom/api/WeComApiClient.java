@@ -2,6 +2,7 @@ package io.leadlistener.wecom.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -13,10 +14,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The WeCom server API calls the service makes (token, 微信客服 pull, app message), over the JDK HTTP client. Network failures and non-200
+ * The WeCom server API calls the service makes (token, 微信客服 pull, app message, corporate tags), over the JDK HTTP
+ * client. Network failures and non-200
  * answers are {@link UncheckedIOException}s (retryable); an answer with {@code errcode != 0} is a
  * {@link WeComApiException}. URLs carry secrets and tokens, so they are never logged or put into messages.
  */
@@ -89,6 +94,66 @@ public class WeComApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(message.toString(), StandardCharsets.UTF_8)));
         return new AppMessageReceipt(body.path("msgid").asText(null), ids(body.path("invaliduser")),
                 ids(body.path("invalidparty")));
+    }
+
+    /** A corporate tag group as WeCom lists it: its tags by name (deleted ones left out). */
+    public record CorpTagGroup(String groupId, String groupName, Map<String, String> tagIdsByName) {
+    }
+
+    /** {@code POST /cgi-bin/externalcontact/get_corp_tag_list} of every group (token of the 客户联系 secret). */
+    public List<CorpTagGroup> corpTagList(String baseUrl, String accessToken) {
+        ObjectNode request = objectMapper.createObjectNode();
+        request.putArray("tag_id");
+        request.putArray("group_id");
+        JsonNode body = post(baseUrl, "externalcontact/get_corp_tag_list", accessToken, request);
+        List<CorpTagGroup> groups = new ArrayList<>();
+        for (JsonNode group : body.path("tag_group")) {
+            groups.add(tagGroup(group));
+        }
+        return groups;
+    }
+
+    /**
+     * {@code POST /cgi-bin/externalcontact/add_corp_tag}: the tags in the group of that name — WeCom adds them to the
+     * group when it exists, or creates the group.
+     *
+     * @return the group with the created tags
+     */
+    public CorpTagGroup addCorpTags(String baseUrl, String accessToken, String groupName, List<String> tagNames) {
+        ObjectNode request = objectMapper.createObjectNode();
+        request.put("group_name", groupName);
+        ArrayNode tags = request.putArray("tag");
+        tagNames.forEach(name -> tags.addObject().put("name", name));
+        return tagGroup(post(baseUrl, "externalcontact/add_corp_tag", accessToken, request).path("tag_group"));
+    }
+
+    /** {@code POST /cgi-bin/externalcontact/mark_tag}: marks the customer, as the follow user sees them. */
+    public void markTag(String baseUrl, String accessToken, String userId, String externalUserId,
+                        List<String> tagIds) {
+        ObjectNode request = objectMapper.createObjectNode();
+        request.put("userid", userId);
+        request.put("external_userid", externalUserId);
+        ArrayNode add = request.putArray("add_tag");
+        tagIds.forEach(add::add);
+        request.putArray("remove_tag");
+        post(baseUrl, "externalcontact/mark_tag", accessToken, request);
+    }
+
+    private static CorpTagGroup tagGroup(JsonNode group) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (JsonNode tag : group.path("tag")) {
+            if (!tag.path("deleted").asBoolean(false)) {
+                tags.put(tag.path("name").asText(), tag.path("id").asText());
+            }
+        }
+        return new CorpTagGroup(group.path("group_id").asText(null), group.path("group_name").asText(""), tags);
+    }
+
+    private JsonNode post(String baseUrl, String call, String accessToken, JsonNode request) {
+        URI uri = URI.create(baseUrl + "/cgi-bin/" + call + "?access_token=" + encode(accessToken));
+        return send(call, HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(request.toString(), StandardCharsets.UTF_8)));
     }
 
     /** WeCom lists ids joined by '|', empty when there are none. */

@@ -21,17 +21,22 @@ public final class WeComErrcodes {
         RETRY_THEN_PARK
     }
 
+    /** The corporate tag does not exist (any more): its cached id is resolved again, once. */
+    public static final int INVALID_TAG_ID = 40068;
+
     private static final Map<Integer, String> PARK_AT_ONCE = Map.of(
-            40001, "the app's Secret is wrong (leadlistener.tenants.<id>.app-secret): copy it again from the WeCom "
-                    + "admin console (应用管理 → the app → Secret)",
+            40001, "the app's Secret is wrong (leadlistener.tenants.<id>.app-secret, or contact-secret for customer "
+                    + "tags): copy it again from the WeCom admin console (应用管理 → the app → Secret; 客户联系 → API)",
             48002, "this API is not allowed for the app: enable it in the WeCom admin console (应用管理 → the app → "
-                    + "API permissions)",
+                    + "API permissions; customer tags need the 客户联系 Secret or an app granted customer-contact "
+                    + "access)",
             60011, "the app has no privilege for this user or department: add them to the app's visible range "
                     + "(应用管理 → the app → 可见范围)",
             81013, "every recipient is invalid or outside the app's visible range: check the user ids and add them "
                     + "to the app's visible range (应用管理 → the app → 可见范围)",
             84061, "the customer has no external-contact relation with this user",
-            40068, "the corporate tag does not exist (deleted in WeCom?)");
+            INVALID_TAG_ID, "the corporate tag does not exist, even after looking it up again (deleted in WeCom "
+                    + "while being marked?): replay the action");
 
     private WeComErrcodes() {
     }

@@ -1,0 +1,66 @@
+package io.leadlistener.actions;
+
+import io.leadlistener.tenant.Tenant;
+import io.leadlistener.wecom.api.WeComApiClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The ids of the corporate tags the service marks customers with, by (tenant, group, name). A name not known yet is
+ * looked up in WeCom's tag list ({@code get_corp_tag_list}) and, when missing there too, created once
+ * ({@code add_corp_tag}: into the group of that name, or a new group). Cached per replica until WeCom says a tag is
+ * gone (40068: deleted by an admin), when the tenant's entries are forgotten and resolved again.
+ */
+@ApplicationScoped
+public class CorpTagDirectory {
+
+    private final WeComApiClient api;
+    private final Map<String, String> ids = new ConcurrentHashMap<>();
+
+    public CorpTagDirectory(WeComApiClient api) {
+        this.api = api;
+    }
+
+    /** @return the tag ids of {@code names} in {@code group}, in their order, creating the missing ones */
+    List<String> resolve(Tenant tenant, String accessToken, String group, List<String> names) {
+        if (names.stream().anyMatch(name -> !ids.containsKey(key(tenant, group, name)))) {
+            learn(tenant, accessToken, group, names);
+        }
+        List<String> resolved = new ArrayList<>();
+        for (String name : names) {
+            String id = ids.get(key(tenant, group, name));
+            if (id == null) {
+                throw new IllegalStateException("WeCom did not create tag '" + name + "' in group '" + group + "'");
+            }
+            resolved.add(id);
+        }
+        return resolved;
+    }
+
+    /** WeCom no longer knows one of the tenant's cached ids: look them all up again next time. */
+    void forget(Tenant tenant) {
+        String prefix = tenant.id() + "\u0000";
+        ids.keySet().removeIf(key -> key.startsWith(prefix));
+    }
+
+    private void learn(Tenant tenant, String accessToken, String group, List<String> names) {
+        for (WeComApiClient.CorpTagGroup existing : api.corpTagList(tenant.apiBaseUrl(), accessToken)) {
+            if (existing.groupName().equals(group)) {
+                existing.tagIdsByName().forEach((name, id) -> ids.put(key(tenant, group, name), id));
+            }
+        }
+        List<String> missing = names.stream().filter(name -> !ids.containsKey(key(tenant, group, name))).distinct()
+                .toList();
+        if (!missing.isEmpty()) {
+            WeComApiClient.CorpTagGroup created = api.addCorpTags(tenant.apiBaseUrl(), accessToken, group, missing);
+            created.tagIdsByName().forEach((name, id) -> ids.put(key(tenant, group, name), id));
+        }
+    }
+
+    private static String key(Tenant tenant, String group, String name) {
+        return tenant.id() + "\u0000" + group + "\u0000" + name;
+    }
+}
