@@ -48,11 +48,14 @@ public class ActionWorker {
     private final MemberThrottle throttle;
     private final AlertSettingsStore settings;
     private final CorpTagDirectory corpTags;
+    private final LeadProfileSink profiles;
 
     public ActionWorker(ActionClaims claims, TenantDirectory tenants, AccessTokens tokens, WeComApiClient api,
                         ActionWakeup wakeup, ActionsConfig config, ObjectMapper objectMapper, ActionMetrics metrics,
-                        MemberThrottle throttle, AlertSettingsStore settings, CorpTagDirectory corpTags) {
+                        MemberThrottle throttle, AlertSettingsStore settings, CorpTagDirectory corpTags,
+                        LeadProfileSink profiles) {
         this.corpTags = corpTags;
+        this.profiles = profiles;
         this.metrics = metrics;
         this.throttle = throttle;
         this.settings = settings;
@@ -111,16 +114,6 @@ public class ActionWorker {
 
     private void carryOut(PendingAction action) {
         Tenant tenant = tenants.find(action.tenantId()).orElse(null);
-        boolean marksTags = CustomerTags.TYPE.equals(action.type());
-        Optional<String> secret = tenant == null ? Optional.empty()
-                : marksTags ? tenant.contactSecret() : tenant.appSecret();
-        if (secret.isEmpty()) {
-            claims.recordFailure(action.id(), "tenant '" + action.tenantId() + "' is not configured with "
-                    + (marksTags ? "a contact-secret" : "an app-secret") + " any more: nothing can be done", null,
-                    true, Duration.ZERO);
-            metrics.outcome(action.type(), "parked", null);
-            return;
-        }
         JsonNode payload;
         try {
             payload = objectMapper.readTree(action.payload());
@@ -129,11 +122,19 @@ public class ActionWorker {
             metrics.outcome(action.type(), "parked", null);
             return;
         }
+        SecretKind kind = SecretKind.of(action.type(), payload);
+        Optional<String> secret = tenant == null ? Optional.empty() : kind.of(tenant);
+        if (secret.isEmpty()) {
+            claims.recordFailure(action.id(), "tenant '" + action.tenantId() + "' is not configured with "
+                    + kind.configKey + " any more: nothing can be done", null, true, Duration.ZERO);
+            metrics.outcome(action.type(), "parked", null);
+            return;
+        }
         try {
-            if (marksTags) {
-                markTags(tenant, secret.get(), action, payload);
-            } else {
-                sendAppMessage(tenant, secret.get(), action, payload);
+            switch (action.type()) {
+                case CustomerTags.TYPE -> markTags(tenant, secret.get(), action, payload);
+                case CustomerProfiles.TYPE -> fetchProfile(tenant, secret.get(), action, payload);
+                default -> sendAppMessage(tenant, secret.get(), action, payload);
             }
         } catch (WeComApiException e) {
             failed(action, e.errcode(), WeComErrcodes.of(e.errcode()));
@@ -189,6 +190,55 @@ public class ActionWorker {
         metrics.outcome(action.type(), "done", null);
         LOG.infof("Customer tagged %s tenant=%s lead=%s follow-user=%s", String.join("、", names), tenant.id(),
                 action.leadId(), userId);
+    }
+
+    /** Reads the customer's profile from WeCom and hands it to the lead, which publishes it if it changed. */
+    private void fetchProfile(Tenant tenant, String secret, PendingAction action, JsonNode payload) {
+        String externalUserId = payload.path("external_userid").asText();
+        boolean kf = CustomerProfiles.VIA_KF.equals(payload.path("via").asText());
+        Optional<CustomerProfile> profile = withToken(tenant, secret, token -> kf
+                ? timed("kf/customer/batchget", () -> api.kfCustomer(tenant.apiBaseUrl(), token, externalUserId))
+                        .map(CustomerProfile::fromKfCustomer)
+                : Optional.of(CustomerProfile.fromExternalContact(timed("externalcontact/get",
+                        () -> api.externalContact(tenant.apiBaseUrl(), token, externalUserId)))));
+        if (profile.isEmpty()) {
+            claims.markDone(action.id(), "WeCom lists the customer as invalid: no profile");
+            metrics.outcome(action.type(), "done", null);
+            return;
+        }
+        boolean changed = profiles.profileFetched(tenant.id(), action.leadId(), profile.get());
+        claims.markDone(action.id(), changed ? "profile updated" : "profile unchanged");
+        metrics.outcome(action.type(), "done", null);
+        LOG.infof("Customer profile %s tenant=%s lead=%s", changed ? "updated" : "unchanged", tenant.id(),
+                action.leadId());
+    }
+
+    /** Which of the tenant's secrets an action calls WeCom with. */
+    private enum SecretKind {
+        APP("an app-secret"), CONTACT("a contact-secret"), KF("a kf-secret");
+
+        final String configKey;
+
+        SecretKind(String configKey) {
+            this.configKey = configKey;
+        }
+
+        static SecretKind of(String type, JsonNode payload) {
+            return switch (type) {
+                case CustomerTags.TYPE -> CONTACT;
+                case CustomerProfiles.TYPE -> CustomerProfiles.VIA_KF.equals(payload.path("via").asText()) ? KF
+                        : CONTACT;
+                default -> APP;
+            };
+        }
+
+        Optional<String> of(Tenant tenant) {
+            return switch (this) {
+                case APP -> tenant.appSecret();
+                case CONTACT -> tenant.contactSecret();
+                case KF -> tenant.kfSecret();
+            };
+        }
     }
 
     private void mark(Tenant tenant, String token, String group, List<String> names, String userId,

@@ -119,6 +119,9 @@ public final class CloudEventsJson {
         }
 
         node.put("ruleSetVersion", data.ruleSetVersion());
+        if (data.profile() != null) {
+            node.set("profile", data.profile());
+        }
         return node;
     }
 

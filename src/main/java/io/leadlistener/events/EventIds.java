@@ -44,6 +44,17 @@ public final class EventIds {
     }
 
     /**
+     * {@code lead.profile-updated.v1}: one per distinct profile of a lead — parts
+     * {@code ("lead.profile-updated.v1", tenant, leadId, profileHash)}, so fetching an unchanged profile again (a
+     * resend, another replica) names the same event.
+     */
+    public static String profileUpdated(String tenant, String leadId, String profileHash) {
+        return NameBasedIds.uuid(LeadEventType.LEAD_PROFILE_UPDATED.type(),
+                NameBasedIds.requireText(tenant, "tenant"), NameBasedIds.requireText(leadId, "lead id"),
+                NameBasedIds.requireText(profileHash, "profile hash"));
+    }
+
+    /**
      * An action in WeCom (an alert now): one per (type, tenant, source message) — parts {@code ("action:" + type,
      * tenant, sourceMessageId)}, so a redelivered message enqueues nothing new.
      */

@@ -48,6 +48,9 @@ public record LeadEvent(String id, LeadEventType type, String tenant, String cha
             throw new IllegalArgumentException("event tenant/leadId " + tenant + "/" + leadId
                     + " differ from data's " + data.tenant() + "/" + data.leadId());
         }
+        if (type == LeadEventType.LEAD_PROFILE_UPDATED && data.profile() == null) {
+            throw new IllegalArgumentException("lead.profile-updated.v1 needs a profile");
+        }
         if (type == LeadEventType.LEAD_INTENT_TAGGED && (data.message() == null || data.intents().isEmpty())) {
             throw new IllegalArgumentException("lead.intent-tagged.v1 needs a message with at least one intent");
         }
@@ -66,6 +69,12 @@ public record LeadEvent(String id, LeadEventType type, String tenant, String cha
         }
         return new LeadEvent(EventIds.intentTagged(data.tenant(), data.message().id(), data.ruleSetVersion()),
                 LeadEventType.LEAD_INTENT_TAGGED, data.tenant(), channel, data.leadId(), time, data);
+    }
+
+    /** {@code lead.profile-updated.v1}, id from (tenant, leadId, a hash of the profile). */
+    public static LeadEvent profileUpdated(String channel, Instant time, LeadEventData data, String profileHash) {
+        return new LeadEvent(EventIds.profileUpdated(data.tenant(), data.leadId(), profileHash),
+                LeadEventType.LEAD_PROFILE_UPDATED, data.tenant(), channel, data.leadId(), time, data);
     }
 
     /** {@code lead.contact-removed.v1}, id from (tenant, leadId, the source callback's dedupe key). */

@@ -1,5 +1,6 @@
 package io.leadlistener.events;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,10 +27,11 @@ import java.util.TreeSet;
  * @param matches        the counting keyword matches, stored by position (start, then end; stable otherwise)
  * @param message        the source message; {@code null} for a lead created by a contact event without a message
  * @param ruleSetVersion the effective rule-set version the message was tagged with
+ * @param profile        WeCom's profile of the customer, only in {@code lead.profile-updated.v1} (else null, left out)
  */
 public record LeadEventData(String leadId, String tenant, String corpId, Contact contact, Owner owner, String pool,
                             Routing routing, List<String> intents, List<Match> matches, Message message,
-                            long ruleSetVersion) {
+                            long ruleSetVersion, JsonNode profile) {
 
     private static final Comparator<Match> BY_POSITION =
             Comparator.comparingInt(Match::start).thenComparingInt(Match::end);
@@ -48,6 +50,19 @@ public record LeadEventData(String leadId, String tenant, String corpId, Contact
         matches = List.copyOf(sorted);
     }
 
+    /** Data without a profile: every type but {@code lead.profile-updated.v1}. */
+    public LeadEventData(String leadId, String tenant, String corpId, Contact contact, Owner owner, String pool,
+                         Routing routing, List<String> intents, List<Match> matches, Message message,
+                         long ruleSetVersion) {
+        this(leadId, tenant, corpId, contact, owner, pool, routing, intents, matches, message, ruleSetVersion, null);
+    }
+
+    /** This data carrying WeCom's profile of the customer. */
+    public LeadEventData withProfile(JsonNode customerProfile) {
+        return new LeadEventData(leadId, tenant, corpId, contact, owner, pool, routing, intents, matches, message,
+                ruleSetVersion, Objects.requireNonNull(customerProfile, "profile"));
+    }
+
     /**
      * The same data as a tenant with {@code include-message-text=false} publishes it: without {@code message.text}
      * and without each {@code matches[].text} (a span can contain what the customer wrote around a keyword, e.g.
@@ -56,7 +71,7 @@ public record LeadEventData(String leadId, String tenant, String corpId, Contact
     public LeadEventData withoutMessageText() {
         return new LeadEventData(leadId, tenant, corpId, contact, owner, pool, routing, intents,
                 matches.stream().map(Match::withoutText).toList(),
-                message == null ? null : message.withoutText(), ruleSetVersion);
+                message == null ? null : message.withoutText(), ruleSetVersion, profile);
     }
 
     /**

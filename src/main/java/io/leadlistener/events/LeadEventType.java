@@ -11,7 +11,9 @@ public enum LeadEventType {
     /** Every accepted message that carries at least one intent. */
     LEAD_INTENT_TAGGED("lead.intent-tagged.v1"),
     /** The contact was removed on WeCom (defined now, emitted by a later issue). */
-    LEAD_CONTACT_REMOVED("lead.contact-removed.v1");
+    LEAD_CONTACT_REMOVED("lead.contact-removed.v1"),
+    /** WeCom's profile of the customer (name, company, follow users) was fetched and differs from the last one. */
+    LEAD_PROFILE_UPDATED("lead.profile-updated.v1");
 
     /** Prefix of every {@code dataschema}; the schema's {@code $id} is this plus {@code <type>.json}. */
     public static final String SCHEMA_BASE_URI = "https://schemas.wecom-lead-listener.io/events/";

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.leadlistener.admin.api.AdminApi;
 import io.leadlistener.admin.api.AdminApiDocumentation;
+import io.leadlistener.common.TransactionJdbc;
 import io.leadlistener.rest.ProblemException;
 import io.leadlistener.tenant.TenantDirectory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -28,8 +29,10 @@ public class MessageLookupResource {
 
     private final TenantDirectory tenants;
     private final MessageSources sources;
+    private final TransactionJdbc jdbc;
 
-    public MessageLookupResource(TenantDirectory tenants, MessageSources sources) {
+    public MessageLookupResource(TenantDirectory tenants, MessageSources sources, TransactionJdbc jdbc) {
+        this.jdbc = jdbc;
         this.tenants = tenants;
         this.sources = sources;
     }
@@ -37,12 +40,13 @@ public class MessageLookupResource {
     /**
      * @param text       the message text while retention still holds it, else absent
      * @param tagging    intents, matches, suppressed matches and rule set version, as the dry run shows them
+     * @param customerName the customer's name from WeCom's profile of their lead, when it was read
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record StoredMessage(String messageId, long inboxId, String tenant, String callback, String msgType,
                                 String from, String contactKey, Instant receivedAt, String status, int attempts,
                                 Instant processedAt, String lastError, List<String> intents, Long ruleSetVersion,
-                                @JsonRawValue String tagging, String text, boolean textPurged) {
+                                @JsonRawValue String tagging, String text, boolean textPurged, String customerName) {
     }
 
     @GET
@@ -54,11 +58,29 @@ public class MessageLookupResource {
             throw ProblemException.notFound("unknown-message",
                     "tenant '" + tenant + "' has no stored message '" + messageId + "'");
         }
+        String customerName = row.contactKey == null ? null
+                : QuarkusTransaction.requiringNew().call(() -> customerName(tenant, row.contactKey));
         String text = row.payload == null ? null : sources.textOf(row.source, row.payload);
         return new StoredMessage(row.msgId == null ? "inbox-" + row.id : row.msgId, row.id, row.tenantId,
                 row.callbackName.isEmpty() ? "app" : row.callbackName, row.msgType, row.fromUser, row.contactKey,
                 row.receivedAt, row.status, row.attempts, row.processedAt, row.lastError, row.intents == null
-                ? null : List.of(row.intents), row.ruleSetVersion, row.tagging, text, row.payload == null);
+                ? null : List.of(row.intents), row.ruleSetVersion, row.tagging, text, row.payload == null,
+                customerName);
+    }
+
+    /** The name in WeCom's profile of the contact's lead ({@code contactKey} is {@code <kind>:<id>}), if read. */
+    private String customerName(String tenant, String contactKey) {
+        int colon = contactKey.indexOf(':');
+        if (colon < 0) {
+            return null;
+        }
+        return jdbc.query("select profile ->> 'name' from lead where tenant_id = ? and contact_kind = ?"
+                + " and contact_id = ?", statement -> {
+                    statement.setString(1, tenant);
+                    statement.setString(2, contactKey.substring(0, colon));
+                    statement.setString(3, contactKey.substring(colon + 1));
+                }, result -> result.getString(1)).stream().filter(java.util.Objects::nonNull).findFirst()
+                .orElse(null);
     }
 
     private static InboxMessage find(String tenant, String messageId) {

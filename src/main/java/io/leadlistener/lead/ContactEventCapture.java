@@ -1,5 +1,6 @@
 package io.leadlistener.lead;
 
+import io.leadlistener.actions.CustomerProfiles;
 import io.leadlistener.actions.LeadAlerts;
 import io.leadlistener.events.LeadEvent;
 import io.leadlistener.events.LeadEventData;
@@ -29,8 +30,11 @@ public class ContactEventCapture {
     private final RoutingRuleStore routing;
     private final LeadEventWriter events;
     private final LeadAlerts alerts;
+    private final CustomerProfiles profiles;
 
-    public ContactEventCapture(Leads leads, RoutingRuleStore routing, LeadEventWriter events, LeadAlerts alerts) {
+    public ContactEventCapture(Leads leads, RoutingRuleStore routing, LeadEventWriter events, LeadAlerts alerts,
+                               CustomerProfiles profiles) {
+        this.profiles = profiles;
         this.leads = leads;
         this.routing = routing;
         this.events = events;
@@ -60,6 +64,10 @@ public class ContactEventCapture {
                 // Each add is the salesperson's new relationship, even with a customer a colleague already has.
                 alerts.contactAdded(tenant, leadId, contact.ownerUserId(), contact.id(),
                         contact.state(), item.dedupeKey());
+                // The follow users changed (or the lead is new): read the profile again.
+                if ("external".equals(contact.kind())) {
+                    profiles.fetch(tenant, leadId, contact.id(), contact.channel(), item.dedupeKey());
+                }
             }
             case REMOVED -> {
                 Optional<Leads.ContactUpsert> lead = leads.find(leadId);

@@ -38,7 +38,7 @@ public class Leads {
                                 union all
                                 select * from jsonb_each_text(excluded.intent_counts)) counts
                           group by key) merged)
-            returning (xmax = 0), owner_user_id, pool""";
+            returning (xmax = 0), owner_user_id, pool, profile ->> 'name'""";
 
     private static final String UPSERT_FROM_CONTACT = """
             insert into lead (lead_id, tenant_id, contact_kind, contact_id, channel, channel_state,
@@ -90,14 +90,18 @@ public class Leads {
                 TransactionJdbc.setInstant(statement, 13, seenAt);
                 try (ResultSet lead = statement.executeQuery()) {
                     lead.next();
-                    return new MessageUpsert(lead.getBoolean(1), lead.getString(2), lead.getString(3));
+                    return new MessageUpsert(lead.getBoolean(1), lead.getString(2), lead.getString(3),
+                            lead.getString(4));
                 }
             }
         });
     }
 
-    /** The lead as a message leaves it: whether the message created it, its owner (or null) and its pool. */
-    public record MessageUpsert(boolean created, String owner, String pool) {
+    /**
+     * The lead as a message leaves it: whether the message created it, its owner (or null), its pool, and the
+     * customer's name from WeCom's profile (or null).
+     */
+    public record MessageUpsert(boolean created, String owner, String pool, String name) {
     }
 
     /** The lead as a contact event leaves it: whether the event created it, and where it is routed. */

@@ -1,5 +1,6 @@
 package io.leadlistener.lead;
 
+import io.leadlistener.actions.CustomerProfiles;
 import io.leadlistener.actions.CustomerTags;
 import io.leadlistener.actions.LeadAlerts;
 import io.leadlistener.events.LeadEvent;
@@ -36,9 +37,11 @@ public class MessageCapture {
 
     private final LeadAlerts alerts;
     private final CustomerTags customerTags;
+    private final CustomerProfiles profiles;
 
     public MessageCapture(MessageTagger tagger, Leads leads, RoutingRuleStore routing, LeadEventWriter events,
-                          LeadAlerts alerts, CustomerTags customerTags) {
+                          LeadAlerts alerts, CustomerTags customerTags, CustomerProfiles profiles) {
+        this.profiles = profiles;
         this.alerts = alerts;
         this.customerTags = customerTags;
         this.tagger = tagger;
@@ -70,22 +73,33 @@ public class MessageCapture {
         PoolRecipients recipients = lead.routing().recipientsOf(lead.upsert().pool());
         List<String> words = result.matches().stream().map(match -> match.text()).distinct().toList();
         alerts.messageTagged(tenant,
-                new LeadAlerts.TaggedMessage(lead.leadId(), contact.id(), message.messageId(),
+                new LeadAlerts.TaggedMessage(lead.leadId(), customer(contact, lead.upsert()), message.messageId(),
                         result.intents(), words, tenant.includeMessageText() ? message.text() : null),
                 new LeadAlerts.Audience(lead.upsert().owner(), lead.upsert().pool(), recipients.users(),
                         recipients.departments()));
     }
 
     /**
-     * The customer's corporate tags in WeCom, in this transaction: an external contact with a follow user (the lead's
-     * owner) is marked with each intent it has not been marked with before.
+     * The customer in WeCom, in this transaction: an external contact with a follow user (the lead's owner) is marked
+     * with each intent it has not been marked with before, and a new lead's profile is fetched.
      */
     private void tagCustomer(Tenant tenant, ChatMessage message, TaggingResult result, CapturedLead lead) {
         ChatContact contact = message.contact();
-        if (customerTags.marksFor(tenant) && EXTERNAL.equals(contact.kind())) {
+        if (!EXTERNAL.equals(contact.kind())) {
+            return;
+        }
+        if (customerTags.marksFor(tenant)) {
             customerTags.messageTagged(tenant, lead.leadId(), contact.id(), lead.upsert().owner(),
                     message.messageId(), result.intents());
         }
+        if (lead.upsert().created()) {
+            profiles.fetch(tenant, lead.leadId(), contact.id(), contact.channel(), "created");
+        }
+    }
+
+    /** The customer as an alert names them: their name from WeCom's profile, with the contact id to tell apart. */
+    private static String customer(ChatContact contact, Leads.MessageUpsert lead) {
+        return lead.name() == null || lead.name().isBlank() ? contact.id() : lead.name() + "（" + contact.id() + "）";
     }
 
     /** The lead a message left, with the routing version that routed it. */

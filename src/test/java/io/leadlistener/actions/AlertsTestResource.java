@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * The demo tenant with an app-secret and a 客户联系 secret, acting in WeCom against the {@link FakeWeComApi}; quick
+ * The demo tenant with an app-secret, a 客户联系 secret and a 微信客服 secret, acting in WeCom against the {@link FakeWeComApi}; quick
  * retries.
  */
 public class AlertsTestResource implements QuarkusTestResourceLifecycleManager {
@@ -28,6 +28,7 @@ public class AlertsTestResource implements QuarkusTestResourceLifecycleManager {
         return Map.of("leadlistener.tenants.demo.api-base-url", server.baseUrl(),
                 "leadlistener.tenants.demo.app-secret", FakeWeComApi.APP_SECRET,
                 "leadlistener.tenants.demo.contact-secret", FakeWeComApi.CONTACT_SECRET,
+                "leadlistener.tenants.demo.kf-secret", FakeWeComApi.SECRET,
                 "leadlistener.actions.worker.initial-backoff", "200ms",
                 "leadlistener.actions.worker.max-backoff", "500ms");
     }

@@ -80,6 +80,9 @@ public final class FakeWeComApi implements AutoCloseable {
     /** The secret each token was issued for. */
     private final Map<String, String> tokenSecrets = new ConcurrentHashMap<>();
     private final FakeCorpTags corpTags = new FakeCorpTags();
+    private final Map<String, ObjectNode> externalContacts = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> kfCustomers = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> profileReads = new ConcurrentHashMap<>();
     private final AtomicInteger tokensIssued = new AtomicInteger();
     private volatile boolean secretRevoked;
     private volatile int pageSize = 2;
@@ -101,6 +104,8 @@ public final class FakeWeComApi implements AutoCloseable {
                 exchange -> contactCall(exchange, body -> corpTags.list()));
         server.createContext("/cgi-bin/externalcontact/add_corp_tag", exchange -> contactCall(exchange, corpTags::add));
         server.createContext("/cgi-bin/externalcontact/mark_tag", exchange -> contactCall(exchange, corpTags::mark));
+        server.createContext("/cgi-bin/externalcontact/get", this::externalContact);
+        server.createContext("/cgi-bin/kf/customer/batchget", this::kfCustomers);
         server.setExecutor(handlers);
         server.start();
     }
@@ -216,6 +221,63 @@ public final class FakeWeComApi implements AutoCloseable {
             validTokens.add(token);
             tokenSecrets.put(token, secret);
             answer.put("errcode", 0).put("errmsg", "ok").put("access_token", token).put("expires_in", 7200);
+        }
+        respond(exchange, 200, answer);
+    }
+
+    /**
+     * What {@code externalcontact/get} answers for the customer: {@code external_contact} and {@code follow_user} as
+     * WeCom does. Unknown customers answer 84061 (no external-contact relation).
+     */
+    public void externalContact(String externalUserId, ObjectNode answer) {
+        externalContacts.put(externalUserId, answer);
+    }
+
+    /** A 微信客服 customer as {@code kf/customer/batchget} lists it. */
+    public void kfCustomer(String externalUserId, ObjectNode customer) {
+        kfCustomers.put(externalUserId, customer.put("external_userid", externalUserId));
+    }
+
+    /** How many times the customer's profile was read (both APIs). */
+    public int profileReads(String externalUserId) {
+        return profileReads.getOrDefault(externalUserId, new AtomicInteger()).get();
+    }
+
+    private void externalContact(HttpExchange exchange) throws IOException {
+        Map<String, String> query = query(exchange);
+        String accessToken = query.get("access_token");
+        String customer = query.get("external_userid");
+        profileReads.computeIfAbsent(customer, id -> new AtomicInteger()).incrementAndGet();
+        if (!validTokens.contains(accessToken)) {
+            respond(exchange, 200, JSON.createObjectNode().put("errcode", 42001).put("errmsg", "access_token expired"));
+        } else if (!CONTACT_SECRET.equals(tokenSecrets.get(accessToken))) {
+            respond(exchange, 200, JSON.createObjectNode().put("errcode", 48002).put("errmsg", "api forbidden"));
+        } else if (!externalContacts.containsKey(customer)) {
+            respond(exchange, 200, JSON.createObjectNode().put("errcode", 84061).put("errmsg",
+                    "not external contact"));
+        } else {
+            respond(exchange, 200, externalContacts.get(customer).deepCopy().put("errcode", 0).put("errmsg", "ok"));
+        }
+    }
+
+    private void kfCustomers(HttpExchange exchange) throws IOException {
+        String accessToken = query(exchange).get("access_token");
+        JsonNode body = JSON.readTree(exchange.getRequestBody());
+        if (!validTokens.contains(accessToken) || !SECRET.equals(tokenSecrets.get(accessToken))) {
+            respond(exchange, 200, JSON.createObjectNode().put("errcode", 40014).put("errmsg", "invalid access_token"));
+            return;
+        }
+        ObjectNode answer = JSON.createObjectNode().put("errcode", 0).put("errmsg", "ok");
+        ArrayNode found = answer.putArray("customer_list");
+        ArrayNode invalid = answer.putArray("invalid_external_userid");
+        for (JsonNode id : body.path("external_userid_list")) {
+            profileReads.computeIfAbsent(id.asText(), key -> new AtomicInteger()).incrementAndGet();
+            ObjectNode customer = kfCustomers.get(id.asText());
+            if (customer == null) {
+                invalid.add(id.asText());
+            } else {
+                found.add(customer);
+            }
         }
         respond(exchange, 200, answer);
     }

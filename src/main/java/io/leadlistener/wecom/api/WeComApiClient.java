@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The WeCom server API calls the service makes (token, 微信客服 pull, app message, corporate tags), over the JDK HTTP
@@ -137,6 +138,32 @@ public class WeComApiClient {
         tagIds.forEach(add::add);
         request.putArray("remove_tag");
         post(baseUrl, "externalcontact/mark_tag", accessToken, request);
+    }
+
+    /**
+     * {@code GET /cgi-bin/externalcontact/get?external_userid=} (token of the 客户联系 secret): the customer
+     * ({@code external_contact}) and the employees who follow them ({@code follow_user}), as WeCom answers.
+     */
+    public JsonNode externalContact(String baseUrl, String accessToken, String externalUserId) {
+        URI uri = URI.create(baseUrl + "/cgi-bin/externalcontact/get?access_token=" + encode(accessToken)
+                + "&external_userid=" + encode(externalUserId));
+        return send("externalcontact/get", HttpRequest.newBuilder(uri).GET());
+    }
+
+    /**
+     * {@code POST /cgi-bin/kf/customer/batchget} (token of the 微信客服 secret): a 微信客服 customer, who has no follow
+     * user. Empty when WeCom lists the id as invalid.
+     */
+    public Optional<JsonNode> kfCustomer(String baseUrl, String accessToken, String externalUserId) {
+        ObjectNode request = objectMapper.createObjectNode();
+        request.putArray("external_userid_list").add(externalUserId);
+        request.put("need_enter_session_context", 0);
+        for (JsonNode customer : post(baseUrl, "kf/customer/batchget", accessToken, request).path("customer_list")) {
+            if (externalUserId.equals(customer.path("external_userid").asText())) {
+                return Optional.of(customer);
+            }
+        }
+        return Optional.empty();
     }
 
     private static CorpTagGroup tagGroup(JsonNode group) {
