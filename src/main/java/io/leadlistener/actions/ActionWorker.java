@@ -34,6 +34,8 @@ import org.jboss.logging.Logger;
 public class ActionWorker {
 
     private static final Logger LOG = Logger.getLogger(ActionWorker.class);
+    /** WeCom's limit for one group robot: about 20 messages a minute. */
+    private static final int ROBOT_PER_MINUTE = 18;
 
     private final ActionClaims claims;
     private final TenantDirectory tenants;
@@ -123,7 +125,7 @@ public class ActionWorker {
             return;
         }
         SecretKind kind = SecretKind.of(action.type(), payload);
-        Optional<String> secret = tenant == null ? Optional.empty() : kind.of(tenant);
+        Optional<String> secret = tenant == null ? Optional.empty() : kind.of(tenant, action.type());
         if (secret.isEmpty()) {
             claims.recordFailure(action.id(), "tenant '" + action.tenantId() + "' is not configured with "
                     + kind.configKey + " any more: nothing can be done", null, true, Duration.ZERO);
@@ -131,10 +133,16 @@ public class ActionWorker {
             return;
         }
         try {
-            switch (action.type()) {
-                case CustomerTags.TYPE -> markTags(tenant, secret.get(), action, payload);
-                case CustomerProfiles.TYPE -> fetchProfile(tenant, secret.get(), action, payload);
-                default -> sendAppMessage(tenant, secret.get(), action, payload);
+            switch (kind) {
+                case ROBOT -> sendRobotMessage(tenant, secret.get(), action, payload);
+                case CONTACT, KF -> {
+                    if (CustomerTags.TYPE.equals(action.type())) {
+                        markTags(tenant, secret.get(), action, payload);
+                    } else {
+                        fetchProfile(tenant, secret.get(), action, payload);
+                    }
+                }
+                case APP -> sendAppMessage(tenant, secret.get(), action, payload);
             }
         } catch (WeComApiException e) {
             failed(action, e.errcode(), WeComErrcodes.of(e.errcode()));
@@ -144,12 +152,7 @@ public class ActionWorker {
     }
 
     private void sendAppMessage(Tenant tenant, String secret, PendingAction action, JsonNode payload) {
-        int perMinute = settings.currentForTransaction(tenant.id()).perMemberPerMinute();
-        Optional<MemberThrottle.Busy> busy = throttle.reserve(tenant.id(), action.recipients(), perMinute);
-        if (busy.isPresent()) {
-            claims.defer(action.id(), busy.get().freeAt(), "waiting: " + busy.get().userId() + " got "
-                    + busy.get().sentLastMinute() + " app messages in the last minute (limit " + perMinute + ")");
-            metrics.outcome(action.type(), "throttled", null);
+        if (throttled(tenant, action, settings.currentForTransaction(tenant.id()).perMemberPerMinute())) {
             return;
         }
         WeComApiClient.AppMessageReceipt receipt = withToken(tenant, secret,
@@ -162,6 +165,38 @@ public class ActionWorker {
         LOG.infof("%s sent to %s tenant=%s lead=%s%s", LeadAlerts.NEW_CONTACT_TYPE.equals(action.type())
                         ? "New-contact alert" : "Alert", recipients(payload), tenant.id(), action.leadId(),
                 outcome == null ? "" : " (" + outcome + ")");
+    }
+
+    /**
+     * Takes a send slot for each recipient; when one of them had their share this minute the action is put off
+     * until a slot frees, without counting an attempt.
+     *
+     * @return whether the action was put off
+     */
+    private boolean throttled(Tenant tenant, PendingAction action, int perMinute) {
+        Optional<MemberThrottle.Busy> busy = throttle.reserve(tenant.id(), action.recipients(), perMinute);
+        busy.ifPresent(member -> {
+            claims.defer(action.id(), member.freeAt(), "waiting: " + member.userId() + " got "
+                    + member.sentLastMinute() + " messages in the last minute (limit " + perMinute + ")");
+            metrics.outcome(action.type(), "throttled", null);
+        });
+        return busy.isPresent();
+    }
+
+    /** A pool's group robot: no access token, and WeCom takes about 20 messages a minute per robot. */
+    private void sendRobotMessage(Tenant tenant, String key, PendingAction action, JsonNode payload) {
+        if (throttled(tenant, action, Math.min(ROBOT_PER_MINUTE,
+                settings.currentForTransaction(tenant.id()).perMemberPerMinute()))) {
+            return;
+        }
+        timed("webhook/send", () -> {
+            api.sendRobotMessage(tenant.apiBaseUrl(), key, payload);
+            return null;
+        });
+        claims.markDone(action.id(), null);
+        metrics.outcome(action.type(), "done", null);
+        LOG.infof("Alert sent to robot %s tenant=%s lead=%s",
+                action.type().substring(LeadAlerts.ROBOT_TYPE_PREFIX.length()), tenant.id(), action.leadId());
     }
 
     /**
@@ -215,7 +250,8 @@ public class ActionWorker {
 
     /** Which of the tenant's secrets an action calls WeCom with. */
     private enum SecretKind {
-        APP("an app-secret"), CONTACT("a contact-secret"), KF("a kf-secret");
+        APP("an app-secret"), CONTACT("a contact-secret"), KF("a kf-secret"),
+        ROBOT("this group robot's key (leadlistener.tenants.<id>.robots.<name>.key)");
 
         final String configKey;
 
@@ -224,6 +260,9 @@ public class ActionWorker {
         }
 
         static SecretKind of(String type, JsonNode payload) {
+            if (type.startsWith(LeadAlerts.ROBOT_TYPE_PREFIX)) {
+                return ROBOT;
+            }
             return switch (type) {
                 case CustomerTags.TYPE -> CONTACT;
                 case CustomerProfiles.TYPE -> CustomerProfiles.VIA_KF.equals(payload.path("via").asText()) ? KF
@@ -232,11 +271,12 @@ public class ActionWorker {
             };
         }
 
-        Optional<String> of(Tenant tenant) {
+        Optional<String> of(Tenant tenant, String type) {
             return switch (this) {
                 case APP -> tenant.appSecret();
                 case CONTACT -> tenant.contactSecret();
                 case KF -> tenant.kfSecret();
+                case ROBOT -> tenant.robotKey(type.substring(LeadAlerts.ROBOT_TYPE_PREFIX.length()));
             };
         }
     }

@@ -76,6 +76,18 @@ final class AlertComposer {
         return message;
     }
 
+    /** WeCom's limit for a group robot's markdown content, in UTF-8 bytes. */
+    static final int MAX_ROBOT_CONTENT_BYTES = 4096;
+
+    /** A group robot's alert ({@code webhook/send} body): the same markdown as an app alert, no recipients. */
+    static ObjectNode composeForRobot(AlertFacts facts, Map<String, String> labels, String link) {
+        ObjectNode message = JSON.createObjectNode();
+        message.put("msgtype", "markdown");
+        message.putObject("markdown").put("content", markdown("新线索：" + labels(facts.intents(), labels), facts,
+                link));
+        return message;
+    }
+
     /** The short alert for an added external contact. */
     static ObjectNode composeNewContact(Recipients to, int agentId, String customer, String state) {
         ObjectNode message = envelope(to, agentId);

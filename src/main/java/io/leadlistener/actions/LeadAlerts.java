@@ -24,6 +24,10 @@ public class LeadAlerts {
 
     static final String TYPE = "alert";
     static final String NEW_CONTACT_TYPE = "contact-alert";
+    /** A group robot's alert: the type names the robot, so each robot has its own queue and folding window. */
+    static final String ROBOT_TYPE_PREFIX = "robot-alert:";
+    /** The per-minute throttle counts a robot's messages under this name (WeCom: ~20 a minute per robot). */
+    static final String ROBOT_THROTTLE_PREFIX = "robot:";
 
     private static final Logger LOG = Logger.getLogger(LeadAlerts.class);
 
@@ -60,8 +64,10 @@ public class LeadAlerts {
      * @param pool        the lead's pool
      * @param users       the pool's recipients (userids), used only without an owner
      * @param departments the pool's recipients (department ids), used only without an owner
+     * @param robots      the pool's group robots (names), used only without an owner
      */
-    public record Audience(String owner, String pool, List<String> users, List<Long> departments) {
+    public record Audience(String owner, String pool, List<String> users, List<Long> departments,
+                           List<String> robots) {
     }
 
     /**
@@ -77,29 +83,55 @@ public class LeadAlerts {
         if (!alertSettings.enabled() || agentId.isEmpty()) {
             return false;
         }
-        AlertComposer.Recipients to = audience.owner() != null && !audience.owner().isBlank()
-                ? AlertComposer.Recipients.user(audience.owner())
+        boolean owned = audience.owner() != null && !audience.owner().isBlank();
+        AlertComposer.Recipients to = owned ? AlertComposer.Recipients.user(audience.owner())
                 : new AlertComposer.Recipients(audience.users(), audience.departments());
-        if (to.isEmpty()) {
+        List<String> robots = owned ? List.of() : audience.robots();
+        if (to.isEmpty() && robots.isEmpty()) {
             LOG.debugf("No alert for lead %s of tenant %s: no owner, and pool %s names no recipients",
                     message.leadId(), tenant.id(), audience.pool());
             return false;
         }
         AlertFacts facts = AlertFacts.of(message.customer(), message.intents(), message.matchedWords(),
                 message.text(), message.messageId());
-        String id = EventIds.action(TYPE, tenant.id(), message.messageId());
-        ActionOutbox.NewAction action = new ActionOutbox.NewAction(id, tenant.id(), message.leadId(), TYPE,
-                payload(tenant, to, agentId.get(), facts, alertSettings), to.users(), json(facts));
+        boolean enqueued = false;
+        if (!to.isEmpty()) {
+            int agent = agentId.get();
+            enqueued = enqueueFolding(tenant, message, TYPE, to.users(), facts, alertSettings,
+                    folded -> payload(tenant, to, agent, folded, alertSettings));
+        }
+        for (String robot : robots) {
+            enqueued |= enqueueFolding(tenant, message, ROBOT_TYPE_PREFIX + robot, List.of(ROBOT_THROTTLE_PREFIX + robot),
+                    facts, alertSettings, folded -> robotPayload(tenant, folded));
+        }
+        return enqueued;
+    }
+
+    /**
+     * One alert per customer per window for this type (recipient): the first goes at once, a later one waits for the
+     * customer's next window, and messages meanwhile fold into that waiting alert.
+     */
+    private boolean enqueueFolding(Tenant tenant, TaggedMessage message, String type, List<String> throttled,
+                                   AlertFacts facts, AlertSettings alertSettings,
+                                   java.util.function.Function<AlertFacts, String> payload) {
+        String id = EventIds.action(type, tenant.id(), message.messageId());
+        ActionOutbox.NewAction action = new ActionOutbox.NewAction(id, tenant.id(), message.leadId(), type,
+                payload.apply(facts), throttled, json(facts));
         if (alertSettings.foldMinutes() > 0) {
-            Optional<ActionOutbox.ScheduledAlert> scheduled = outbox.scheduledAlert(message.leadId(), TYPE);
+            Optional<ActionOutbox.ScheduledAlert> scheduled = outbox.scheduledAlert(message.leadId(), type);
             if (scheduled.isPresent()) {
                 AlertFacts folded = facts(scheduled.get().facts()).fold(facts);
-                outbox.rewrite(scheduled.get().id(), payload(tenant, to, agentId.get(), folded, alertSettings),
-                        to.users(), json(folded));
+                outbox.rewrite(scheduled.get().id(), payload.apply(folded), throttled, json(folded));
                 return outbox.appendFolded(action, scheduled.get().id());
             }
         }
         return outbox.appendAfterWindow(action, alertSettings.foldMinutes());
+    }
+
+    /** A group robot's message: markdown (robots have no textcard), the same words as an app alert. */
+    private String robotPayload(Tenant tenant, AlertFacts facts) {
+        return AlertComposer.composeForRobot(facts, labels.forTransaction(tenant.id()), link(tenant, facts))
+                .toString();
     }
 
     /**
@@ -126,10 +158,14 @@ public class LeadAlerts {
 
     private String payload(Tenant tenant, AlertComposer.Recipients to, int agentId, AlertFacts facts,
                            AlertSettings alertSettings) {
-        String link = consoleUrl.map(url -> url + "/console?tenant=" + encode(tenant.id()) + "&message="
-                + encode(facts.lookupMessageId())).orElse(null);
+        String link = link(tenant, facts);
         return AlertComposer.compose(to, agentId, facts, labels.forTransaction(tenant.id()),
                 alertSettings.effectiveFormat(link != null), link).toString();
+    }
+
+    private String link(Tenant tenant, AlertFacts facts) {
+        return consoleUrl.map(url -> url + "/console?tenant=" + encode(tenant.id()) + "&message="
+                + encode(facts.lookupMessageId())).orElse(null);
     }
 
     private static Optional<Integer> agentId(Tenant tenant) {

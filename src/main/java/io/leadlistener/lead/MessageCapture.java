@@ -76,7 +76,7 @@ public class MessageCapture {
                 new LeadAlerts.TaggedMessage(lead.leadId(), customer(contact, lead.upsert()), message.messageId(),
                         result.intents(), words, tenant.includeMessageText() ? message.text() : null),
                 new LeadAlerts.Audience(lead.upsert().owner(), lead.upsert().pool(), recipients.users(),
-                        recipients.departments()));
+                        recipients.departments(), recipients.robots()));
     }
 
     /**

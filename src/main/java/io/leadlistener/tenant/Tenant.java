@@ -19,15 +19,22 @@ import java.util.Optional;
  * @param kfSecret        the 微信客服 Secret, when 微信客服 messages are to be pulled (never logged)
  * @param appSecret       the Secret of the tenant's self-built app, when the service acts in WeCom (never logged)
  * @param contactSecret   the 客户联系 Secret, for customer tags and profiles (never logged)
+ * @param robotKeys       webhook keys of the tenant's group robots, by name (secrets, never logged)
  */
 public record Tenant(String id, String corpId, Optional<String> agentId, CallbackSecret appCallback,
                      Map<String, CallbackSecret> namedCallbacks, boolean includeMessageText,
                      Map<String, AcceptedSecret> previousSecrets, String apiBaseUrl, Optional<String> kfSecret,
-                     Optional<String> appSecret, Optional<String> contactSecret) {
+                     Optional<String> appSecret, Optional<String> contactSecret, Map<String, String> robotKeys) {
 
     public Tenant {
         namedCallbacks = Map.copyOf(namedCallbacks);
         previousSecrets = Map.copyOf(previousSecrets);
+        robotKeys = Map.copyOf(robotKeys);
+    }
+
+    /** The webhook key of the named group robot, if the tenant configured one. */
+    public Optional<String> robotKey(String name) {
+        return Optional.ofNullable(robotKeys.get(name));
     }
 
     /** The secrets a callback accepts now: its current one first, then its previous one while a rotation lasts. */
@@ -47,7 +54,8 @@ public record Tenant(String id, String corpId, Optional<String> agentId, Callbac
         return "Tenant[id=" + id + ", corpId=" + corpId + ", agentId=" + agentId.orElse("-")
                 + ", namedCallbacks=" + namedCallbacks.keySet() + ", apiBaseUrl=" + apiBaseUrl
                 + ", kfSecret=" + masked(kfSecret) + ", appSecret=" + masked(appSecret)
-                + ", contactSecret=" + masked(contactSecret) + "]";
+                + ", contactSecret=" + masked(contactSecret) + ", robots=" + new java.util.TreeSet<>(robotKeys.keySet())
+                + "]";
     }
 
     private static String masked(Optional<String> secret) {

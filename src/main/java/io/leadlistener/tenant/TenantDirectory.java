@@ -58,7 +58,14 @@ public class TenantDirectory {
         return new Tenant(id, config.corpId(), config.agentId(),
                 new CallbackSecret(config.token(), EncodingAesKey.parse(config.encodingAesKey())), named,
                 config.includeMessageText(), previous, apiBaseUrl(id, config.apiBaseUrl()),
-                config.kfSecret().filter(secret -> !secret.isBlank()), config.appSecret(), config.contactSecret());
+                config.kfSecret().filter(secret -> !secret.isBlank()), config.appSecret(), config.contactSecret(),
+                robotKeys(config));
+    }
+
+    private static Map<String, String> robotKeys(TenantsConfig.TenantConfig config) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        config.robots().forEach((name, robot) -> keys.put(name, robot.key()));
+        return keys;
     }
 
     /**

@@ -78,6 +78,20 @@ public interface TenantsConfig {
          */
         @WithName("ingestion-tokens")
         Map<String, @NotBlank String> ingestionTokens();
+
+        /**
+         * Group robots (群机器人) that pool recipients may name, by name: routing data says which pool alerts which
+         * robot, the webhook key stays here (a secret: never stored as data, never logged).
+         */
+        Map<String, @Valid RobotConfig> robots();
+    }
+
+    /** A WeCom group robot: the {@code key} of its webhook URL ({@code …/cgi-bin/webhook/send?key=…}). */
+    interface RobotConfig {
+        @WithName("key")
+        @Pattern(regexp = "[A-Za-z0-9-]{8,128}", message = "must be the key of the robot's webhook URL (letters, "
+                + "digits, '-')")
+        String key();
     }
 
     /** The Token and EncodingAESKey WeCom's console shows for one callback URL; the tenant's own is one too. */

@@ -58,7 +58,8 @@ class AlertPoliciesTest {
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("""
                         {"pools": {"agency": "channel-partners", "sample": "sample-desk", "quote": "sales"},
                          "precedence": ["agency", "sample", "quote"], "defaultPool": "sales",
-                         "recipients": {"sales": {"users": ["pool-a", "pool-b"], "departments": [3]},
+                         "recipients": {"sales": {"users": ["pool-a", "pool-b"], "departments": [3],
+                                                  "robots": ["sales-group"]},
                                         "sample-desk": {"users": ["sampler"]}}}""")
                 .when().put("/api/v1/tenants/demo/routing").then().statusCode(200)
                 .body("recipients.sales.users", equalTo(List.of("pool-a", "pool-b")))
@@ -71,6 +72,12 @@ class AlertPoliciesTest {
         JsonNode alert = awaitAlert(before, customer);
         assertThat(alert.path("touser").asText()).isEqualTo("pool-a|pool-b");
         assertThat(alert.path("toparty").asText()).isEqualTo("3");
+        // The pool's group robot posts the same alert in its group chat; its key never left the configuration.
+        await().atMost(Duration.ofSeconds(20)).until(() -> wecom().robotMessages().stream()
+                .anyMatch(m -> m.at("/markdown/content").asText().contains(customer)));
+        given().auth().oauth2(ADMIN).when().get("/api/v1/tenants/demo/routing").then()
+                .body("recipients.sales.robots", equalTo(List.of("sales-group")))
+                .body(org.hamcrest.Matchers.not(containsString(FakeWeComApi.ROBOT_KEY)));
 
         // An editor that knows only pools keeps the recipients in force.
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("""
@@ -83,8 +90,10 @@ class AlertPoliciesTest {
     void badRecipientsAreRefusedFieldByField() {
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("""
                         {"pools": {}, "precedence": [], "defaultPool": "sales",
-                         "recipients": {"sales": {"users": ["zhang san", "ok"], "departments": [0]}, "x": {}}}""")
+                         "recipients": {"sales": {"users": ["zhang san", "ok"], "departments": [0],
+                                                  "robots": ["nobody-configured-me"]}, "x": {}}}""")
                 .when().put("/api/v1/tenants/demo/routing").then().statusCode(400)
+                .body("errors.field", hasItem("recipients.sales.robots[0]"))
                 .body("errors.field", hasItem("recipients.sales.users[0]"))
                 .body("errors.field", hasItem("recipients.sales.departments[0]"))
                 .body("errors.field", hasItem("recipients.x"));

@@ -29,6 +29,7 @@ public class AlertsTestResource implements QuarkusTestResourceLifecycleManager {
                 "leadlistener.tenants.demo.app-secret", FakeWeComApi.APP_SECRET,
                 "leadlistener.tenants.demo.contact-secret", FakeWeComApi.CONTACT_SECRET,
                 "leadlistener.tenants.demo.kf-secret", FakeWeComApi.SECRET,
+                "leadlistener.tenants.demo.robots.sales-group.key", FakeWeComApi.ROBOT_KEY,
                 "leadlistener.actions.worker.initial-backoff", "200ms",
                 "leadlistener.actions.worker.max-backoff", "500ms");
     }

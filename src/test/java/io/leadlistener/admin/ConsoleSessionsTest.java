@@ -64,6 +64,7 @@ class ConsoleSessionsTest {
     }
 
     /** A record, not an anonymous class: Quarkus' build scans test classes, and rejects anonymous validated ones. */
-    private record FixedConfig(Optional<String> sessionKey, Optional<String> publicUrl, Duration sessionLifetime) implements ConsoleConfig {
+    private record FixedConfig(Optional<String> sessionKey, Optional<String> publicUrl, Duration sessionLifetime)
+            implements ConsoleConfig {
     }
 }

@@ -44,6 +44,7 @@ class TenantsConfigValidationTest {
             "leadlistener.tenants.demo.callbacks.kf.encoding-aes-key, short, must be 43 characters",
             "leadlistener.tenants.demo.app-secret, 'secret with spaces in it', must be the Secret",
             "leadlistener.tenants.demo.contact-secret, short, must be the Secret",
+            "leadlistener.tenants.demo.robots.sales.key, 'not a key!', key of the robot's webhook URL",
     })
     void refusesABadValueNamingTheKeyButNeverTheSecret(String key, String value, String expectedMessage) {
         Map<String, String> properties = demoTenant();
@@ -155,6 +156,19 @@ class TenantsConfigValidationTest {
         assertThat(with.contactSecret()).contains(CONTACT_SECRET);
         assertThat(with.toString()).contains("appSecret=****", "contactSecret=****")
                 .doesNotContain(APP_SECRET).doesNotContain(CONTACT_SECRET);
+    }
+
+    @Test
+    void aGroupRobotIsNamedInLogsButItsKeyNever() {
+        Map<String, String> properties = demoTenant();
+        String key = "693a91f6-7b1c-4bc4-97a0-0ec2a1fa5a01";
+        properties.put("leadlistener.tenants.demo.robots.sales-group.key", key);
+        Tenant tenant = new TenantDirectory(load(properties).getConfigMapping(TenantsConfig.class))
+                .find("demo").orElseThrow();
+
+        assertThat(tenant.robotKey("sales-group")).contains(key);
+        assertThat(tenant.robotKey("other")).isEmpty();
+        assertThat(tenant.toString()).contains("robots=[sales-group]").doesNotContain(key);
     }
 
     @ParameterizedTest(name = "{0}")

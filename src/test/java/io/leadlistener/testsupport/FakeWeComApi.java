@@ -37,6 +37,8 @@ public final class FakeWeComApi implements AutoCloseable {
     public static final String SECRET = "kfTestSecret";
     /** The self-built app's Secret the fake also accepts (app messages). */
     public static final String APP_SECRET = "appTestSecret0123456789";
+    /** The webhook key of the group robot the fake knows; others answer 93000 (invalid webhook URL). */
+    public static final String ROBOT_KEY = "693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa";
     /** The 客户联系 Secret: only its tokens may call the externalcontact endpoints. */
     public static final String CONTACT_SECRET = "contactTestSecret012345";
 
@@ -83,6 +85,7 @@ public final class FakeWeComApi implements AutoCloseable {
     private final Map<String, ObjectNode> externalContacts = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> kfCustomers = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> profileReads = new ConcurrentHashMap<>();
+    private final List<JsonNode> robotMessages = new CopyOnWriteArrayList<>();
     private final AtomicInteger tokensIssued = new AtomicInteger();
     private volatile boolean secretRevoked;
     private volatile int pageSize = 2;
@@ -105,6 +108,7 @@ public final class FakeWeComApi implements AutoCloseable {
         server.createContext("/cgi-bin/externalcontact/add_corp_tag", exchange -> contactCall(exchange, corpTags::add));
         server.createContext("/cgi-bin/externalcontact/mark_tag", exchange -> contactCall(exchange, corpTags::mark));
         server.createContext("/cgi-bin/externalcontact/get", this::externalContact);
+        server.createContext("/cgi-bin/webhook/send", this::robotMessage);
         server.createContext("/cgi-bin/kf/customer/batchget", this::kfCustomers);
         server.setExecutor(handlers);
         server.start();
@@ -280,6 +284,27 @@ public final class FakeWeComApi implements AutoCloseable {
             }
         }
         respond(exchange, 200, answer);
+    }
+
+    /** Messages the group robot {@link #ROBOT_KEY} received, as bodies. */
+    public List<JsonNode> robotMessages() {
+        return List.copyOf(robotMessages);
+    }
+
+    private void robotMessage(HttpExchange exchange) throws IOException {
+        String key = query(exchange).get("key");
+        JsonNode body = JSON.readTree(exchange.getRequestBody());
+        if (!ROBOT_KEY.equals(key)) {
+            respond(exchange, 200, JSON.createObjectNode().put("errcode", 93000).put("errmsg",
+                    "invalid webhook url"));
+            return;
+        }
+        if (!"markdown".equals(body.path("msgtype").asText()) || body.at("/markdown/content").asText().isBlank()) {
+            respond(exchange, 200, JSON.createObjectNode().put("errcode", 40008).put("errmsg", "invalid message type"));
+            return;
+        }
+        robotMessages.add(body);
+        respond(exchange, 200, JSON.createObjectNode().put("errcode", 0).put("errmsg", "ok"));
     }
 
     /** The corporate tags of the fake corp. */

@@ -37,5 +37,8 @@ public interface RoutingConfig {
 
         /** WeCom department ids. */
         Optional<List<@Positive Long>> departments();
+
+        /** Group robots, by the name {@code leadlistener.tenants.<id>.robots.<name>} gives them. */
+        Optional<List<String>> robots();
     }
 }

@@ -43,9 +43,16 @@ public record RoutingDefinition(Map<String, String> pools, List<String> preceden
      */
     public static List<FieldError> validate(Map<String, String> pools, List<String> precedence, String defaultPool,
                                             Map<String, PoolRecipients> recipients, Set<String> knownIntents) {
+        return validate(pools, precedence, defaultPool, recipients, knownIntents, Set.of());
+    }
+
+    /** @param knownRobots the names of the tenant's configured group robots */
+    public static List<FieldError> validate(Map<String, String> pools, List<String> precedence, String defaultPool,
+                                            Map<String, PoolRecipients> recipients, Set<String> knownIntents,
+                                            Set<String> knownRobots) {
         List<FieldError> errors = new ArrayList<>();
         if (recipients != null) {
-            recipients.forEach((pool, who) -> checkRecipients(errors, "recipients." + pool, pool, who));
+            recipients.forEach((pool, who) -> checkRecipients(errors, "recipients." + pool, pool, who, knownRobots));
         }
         if (pools == null) {
             errors.add(new FieldError("pools", "is required (an object of intent → pool; {} routes everything to "
@@ -86,14 +93,25 @@ public record RoutingDefinition(Map<String, String> pools, List<String> preceden
         this(pools, precedence, defaultPool, Map.of());
     }
 
-    private static void checkRecipients(List<FieldError> errors, String field, String pool, PoolRecipients who) {
+    private static void checkRecipients(List<FieldError> errors, String field, String pool, PoolRecipients who,
+                                        Set<String> knownRobots) {
         if (!POOL.matcher(pool).matches()) {
             errors.add(new FieldError(field, poolRule(pool)));
         }
         if (who == null || who.isEmpty()) {
-            errors.add(new FieldError(field, "names nobody: give users (WeCom userids) and/or departments (ids), or"
-                    + " leave the pool out"));
+            errors.add(new FieldError(field, "names nobody: give users (WeCom userids), departments (ids) and/or "
+                    + "robots (names of the tenant's group robots), or leave the pool out"));
             return;
+        }
+        for (int i = 0; i < who.robots().size(); i++) {
+            String robot = who.robots().get(i);
+            if (robot == null || !PoolRecipients.ROBOT.matcher(robot).matches()) {
+                errors.add(new FieldError(field + ".robots[" + i + "]", "'" + robot + "' is not a robot name"));
+            } else if (!knownRobots.contains(robot)) {
+                errors.add(new FieldError(field + ".robots[" + i + "]", "unknown robot '" + robot + "': configure "
+                        + "leadlistener.tenants.<tenant>.robots." + robot + ".key first (known: "
+                        + String.join(", ", new java.util.TreeSet<>(knownRobots)) + ")"));
+            }
         }
         if (who.users().size() > PoolRecipients.MAX_USERS) {
             errors.add(new FieldError(field + ".users", "at most " + PoolRecipients.MAX_USERS

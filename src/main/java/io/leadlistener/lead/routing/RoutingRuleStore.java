@@ -181,7 +181,8 @@ public class RoutingRuleStore {
     private Map<String, PoolRecipients> configuredRecipients() {
         Map<String, PoolRecipients> recipients = new TreeMap<>();
         defaults.recipients().forEach((pool, who) -> recipients.put(pool,
-                new PoolRecipients(who.users().orElse(List.of()), who.departments().orElse(List.of()))));
+                new PoolRecipients(who.users().orElse(List.of()), who.departments().orElse(List.of()),
+                        who.robots().orElse(List.of()))));
         return recipients;
     }
 

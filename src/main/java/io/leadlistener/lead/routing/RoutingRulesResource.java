@@ -124,7 +124,8 @@ public class RoutingRulesResource {
         String note = note(request.note());
         return QuarkusTransaction.requiringNew().call(() -> {
             List<RoutingDefinition.FieldError> errors = RoutingDefinition.validate(request.pools(),
-                    request.precedence(), request.defaultPool(), request.recipients(), knownIntents(tenant));
+                    request.precedence(), request.defaultPool(), request.recipients(), knownIntents(tenant),
+                    tenants.require(tenant).robotKeys().keySet());
             if (!errors.isEmpty()) {
                 throw invalid(errors);
             }

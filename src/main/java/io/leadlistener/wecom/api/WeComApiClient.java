@@ -97,6 +97,17 @@ public class WeComApiClient {
                 ids(body.path("invalidparty")));
     }
 
+    /**
+     * {@code POST /cgi-bin/webhook/send?key=} — a group robot's message. No access token: the key is the secret, so it
+     * travels only in the URL, which is never logged.
+     */
+    public void sendRobotMessage(String baseUrl, String key, JsonNode message) {
+        URI uri = URI.create(baseUrl + "/cgi-bin/webhook/send?key=" + encode(key));
+        send("webhook/send", HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(message.toString(), StandardCharsets.UTF_8)));
+    }
+
     /** A corporate tag group as WeCom lists it: its tags by name (deleted ones left out). */
     public record CorpTagGroup(String groupId, String groupName, Map<String, String> tagIdsByName) {
     }
