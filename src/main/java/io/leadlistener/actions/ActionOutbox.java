@@ -108,6 +108,41 @@ public class ActionOutbox {
     }
 
     /**
+     * Appends an action due at {@code at} (a quiet period's digest) unless it exists.
+     *
+     * @return whether it was new
+     */
+    boolean appendDueAt(NewAction action, java.time.Instant at) {
+        int inserted = jdbc.update("""
+                insert into wecom_action (id, tenant_id, lead_id, type, payload, recipients, facts, not_before,
+                                          next_attempt_at)
+                values (?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)
+                on conflict (id) do nothing""", statement -> {
+            statement.setString(1, action.id());
+            statement.setString(2, action.tenantId());
+            statement.setString(3, action.leadId());
+            statement.setString(4, action.type());
+            statement.setString(5, action.payload());
+            statement.setArray(6, textArray(statement.getConnection(), action.recipients()));
+            statement.setString(7, action.facts());
+            TransactionJdbc.setInstant(statement, 8, at);
+            TransactionJdbc.setInstant(statement, 9, at);
+        });
+        return inserted == 1;
+    }
+
+    /**
+     * The facts of an action no attempt has touched yet, locked for this transaction (waiting while the worker holds
+     * it); empty once it was tried, done or parked.
+     */
+    Optional<String> untriedFacts(String id) {
+        return jdbc.query("""
+                select cast(facts as text) from wecom_action
+                where id = ? and attempts = 0 and done_at is null and parked_at is null for update""",
+                statement -> statement.setString(1, id), row -> row.getString(1)).stream().findFirst();
+    }
+
+    /**
      * Records a message folded into alert {@code foldedInto}: a done row under the message's own action id, so a
      * redelivery still finds it and the alert's history shows every message it stands for.
      */

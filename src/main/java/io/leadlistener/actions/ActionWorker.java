@@ -162,8 +162,11 @@ public class ActionWorker {
                 + " invalidparty=" + String.join("|", receipt.invalidParties());
         claims.markDone(action.id(), outcome);
         metrics.outcome(action.type(), "done", null);
-        LOG.infof("%s sent to %s tenant=%s lead=%s%s", LeadAlerts.NEW_CONTACT_TYPE.equals(action.type())
-                        ? "New-contact alert" : "Alert", recipients(payload), tenant.id(), action.leadId(),
+        LOG.infof("%s sent to %s tenant=%s lead=%s%s", switch (action.type()) {
+                    case LeadAlerts.NEW_CONTACT_TYPE -> "New-contact alert";
+                    case LeadAlerts.DIGEST_TYPE -> "Digest";
+                    default -> "Alert";
+                }, recipients(payload), tenant.id(), action.leadId(),
                 outcome == null ? "" : " (" + outcome + ")");
     }
 
@@ -195,8 +198,8 @@ public class ActionWorker {
         });
         claims.markDone(action.id(), null);
         metrics.outcome(action.type(), "done", null);
-        LOG.infof("Alert sent to robot %s tenant=%s lead=%s",
-                action.type().substring(LeadAlerts.ROBOT_TYPE_PREFIX.length()), tenant.id(), action.leadId());
+        LOG.infof("%s sent to robot %s tenant=%s lead=%s", action.type().startsWith(LeadAlerts.ROBOT_DIGEST_PREFIX)
+                ? "Digest" : "Alert", robotName(action.type()), tenant.id(), action.leadId());
     }
 
     /**
@@ -260,7 +263,7 @@ public class ActionWorker {
         }
 
         static SecretKind of(String type, JsonNode payload) {
-            if (type.startsWith(LeadAlerts.ROBOT_TYPE_PREFIX)) {
+            if (type.startsWith(LeadAlerts.ROBOT_TYPE_PREFIX) || type.startsWith(LeadAlerts.ROBOT_DIGEST_PREFIX)) {
                 return ROBOT;
             }
             return switch (type) {
@@ -276,7 +279,7 @@ public class ActionWorker {
                 case APP -> tenant.appSecret();
                 case CONTACT -> tenant.contactSecret();
                 case KF -> tenant.kfSecret();
-                case ROBOT -> tenant.robotKey(type.substring(LeadAlerts.ROBOT_TYPE_PREFIX.length()));
+                case ROBOT -> tenant.robotKey(robotName(type));
             };
         }
     }
@@ -289,6 +292,11 @@ public class ActionWorker {
             api.markTag(tenant.apiBaseUrl(), token, userId, externalUserId, tagIds);
             return null;
         });
+    }
+
+    /** The robot a {@code robot-alert:<name>} or {@code robot-digest:<name>} action posts to. */
+    private static String robotName(String type) {
+        return type.substring(type.indexOf(':') + 1);
     }
 
     private static String recipients(JsonNode payload) {

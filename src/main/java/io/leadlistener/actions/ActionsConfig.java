@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code leadlistener.actions.*}: the worker that carries out actions in WeCom. */
 @ConfigMapping(prefix = "leadlistener.actions")
@@ -17,6 +18,9 @@ public interface ActionsConfig {
 
     /** The alert settings every tenant starts with (version 0); the admin API publishes a tenant's own. */
     Alerts alerts();
+
+    /** A time of day, {@code HH:mm}. */
+    String HH_MM = "([01][0-9]|2[0-3]):[0-5][0-9]";
 
     interface Alerts {
         @WithDefault("true")
@@ -55,6 +59,16 @@ public interface ActionsConfig {
 
         /** Intent id → tag name, where it should differ from the intent's label (报价 / 样品需求 / 代理加盟). */
         Map<String, @Size(min = 1, max = AlertSettings.MAX_TAG_NAME) String> tagNames();
+
+        /** Start of the quiet hours ({@code HH:mm}); with {@code quiet-to}. Off by default. */
+        Optional<@Pattern(regexp = HH_MM, message = "must be a time like 22:00") String> quietFrom();
+
+        /** End of the quiet hours ({@code HH:mm}): alerts in between go out then, as one digest per recipient. */
+        Optional<@Pattern(regexp = HH_MM, message = "must be a time like 08:00") String> quietTo();
+
+        /** The zone quiet hours are read in. */
+        @WithDefault("Asia/Shanghai")
+        String timeZone();
     }
 
     /** The {@code action-outbox} wellness check is DOWN when the oldest pending action is older than this. */

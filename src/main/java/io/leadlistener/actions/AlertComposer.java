@@ -88,6 +88,36 @@ final class AlertComposer {
         return message;
     }
 
+    /**
+     * The digest of a quiet period: one line per customer (intents, how many messages), newest customers last, cut
+     * to WeCom's limit with a count of those left out. An app message when {@code to} is given, else a robot's.
+     */
+    static ObjectNode composeDigest(Recipients to, int agentId, DigestFacts digest, Map<String, String> labels) {
+        StringBuilder content = new StringBuilder("**免打扰时段（" + digest.period() + "）的新线索："
+                + digest.customers().size() + " 位客户**\n");
+        int shown = 0;
+        for (AlertFacts customer : digest.customers()) {
+            String line = "> " + customer.customer() + "：" + labels(customer.intents(), labels)
+                    + (customer.messages() > 1 ? "（" + customer.messages() + " 条）" : "") + "\n";
+            if (bytes(content + line) > MAX_CONTENT_BYTES - 64) {
+                break;
+            }
+            content.append(line);
+            shown++;
+        }
+        if (shown < digest.customers().size()) {
+            content.append("> …另有 ").append(digest.customers().size() - shown).append(" 位客户");
+        }
+        ObjectNode message = to == null ? JSON.createObjectNode() : envelope(to, agentId);
+        message.put("msgtype", "markdown");
+        message.putObject("markdown").put("content", content.toString().strip());
+        if (to != null) {
+            message.put("enable_duplicate_check", 1);
+            message.put("duplicate_check_interval", DUPLICATE_CHECK_SECONDS);
+        }
+        return message;
+    }
+
     /** The short alert for an added external contact. */
     static ObjectNode composeNewContact(Recipients to, int agentId, String customer, String state) {
         ObjectNode message = envelope(to, agentId);

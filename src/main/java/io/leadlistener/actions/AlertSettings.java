@@ -6,10 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * One version of a tenant's alert settings. Version 0 is the configured defaults ({@code leadlistener.actions.alerts.*});
+ * One version of a tenant's alert settings. Version 0 is the configured defaults
+ * ({@code leadlistener.actions.alerts.*});
  * published versions count up from 1 per tenant, each a full snapshot with who, when and what changed.
  *
  * @param enabled            whether tagged messages alert anyone at all
@@ -20,12 +22,16 @@ import java.util.TreeMap;
  * @param customerTags       whether external contacts are marked with a corporate tag per intent
  * @param tagGroup           the corporate tag group those tags live in
  * @param tagNames           intent id → tag name, where it differs from the intent's label
+ * @param quietFrom          start of the quiet hours ({@code HH:mm}), or null: no quiet hours
+ * @param quietTo            end of the quiet hours ({@code HH:mm}), or null
+ * @param timeZone           the zone the quiet hours are read in
  * @param changesJson        what this version changed against the one before, as stored; null for version 0
  */
 public record AlertSettings(String tenant, long version, boolean enabled, int foldMinutes, int perMemberPerMinute,
                             boolean newContactAlerts, String format, boolean customerTags, String tagGroup,
-                            Map<String, String> tagNames, Instant publishedAt, String publishedBy, String origin,
-                            Long rolledBackTo, String note, String changesJson) {
+                            Map<String, String> tagNames, String quietFrom, String quietTo, String timeZone,
+                            Instant publishedAt, String publishedBy, String origin, Long rolledBackTo, String note,
+                            String changesJson) {
 
     static final int MAX_FOLD_MINUTES = 1440;
     /** WeCom drops app messages beyond about 30 per member per minute per app (docs/wecom-protocol notes). */
@@ -39,6 +45,7 @@ public record AlertSettings(String tenant, long version, boolean enabled, int fo
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(tagGroup, "tagGroup");
+        Objects.requireNonNull(timeZone, "timeZone");
         tagNames = tagNames == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(tagNames));
     }
 
@@ -53,7 +60,15 @@ public record AlertSettings(String tenant, long version, boolean enabled, int fo
         values.put("customerTags", customerTags);
         values.put("tagGroup", tagGroup);
         values.put("tagNames", tagNames);
+        values.put("quietFrom", quietFrom);
+        values.put("quietTo", quietTo);
+        values.put("timeZone", timeZone);
         return values;
+    }
+
+    /** The quiet hours, if the tenant has any (validated when published). */
+    Optional<QuietHours> quietHours() {
+        return QuietHours.of(quietFrom, quietTo, timeZone);
     }
 
     boolean sameSettingsAs(AlertSettings other) {

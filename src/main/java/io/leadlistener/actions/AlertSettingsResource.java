@@ -68,6 +68,13 @@ public class AlertSettingsResource {
                                        Boolean customerTags,
                                        @Size(min = 1, max = AlertSettings.MAX_TAG_NAME) String tagGroup,
                                        Map<String, String> tagNames,
+                                       @Pattern(regexp = ActionsConfig.HH_MM + "|",
+                                               message = "must be a time like 22:00, or \"\" for none")
+                                       String quietFrom,
+                                       @Pattern(regexp = ActionsConfig.HH_MM + "|",
+                                               message = "must be a time like 08:00, or \"\" for none")
+                                       String quietTo,
+                                       String timeZone,
                                        @Size(max = 500) String note, Long baseVersion) {
     }
 
@@ -80,7 +87,8 @@ public class AlertSettingsResource {
     public record AlertSettingsView(String tenant, long version, boolean enabled, int foldMinutes,
                                     int perMemberPerMinute, boolean newContactAlerts, String format,
                                     boolean consoleLink, boolean customerTags, String tagGroup,
-                                    Map<String, String> tagNames, String origin, Instant publishedAt, String publishedBy,
+                                    Map<String, String> tagNames, String quietFrom, String quietTo,
+                                    String timeZone, String origin, Instant publishedAt, String publishedBy,
                                     Long rolledBackTo, String note, @JsonRawValue String changes) {
     }
 
@@ -157,7 +165,15 @@ public class AlertSettingsResource {
                     orElse(request.format(), inForce.format()),
                     orElse(request.customerTags(), inForce.customerTags()),
                     orElse(request.tagGroup(), inForce.tagGroup()),
-                    orElse(request.tagNames(), inForce.tagNames()), null, null, "edit", null, null, null);
+                    orElse(request.tagNames(), inForce.tagNames()),
+                    blankIsNone(orElse(request.quietFrom(), inForce.quietFrom())),
+                    blankIsNone(orElse(request.quietTo(), inForce.quietTo())),
+                    orElse(request.timeZone(), inForce.timeZone()), null, null, "edit", null, null, null);
+            try {
+                wanted.quietHours();
+            } catch (IllegalArgumentException e) {
+                throw invalid(List.of(Map.of("field", "quietFrom", "detail", e.getMessage())));
+            }
             return publish(wanted, "edit", null, request.note(), request.baseVersion());
         }));
     }
@@ -222,6 +238,10 @@ public class AlertSettingsResource {
         }
     }
 
+    private static String blankIsNone(String time) {
+        return time == null || time.isBlank() ? null : time;
+    }
+
     private static <T> T orElse(T requested, T inForce) {
         return requested != null ? requested : inForce;
     }
@@ -229,7 +249,9 @@ public class AlertSettingsResource {
     private AlertSettingsView view(AlertSettings settings) {
         return new AlertSettingsView(settings.tenant(), settings.version(), settings.enabled(),
                 settings.foldMinutes(), settings.perMemberPerMinute(), settings.newContactAlerts(), settings.format(),
-                consoleLink, settings.customerTags(), settings.tagGroup(), settings.tagNames(), settings.origin(), settings.publishedAt(), settings.publishedBy(),
+                consoleLink, settings.customerTags(), settings.tagGroup(), settings.tagNames(), settings.quietFrom(),
+                settings.quietTo(), settings.timeZone(), settings.origin(), settings.publishedAt(),
+                settings.publishedBy(),
                 settings.rolledBackTo(), settings.note(), settings.changesJson());
     }
 

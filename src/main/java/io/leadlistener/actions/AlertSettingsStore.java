@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -76,7 +77,8 @@ public class AlertSettingsStore {
     public AlertSettings configured(String tenant) {
         return new AlertSettings(tenant, 0, defaults.enabled(), defaults.foldMinutes(), defaults.perMemberPerMinute(),
                 defaults.newContactAlerts(), defaults.format(), defaults.customerTags(), defaults.tagGroup(),
-                defaults.tagNames(), null, null, "config", null, null, null);
+                defaults.tagNames(), defaults.quietFrom().orElse(null), defaults.quietTo().orElse(null),
+                defaults.timeZone(), null, null, "config", null, null, null);
     }
 
     /**
@@ -101,8 +103,8 @@ public class AlertSettingsStore {
         String changes = json(changes(inForce.values(), settings.values()));
         AlertSettings next = new AlertSettings(tenant, inForce.version() + 1, settings.enabled(),
                 settings.foldMinutes(), settings.perMemberPerMinute(), settings.newContactAlerts(), settings.format(),
-                settings.customerTags(), settings.tagGroup(), settings.tagNames(), clock.instant(), actor, origin,
-                rolledBackTo, note, changes);
+                settings.customerTags(), settings.tagGroup(), settings.tagNames(), settings.quietFrom(),
+                settings.quietTo(), settings.timeZone(), clock.instant(), actor, origin, rolledBackTo, note, changes);
         jdbc.update("""
                 insert into alert_settings_version (tenant_id, version, settings, published_at, published_by, origin,
                     rolled_back_to, changes, note)
@@ -124,7 +126,7 @@ public class AlertSettingsStore {
     static Map<String, List<Object>> changes(Map<String, Object> before, Map<String, Object> after) {
         Map<String, List<Object>> changes = new LinkedHashMap<>();
         after.forEach((name, value) -> {
-            if (!value.equals(before.get(name))) {
+            if (!Objects.equals(value, before.get(name))) {
                 changes.put(name, Arrays.asList(before.get(name), value));
             }
         });
@@ -152,6 +154,9 @@ public class AlertSettingsStore {
                     values.path("customerTags").asBoolean(base.customerTags()),
                     values.path("tagGroup").asText(base.tagGroup()),
                     values.has("tagNames") ? names(values.path("tagNames")) : base.tagNames(),
+                    values.has("quietFrom") ? values.path("quietFrom").asText(null) : base.quietFrom(),
+                    values.has("quietTo") ? values.path("quietTo").asText(null) : base.quietTo(),
+                    values.path("timeZone").asText(base.timeZone()),
                     SqlTimestamps.toInstant(row.getTimestamp(4)), row.getString(5), row.getString(6), rolledBackTo,
                     row.getString(8), row.getString(9));
         });

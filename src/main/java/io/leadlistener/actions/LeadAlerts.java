@@ -8,6 +8,8 @@ import io.leadlistener.tenant.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -26,6 +28,11 @@ public class LeadAlerts {
     static final String NEW_CONTACT_TYPE = "contact-alert";
     /** A group robot's alert: the type names the robot, so each robot has its own queue and folding window. */
     static final String ROBOT_TYPE_PREFIX = "robot-alert:";
+    /** A quiet period's digest to a member (or departments); a robot's is {@code robot-digest:<name>}. */
+    static final String DIGEST_TYPE = "digest";
+    static final String ROBOT_DIGEST_PREFIX = "robot-digest:";
+    /** Digests belong to no lead: they queue under their recipient. */
+    static final String DIGEST_LEAD_PREFIX = "digest:";
     /** The per-minute throttle counts a robot's messages under this name (WeCom: ~20 a minute per robot). */
     static final String ROBOT_THROTTLE_PREFIX = "robot:";
 
@@ -36,9 +43,11 @@ public class LeadAlerts {
     private final IntentLabels labels;
     private final ObjectMapper objectMapper;
     private final Optional<String> consoleUrl;
+    private final Clock clock;
 
     public LeadAlerts(ActionOutbox outbox, AlertSettingsStore settings, IntentLabels labels,
-                      ObjectMapper objectMapper, ConsoleConfig console) {
+                      ObjectMapper objectMapper, ConsoleConfig console, Clock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         this.settings = settings;
         this.labels = labels;
@@ -94,17 +103,54 @@ public class LeadAlerts {
         }
         AlertFacts facts = AlertFacts.of(message.customer(), message.intents(), message.matchedWords(),
                 message.text(), message.messageId());
+        Optional<QuietHours> quiet = alertSettings.quietHours();
+        Optional<Instant> quietEnd = quiet.flatMap(hours -> hours.endOf(clock.instant()));
         boolean enqueued = false;
         if (!to.isEmpty()) {
             int agent = agentId.get();
-            enqueued = enqueueFolding(tenant, message, TYPE, to.users(), facts, alertSettings,
+            boolean digested = quietEnd.isPresent() && enqueueDigest(tenant, message, DIGEST_TYPE, to.users(),
+                    to.toString(), facts, quietEnd.get(), quiet.get().label(),
+                    digest -> AlertComposer.composeDigest(to, agent, digest, labels.forTransaction(tenant.id()))
+                            .toString());
+            enqueued = digested || enqueueFolding(tenant, message, TYPE, to.users(), facts, alertSettings,
                     folded -> payload(tenant, to, agent, folded, alertSettings));
         }
         for (String robot : robots) {
-            enqueued |= enqueueFolding(tenant, message, ROBOT_TYPE_PREFIX + robot, List.of(ROBOT_THROTTLE_PREFIX + robot),
-                    facts, alertSettings, folded -> robotPayload(tenant, folded));
+            List<String> throttled = List.of(ROBOT_THROTTLE_PREFIX + robot);
+            boolean digested = quietEnd.isPresent() && enqueueDigest(tenant, message, ROBOT_DIGEST_PREFIX + robot,
+                    throttled, ROBOT_THROTTLE_PREFIX + robot, facts, quietEnd.get(), quiet.get().label(),
+                    digest -> AlertComposer.composeDigest(null, 0, digest, labels.forTransaction(tenant.id()))
+                            .toString());
+            enqueued |= digested || enqueueFolding(tenant, message, ROBOT_TYPE_PREFIX + robot, throttled, facts,
+                    alertSettings, folded -> robotPayload(tenant, folded));
         }
         return enqueued;
+    }
+
+    /**
+     * Inside quiet hours: the message joins its recipient's digest of the period, due when the period ends (created
+     * by the first message, rewritten by the next ones while no attempt touched it).
+     *
+     * @param recipientKey who the digest goes to, as one string (one digest per recipient and period)
+     * @return false when the period's digest was already sent (the period just ended): alert as usual then
+     */
+    private boolean enqueueDigest(Tenant tenant, TaggedMessage message, String type, List<String> throttled,
+                                  String recipientKey, AlertFacts facts, Instant end, String period,
+                                  java.util.function.Function<DigestFacts, String> payload) {
+        String digestId = EventIds.action(type, tenant.id(), recipientKey + "|" + end);
+        DigestFacts first = new DigestFacts(period, List.of(facts));
+        boolean created = outbox.appendDueAt(new ActionOutbox.NewAction(digestId, tenant.id(),
+                DIGEST_LEAD_PREFIX + recipientKey, type, payload.apply(first), throttled, json(first)), end);
+        if (!created) {
+            Optional<String> waiting = outbox.untriedFacts(digestId);
+            if (waiting.isEmpty()) {
+                return false;
+            }
+            DigestFacts merged = read(waiting.get(), DigestFacts.class).add(facts);
+            outbox.rewrite(digestId, payload.apply(merged), throttled, json(merged));
+        }
+        return outbox.appendFolded(new ActionOutbox.NewAction(EventIds.action(type, tenant.id(),
+                message.messageId()), tenant.id(), message.leadId(), type, "{}", List.of(), json(facts)), digestId);
     }
 
     /**
@@ -120,7 +166,7 @@ public class LeadAlerts {
         if (alertSettings.foldMinutes() > 0) {
             Optional<ActionOutbox.ScheduledAlert> scheduled = outbox.scheduledAlert(message.leadId(), type);
             if (scheduled.isPresent()) {
-                AlertFacts folded = facts(scheduled.get().facts()).fold(facts);
+                AlertFacts folded = read(scheduled.get().facts(), AlertFacts.class).fold(facts);
                 outbox.rewrite(scheduled.get().id(), payload.apply(folded), throttled, json(folded));
                 return outbox.appendFolded(action, scheduled.get().id());
             }
@@ -181,7 +227,15 @@ public class LeadAlerts {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private String json(AlertFacts facts) {
+    private <T> T read(String json, Class<T> type) {
+        try {
+            return objectMapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("wecom_action.facts is not a " + type.getSimpleName(), e);
+        }
+    }
+
+    private String json(Object facts) {
         try {
             return objectMapper.writeValueAsString(facts);
         } catch (JsonProcessingException e) {
@@ -189,11 +243,4 @@ public class LeadAlerts {
         }
     }
 
-    private AlertFacts facts(String json) {
-        try {
-            return objectMapper.readValue(json, AlertFacts.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("wecom_action.facts is not an alert's facts", e);
-        }
-    }
 }

@@ -134,4 +134,27 @@ class AlertComposerTest {
 
         assertThat(message.at("/markdown/content").asText()).isEqualTo("**新客户：external:wmC1 已添加**\n> 渠道：expo-2026");
     }
+
+    @Test
+    void aDigestListsEveryCustomerOnceWithinWeComsLimit() {
+        DigestFacts digest = new DigestFacts("22:00–08:00", List.of(
+                AlertFacts.of("客户甲", List.of("quote"), List.of("报价"), null, "m1")))
+                .add(AlertFacts.of("客户乙", List.of("sample"), List.of("样品"), null, "m2"))
+                .add(AlertFacts.of("客户甲", List.of("agency"), List.of("代理"), null, "m3"));
+
+        assertThat(digest.customers()).hasSize(2);
+        assertThat(AlertComposer.composeDigest(ZHANGSAN, 1, digest, Map.of()).at("/markdown/content").asText())
+                .isEqualTo("""
+                        **免打扰时段（22:00–08:00）的新线索：2 位客户**
+                        > 客户甲：报价、代理加盟（2 条）
+                        > 客户乙：样品需求""");
+
+        DigestFacts crowded = new DigestFacts("22:00–08:00", List.of());
+        for (int i = 0; i < 200; i++) {
+            crowded = crowded.add(AlertFacts.of("一位很长名字的客户" + i, List.of("quote"), List.of("报价"), null, "m" + i));
+        }
+        String content = AlertComposer.composeDigest(null, 0, crowded, Map.of()).at("/markdown/content").asText();
+        assertThat(content.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(AlertComposer.MAX_CONTENT_BYTES);
+        assertThat(content).contains("200 位客户").containsPattern("…另有 \\d+ 位客户$");
+    }
 }

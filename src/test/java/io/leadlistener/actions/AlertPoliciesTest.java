@@ -232,6 +232,57 @@ class AlertPoliciesTest {
                 .filter(m -> m.body().toString().contains(customer)).count() == 2);
     }
 
+    @Test
+    void alertsInsideQuietHoursWaitAndGoOutAsOneDigestPerRecipient() throws Exception {
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai"));
+        java.time.format.DateTimeFormatter hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"quietFrom\": \""
+                        + now.minusHours(1).format(hhmm) + "\", \"quietTo\": \"" + now.plusHours(1).format(hhmm) + "\"}")
+                .when().put("/api/v1/tenants/demo/alert-settings").then().statusCode(200)
+                .body("timeZone", equalTo("Asia/Shanghai"));
+        String owner = "night-" + UUID.randomUUID().toString().substring(0, 8);
+        String first = customer();
+        String second = customer();
+        int before = wecom().appMessages().size();
+
+        ingest(first, "q1-" + UUID.randomUUID(), owner, "能给个报价吗");
+        ingest(second, "q2-" + UUID.randomUUID(), owner, "样品能寄吗");
+        ingest(first, "q3-" + UUID.randomUUID(), owner, "想做你们的代理");
+        InboxRows db = new InboxRows(dataSource);
+        await().atMost(Duration.ofSeconds(20)).until(() -> db.queryLong("select count(*) from wecom_action where"
+                + " folded_into = (select id from wecom_action where lead_id = ? and type = 'digest')",
+                "digest:" + owner) == 3);
+        assertThat(db.queryLong("select count(*) from wecom_action where lead_id = ? and type = 'digest'"
+                + " and next_attempt_at > now() + interval '30 minutes'", "digest:" + owner)).isEqualTo(1);
+        assertThat(wecom().appMessages().stream().skip(before)
+                .filter(m -> owner.equals(m.body().path("touser").asText()))).isEmpty();
+
+        // The quiet hours end.
+        db.update("update wecom_action set next_attempt_at = now() where lead_id = ? and type = 'digest'",
+                "digest:" + owner);
+        await().atMost(Duration.ofSeconds(20)).until(() -> wecom().appMessages().stream().skip(before)
+                .anyMatch(m -> owner.equals(m.body().path("touser").asText())));
+        List<JsonNode> sent = wecom().appMessages().stream().skip(before).map(FakeWeComApi.AppMessage::body)
+                .filter(body -> owner.equals(body.path("touser").asText())).toList();
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).at("/markdown/content").asText()).contains("免打扰时段", "2 位客户",
+                first + "：报价、代理加盟（2 条）", second + "：样品需求");
+    }
+
+    @Test
+    void halfQuietHoursAreRefused() {
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"quietFrom\": \"22:00\"}")
+                .when().put("/api/v1/tenants/demo/alert-settings").then().statusCode(400)
+                .body("detail", containsString("go together"));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                .body("{\"quietFrom\": \"22:00\", \"quietTo\": \"08:00\", \"timeZone\": \"Mars/Olympus\"}")
+                .when().put("/api/v1/tenants/demo/alert-settings").then().statusCode(400)
+                .body("detail", containsString("not a time zone"));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"quietFrom\": \"7pm\"}")
+                .when().put("/api/v1/tenants/demo/alert-settings").then().statusCode(400)
+                .body("errors.field", hasItem("quietFrom"));
+    }
+
     private void ingestExternal(String customer, String owner) {
         // An archive pipeline's message of that WeCom customer: the same lead as the contact event's.
         given().auth().oauth2("test-ingest-token").contentType(ContentType.JSON).body("{\"tenant\": \"demo\","
