@@ -198,8 +198,12 @@ public class LeadAlerts {
         }
         AlertComposer.Recipients to = AlertComposer.Recipients.user(owner);
         String payload = AlertComposer.composeNewContact(to, agentId.get(), customer, state).toString();
-        return outbox.appendAfterWindow(new ActionOutbox.NewAction(EventIds.action(NEW_CONTACT_TYPE, tenant.id(),
-                eventId), tenant.id(), leadId, NEW_CONTACT_TYPE, payload, to.users(), null), 0);
+        ActionOutbox.NewAction action = new ActionOutbox.NewAction(EventIds.action(NEW_CONTACT_TYPE, tenant.id(),
+                eventId), tenant.id(), leadId, NEW_CONTACT_TYPE, payload, to.users(), null);
+        // Inside quiet hours it waits for their end (it is not a lead, so it joins no digest).
+        Optional<Instant> quietEnd = alertSettings.quietHours().flatMap(hours -> hours.endOf(clock.instant()));
+        return quietEnd.isPresent() ? outbox.appendDueAt(action, quietEnd.get())
+                : outbox.appendAfterWindow(action, 0);
     }
 
     private String payload(Tenant tenant, AlertComposer.Recipients to, int agentId, AlertFacts facts,

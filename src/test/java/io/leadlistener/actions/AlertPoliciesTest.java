@@ -236,7 +236,7 @@ class AlertPoliciesTest {
     void alertsInsideQuietHoursWaitAndGoOutAsOneDigestPerRecipient() throws Exception {
         java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai"));
         java.time.format.DateTimeFormatter hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
-        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"quietFrom\": \""
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"newContactAlerts\": true, \"quietFrom\": \""
                         + now.minusHours(1).format(hhmm) + "\", \"quietTo\": \"" + now.plusHours(1).format(hhmm) + "\"}")
                 .when().put("/api/v1/tenants/demo/alert-settings").then().statusCode(200)
                 .body("timeZone", equalTo("Asia/Shanghai"));
@@ -256,6 +256,12 @@ class AlertPoliciesTest {
                 + " and next_attempt_at > now() + interval '30 minutes'", "digest:" + owner)).isEqualTo(1);
         assertThat(wecom().appMessages().stream().skip(before)
                 .filter(m -> owner.equals(m.body().path("touser").asText()))).isEmpty();
+        // A new contact's short alert waits for the end of the quiet hours too.
+        String added = "wm" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        postContactEvent(WeComSimulator.addExternalContactEvent(owner, added, null, Instant.now().getEpochSecond()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> db.queryLong("select count(*) from wecom_action where"
+                + " type = 'contact-alert' and payload like ? and next_attempt_at > now() + interval '30 minutes'",
+                "%" + added + "%") == 1);
 
         // The quiet hours end.
         db.update("update wecom_action set next_attempt_at = now() where lead_id = ? and type = 'digest'",
