@@ -226,16 +226,7 @@ public class AlertSettingsResource {
     private AlertSettings publish(AlertSettings wanted, String origin, Long rolledBackTo, String note,
                                   Long baseVersion) {
         String cleanNote = note == null || note.isBlank() ? null : note.strip();
-        try {
-            return store.publish(wanted, caller.name(), origin, rolledBackTo, cleanNote, baseVersion);
-        } catch (AlertSettingsStore.NothingChanged e) {
-            throw new ProblemException(409, "alert-settings-unchanged", "Conflict", "nothing to publish: the settings"
-                    + " equal version " + e.versionInForce + ", which is in force");
-        } catch (AlertSettingsStore.StaleEdit e) {
-            throw new ProblemException(409, "alert-settings-edit-conflict", "Conflict", "the edit was based on version "
-                    + baseVersion + " but version " + e.versionInForce + " is in force now; reload and edit again",
-                    Map.of("versionInForce", e.versionInForce));
-        }
+        return store.publish(wanted, caller.name(), origin, rolledBackTo, cleanNote, baseVersion);
     }
 
     private static String blankIsNone(String time) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadlistener.common.SqlTimestamps;
 import io.leadlistener.common.TransactionJdbc;
+import io.leadlistener.errors.ConflictException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
@@ -85,8 +86,9 @@ public class AlertSettingsStore {
      * Publishes {@code settings} (its values; version and provenance are assigned here) as the tenant's next version,
      * in the caller's transaction.
      *
-     * @param expectedVersion when not null, the version the caller edited; another one in force → {@link StaleEdit}
-     * @throws NothingChanged if the values equal those in force
+     * @param expectedVersion when not null, the version the caller edited
+     * @throws ConflictException {@code alert-settings-edit-conflict} when another version is in force than the one
+     *                           edited; {@code alert-settings-unchanged} when the values equal those in force
      */
     public AlertSettings publish(AlertSettings settings, String actor, String origin, Long rolledBackTo, String note,
                                  Long expectedVersion) {
@@ -95,10 +97,13 @@ public class AlertSettingsStore {
                 statement -> statement.setString(1, tenant), row -> true);
         AlertSettings inForce = current(tenant);
         if (expectedVersion != null && expectedVersion != inForce.version()) {
-            throw new StaleEdit(inForce.version());
+            throw new ConflictException("alert-settings-edit-conflict", "the edit was based on version "
+                    + expectedVersion + " but version " + inForce.version() + " is in force now; reload and edit "
+                    + "again", Map.of("versionInForce", inForce.version()));
         }
         if (settings.sameSettingsAs(inForce)) {
-            throw new NothingChanged(inForce.version());
+            throw new ConflictException("alert-settings-unchanged", "nothing to publish: the settings equal version "
+                    + inForce.version() + ", which is in force");
         }
         String changes = json(changes(inForce.values(), settings.values()));
         AlertSettings next = new AlertSettings(tenant, inForce.version() + 1, settings.enabled(),
@@ -181,26 +186,6 @@ public class AlertSettingsStore {
             return objectMapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Publishing settings identical to those in force. */
-    public static final class NothingChanged extends RuntimeException {
-        final long versionInForce;
-
-        NothingChanged(long versionInForce) {
-            super("the settings equal version " + versionInForce + ", which is in force", null, false, false);
-            this.versionInForce = versionInForce;
-        }
-    }
-
-    /** Publishing over a version the caller had not seen. */
-    public static final class StaleEdit extends RuntimeException {
-        final long versionInForce;
-
-        StaleEdit(long versionInForce) {
-            super("version " + versionInForce + " is in force now", null, false, false);
-            this.versionInForce = versionInForce;
         }
     }
 }

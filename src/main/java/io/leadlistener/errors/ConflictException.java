@@ -8,4 +8,9 @@ public final class ConflictException extends DomainException {
     public ConflictException(String slug, String detail) {
         super(slug, detail, Map.of(), null);
     }
+
+    /** @param extensions further members of the problem body, e.g. the version in force */
+    public ConflictException(String slug, String detail, Map<String, Object> extensions) {
+        super(slug, detail, extensions, null);
+    }
 }
