@@ -2,6 +2,8 @@ package io.leadlistener.actions;
 
 import io.leadlistener.tenant.Tenant;
 import io.leadlistener.wecom.api.WeComApiClient;
+import io.leadlistener.wecom.api.WeComApiException;
+import io.leadlistener.wecom.api.WeComErrcodes;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The ids of the corporate tags the service marks customers with, by (tenant, group, name). A name not known yet is
  * looked up in WeCom's tag list ({@code get_corp_tag_list}) and, when missing there too, created once
  * ({@code add_corp_tag}: into the group of that name, or a new group). Cached per replica until WeCom says a tag is
- * gone (40068: deleted by an admin), when the tenant's entries are forgotten and resolved again.
+ * gone (40068: deleted by an admin), when the tenant's entries are forgotten and resolved again. Another replica may
+ * create the same name between our look-up and our {@code add_corp_tag}; WeCom then refuses the name (40071) and the
+ * ids are taken from a second look-up.
  */
 @ApplicationScoped
 public class CorpTagDirectory {
@@ -47,17 +51,29 @@ public class CorpTagDirectory {
     }
 
     private void learn(Tenant tenant, String accessToken, String group, List<String> names) {
+        List<String> missing = lookUp(tenant, accessToken, group, names);
+        if (missing.isEmpty()) {
+            return;
+        }
+        try {
+            WeComApiClient.CorpTagGroup created = api.addCorpTags(tenant.apiBaseUrl(), accessToken, group, missing);
+            created.tagIdsByName().forEach((name, id) -> ids.put(key(tenant, group, name), id));
+        } catch (WeComApiException e) {
+            // Rethrown when the names are still missing: then 40071 meant an invalid name, not a lost race.
+            if (e.errcode() != WeComErrcodes.TAG_NAME_TAKEN || !lookUp(tenant, accessToken, group, names).isEmpty()) {
+                throw e;
+            }
+        }
+    }
+
+    /** Caches the group's tags as WeCom lists them; @return those of {@code names} WeCom does not have */
+    private List<String> lookUp(Tenant tenant, String accessToken, String group, List<String> names) {
         for (WeComApiClient.CorpTagGroup existing : api.corpTagList(tenant.apiBaseUrl(), accessToken)) {
             if (existing.groupName().equals(group)) {
                 existing.tagIdsByName().forEach((name, id) -> ids.put(key(tenant, group, name), id));
             }
         }
-        List<String> missing = names.stream().filter(name -> !ids.containsKey(key(tenant, group, name))).distinct()
-                .toList();
-        if (!missing.isEmpty()) {
-            WeComApiClient.CorpTagGroup created = api.addCorpTags(tenant.apiBaseUrl(), accessToken, group, missing);
-            created.tagIdsByName().forEach((name, id) -> ids.put(key(tenant, group, name), id));
-        }
+        return names.stream().filter(name -> !ids.containsKey(key(tenant, group, name))).distinct().toList();
     }
 
     private static String key(Tenant tenant, String group, String name) {

@@ -34,10 +34,35 @@ public final class AlertingTenant {
     }
 
     /**
+     * The demo tenant marking and reading WeCom customers ({@code contact-secret}, the 客户联系 Secret), alerts off:
+     * the tests using it follow the customer tags and profiles, not alerts.
+     */
+    public static Map<String, String> customerContactConfig(PackagedAppEnvironment.Scope scope, FakeWeComApi wecom) {
+        Map<String, String> config = config(scope, wecom);
+        config.put("leadlistener.tenants.demo.contact-secret", FakeWeComApi.CONTACT_SECRET);
+        config.put("leadlistener.actions.alerts.enabled", "false");
+        // The worker claims the oldest due action first: with retries back sooner than it can go round a refused
+        // backlog (tag and profile per customer, on a loaded machine), the newest would never get a first attempt.
+        config.put("leadlistener.actions.worker.initial-backoff", "500ms");
+        config.put("leadlistener.actions.worker.max-backoff", "2s");
+        return config;
+    }
+
+    /**
      * The id of the alert a message of the ingestion API enqueues: name-based from (type, tenant, source message),
      * the source message being {@code "<channel>:<messageId>"} (channel {@code api} by default).
      */
     public static String alertId(String messageId) {
         return EventIds.action("alert", TENANT, "api:" + messageId);
+    }
+
+    /** The id of the {@code tag} action a message of {@link IngestionApiClient#ingestExternal} enqueues. */
+    public static String tagActionId(String messageId) {
+        return EventIds.action("tag", TENANT, IngestionApiClient.EXTERNAL_CHANNEL + ":" + messageId);
+    }
+
+    /** The id of the {@code profile} action the creation of an external contact's lead enqueues. */
+    public static String profileActionId(String leadId) {
+        return EventIds.action("profile", TENANT, leadId + "|created");
     }
 }

@@ -32,6 +32,9 @@ public final class FakeCorpTags {
     private final List<Mark> marks = new CopyOnWriteArrayList<>();
     private final AtomicInteger listCalls = new AtomicInteger();
     private final AtomicInteger addCalls = new AtomicInteger();
+    private final AtomicInteger nameTakenAnswers = new AtomicInteger();
+    /** Every tag {@code add_corp_tag} created, deleted since or not. */
+    private final List<Tag> created = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
 
     /** A tag that exists in WeCom before the service runs (created by an admin). */
@@ -60,6 +63,16 @@ public final class FakeCorpTags {
         return addCalls.get();
     }
 
+    /** How many {@code add_corp_tag} calls were refused with 40071 because a name existed already. */
+    public int nameTakenAnswers() {
+        return nameTakenAnswers.get();
+    }
+
+    /** The names of every tag {@code add_corp_tag} created in the group, in creation order, deleted since or not. */
+    public List<String> createdNames(String group) {
+        return created.stream().filter(tag -> tag.group.equals(group)).map(Tag::name).toList();
+    }
+
     /** Live tags of the group, by name. */
     public synchronized Map<String, String> liveTags(String group) {
         Map<String, String> live = new LinkedHashMap<>();
@@ -83,18 +96,24 @@ public final class FakeCorpTags {
             return error(40071, "invalid group_name or tag");
         }
         String groupId = groupIds.computeIfAbsent(group, g -> "g" + ids.incrementAndGet());
-        List<Tag> created = new ArrayList<>();
+        // The request as a whole: one name taken creates none of them.
         for (JsonNode tag : request.path("tag")) {
             String name = tag.path("name").asText();
             if (liveTags(group).containsKey(name)) {
+                nameTakenAnswers.incrementAndGet();
                 return error(40071, "tag name exists: " + name);
             }
+        }
+        List<Tag> added = new ArrayList<>();
+        for (JsonNode tag : request.path("tag")) {
+            String name = tag.path("name").asText();
             Tag fresh = new Tag("t" + ids.incrementAndGet(), name, group, false);
             tags.add(fresh);
             created.add(fresh);
+            added.add(fresh);
         }
         ObjectNode answer = ok();
-        answer.set("tag_group", group(group, groupId, created));
+        answer.set("tag_group", group(group, groupId, added));
         return answer;
     }
 

@@ -26,9 +26,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real HTTP server speaking the documented JSON of {@code /cgi-bin/gettoken}, {@code /cgi-bin/kf/sync_msg} and
- * {@code /cgi-bin/message/send} (recorded, with scriptable errcodes, refused or held unanswered on demand), on an
- * ephemeral port. Each 客服账号 has a message log; a cursor is the position after the last message handed out
+ * A real HTTP server speaking the documented JSON of {@code /cgi-bin/gettoken}, {@code /cgi-bin/kf/sync_msg},
+ * {@code /cgi-bin/message/send} (recorded, with scriptable errcodes, refused or held unanswered on demand) and the
+ * customer-contact calls (corporate tags, profiles; marks and reads refused, marks held, tag lists paired on demand),
+ * on an ephemeral port. Each 客服账号 has a message log; a cursor is the position after the last message handed out
  * ({@code "c<n>"}), pages are at most {@link #pageSize} long. Faults are scripted per 客服账号 and sync request.
  */
 public final class FakeWeComApi implements AutoCloseable {
@@ -97,6 +98,12 @@ public final class FakeWeComApi implements AutoCloseable {
     private volatile Integer refusingWith;
     /** Open while app messages are held unanswered; null when they are answered at once. */
     private volatile CountDownLatch holdingAnswers;
+    /** Answered to every customer call until {@link #acceptCustomerCalls()}; null when they are accepted. */
+    private volatile Integer refusingCustomerCallsWith;
+    /** Open while {@code mark_tag} calls are held unanswered; null when they are answered at once. */
+    private volatile CountDownLatch holdingMarkAnswers;
+    /** Counted down by tag-list reads while they are paired; null when each is answered at once. */
+    private volatile CountDownLatch pairedTagLists;
 
     public FakeWeComApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -104,9 +111,9 @@ public final class FakeWeComApi implements AutoCloseable {
         server.createContext("/cgi-bin/kf/sync_msg", this::syncMsg);
         server.createContext("/cgi-bin/message/send", this::sendMessage);
         server.createContext("/cgi-bin/externalcontact/get_corp_tag_list",
-                exchange -> contactCall(exchange, body -> corpTags.list()));
+                exchange -> contactCall(exchange, body -> pairedTagList()));
         server.createContext("/cgi-bin/externalcontact/add_corp_tag", exchange -> contactCall(exchange, corpTags::add));
-        server.createContext("/cgi-bin/externalcontact/mark_tag", exchange -> contactCall(exchange, corpTags::mark));
+        server.createContext("/cgi-bin/externalcontact/mark_tag", this::markTag);
         server.createContext("/cgi-bin/externalcontact/get", this::externalContact);
         server.createContext("/cgi-bin/webhook/send", this::robotMessage);
         server.createContext("/cgi-bin/kf/customer/batchget", this::kfCustomers);
@@ -177,6 +184,42 @@ public final class FakeWeComApi implements AutoCloseable {
         if (held != null) {
             held.countDown();
         }
+    }
+
+    /**
+     * The customer calls — {@code mark_tag} and {@code externalcontact/get} — answer {@code errcode} (rate limited:
+     * 45009, busy: -1 ...) from now on, until {@link #acceptCustomerCalls()}; nothing is marked or read meanwhile.
+     * Tag lists and tag creation go on.
+     */
+    public void refuseCustomerCalls(int errcode) {
+        refusingCustomerCallsWith = errcode;
+    }
+
+    /**
+     * Every {@code mark_tag} from now on is applied (recorded) but not answered until {@link #acceptCustomerCalls()}:
+     * WeCom marked the customer, the caller does not know yet, as when it crashes before it can record the answer.
+     */
+    public void holdTagMarkAnswers() {
+        holdingMarkAnswers = new CountDownLatch(1);
+    }
+
+    /** Ends {@link #refuseCustomerCalls} and {@link #holdTagMarkAnswers}; held marks are answered now. */
+    public void acceptCustomerCalls() {
+        refusingCustomerCallsWith = null;
+        CountDownLatch held = holdingMarkAnswers;
+        holdingMarkAnswers = null;
+        if (held != null) {
+            held.countDown();
+        }
+    }
+
+    /**
+     * The next two {@code get_corp_tag_list} reads are answered together, once both arrived: as when two replicas
+     * resolve the same missing tag at the same moment, both see it missing and both go on to create it. Each
+     * replica's action worker is one thread, so the two waiting reads come from two replicas.
+     */
+    public void pairTagListReads() {
+        pairedTagLists = new CountDownLatch(2);
     }
 
     /** Recipients (joined by '|') that successful app messages report as {@code invaliduser}. */
@@ -256,12 +299,41 @@ public final class FakeWeComApi implements AutoCloseable {
             respond(exchange, 200, JSON.createObjectNode().put("errcode", 42001).put("errmsg", "access_token expired"));
         } else if (!CONTACT_SECRET.equals(tokenSecrets.get(accessToken))) {
             respond(exchange, 200, JSON.createObjectNode().put("errcode", 48002).put("errmsg", "api forbidden"));
+        } else if (refusingCustomerCallsWith != null) {
+            respond(exchange, 200, scripted(refusingCustomerCallsWith));
         } else if (!externalContacts.containsKey(customer)) {
             respond(exchange, 200, JSON.createObjectNode().put("errcode", 84061).put("errmsg",
                     "not external contact"));
         } else {
             respond(exchange, 200, externalContacts.get(customer).deepCopy().put("errcode", 0).put("errmsg", "ok"));
         }
+    }
+
+    /** {@code mark_tag}: applied (recorded) when accepted, its answer held back on demand. */
+    private void markTag(HttpExchange exchange) throws IOException {
+        contactCall(exchange, body -> {
+            Integer refusal = refusingCustomerCallsWith;
+            if (refusal != null) {
+                return scripted(refusal);
+            }
+            CountDownLatch held = holdingMarkAnswers;
+            ObjectNode answer = corpTags.mark(body);
+            awaitRelease(held);
+            return answer;
+        });
+    }
+
+    private ObjectNode pairedTagList() {
+        CountDownLatch pairing = pairedTagLists;
+        if (pairing != null) {
+            pairing.countDown();
+            awaitRelease(pairing);
+        }
+        return corpTags.list();
+    }
+
+    private static ObjectNode scripted(int errcode) {
+        return JSON.createObjectNode().put("errcode", errcode).put("errmsg", "scripted");
     }
 
     private void kfCustomers(HttpExchange exchange) throws IOException {
@@ -421,6 +493,11 @@ public final class FakeWeComApi implements AutoCloseable {
     @Override
     public void close() {
         acceptAppMessages();
+        acceptCustomerCalls();
+        CountDownLatch pairing = pairedTagLists;
+        while (pairing != null && pairing.getCount() > 0) {
+            pairing.countDown();
+        }
         server.stop(0);
         handlers.shutdownNow();
     }

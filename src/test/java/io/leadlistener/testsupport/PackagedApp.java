@@ -240,6 +240,16 @@ public final class PackagedApp implements AutoCloseable {
         }
     }
 
+    /** GET {@code path}: the body of a 200 answer, e.g. {@code /q/metrics}. */
+    public String get(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(baseUri().resolve(path)).timeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " of " + name + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
     @Override
     public String toString() {
         return name + " (pid " + process.pid() + ", " + (baseUri == null ? "not listening" : baseUri) + ")";

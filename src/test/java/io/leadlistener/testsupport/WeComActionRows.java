@@ -7,9 +7,9 @@ import javax.sql.DataSource;
 /** Reads the action outbox ({@code wecom_action}) from outside the application, to assert what it recorded. */
 public final class WeComActionRows {
 
-    /** One action as stored: {@code payload} is the body it sends, byte for byte. */
+    /** One action as stored: {@code payload} is the body it sends, byte for byte; {@code type} alert, tag ... */
     public record Action(String id, long seq, String leadId, String payload, int attempts, boolean done,
-                         boolean parked) {
+                         boolean parked, String type) {
     }
 
     private final InboxRows db;
@@ -22,7 +22,7 @@ public final class WeComActionRows {
     public List<Action> all() {
         return db.query("""
                         select id, seq, lead_id, payload, attempts, done_at is not null as done,
-                               parked_at is not null as parked
+                               parked_at is not null as parked, type
                         from wecom_action order by seq""").stream().map(WeComActionRows::action).toList();
     }
 
@@ -37,6 +37,6 @@ public final class WeComActionRows {
     private static Action action(Map<String, Object> row) {
         return new Action((String) row.get("id"), ((Number) row.get("seq")).longValue(), (String) row.get("lead_id"),
                 (String) row.get("payload"), ((Number) row.get("attempts")).intValue(), (Boolean) row.get("done"),
-                (Boolean) row.get("parked"));
+                (Boolean) row.get("parked"), (String) row.get("type"));
     }
 }

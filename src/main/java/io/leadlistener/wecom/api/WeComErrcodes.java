@@ -24,6 +24,12 @@ public final class WeComErrcodes {
     /** The corporate tag does not exist (any more): its cached id is resolved again, once. */
     public static final int INVALID_TAG_ID = 40068;
 
+    /**
+     * The tag name is invalid or already taken in its group (add_corp_tag); taken, when another replica created it
+     * first. See the global errcodes, https://developer.work.weixin.qq.com/document/path/90313.
+     */
+    public static final int TAG_NAME_TAKEN = 40071;
+
     private static final Map<Integer, String> PARK_AT_ONCE = Map.of(
             40001, "the app's Secret is wrong (leadlistener.tenants.<id>.app-secret, or contact-secret for customer "
                     + "tags): copy it again from the WeCom admin console (应用管理 → the app → Secret; 客户联系 → API)",
