@@ -6,11 +6,18 @@ package io.leadlistener.load;
  */
 interface ArrivalWatcher {
 
+    /** The requests still owed their arrival; the watcher records each arrival there. */
+    ExpectedArrivals expected();
+
     /** Registered before the request is sent: on a fast path the arrival can come before the HTTP response. */
-    void expect(String key, PhaseRecorder phase, long intendedNanos);
+    default void expect(String key, PhaseRecorder phase, long intendedNanos) {
+        expected().expect(key, phase, intendedNanos);
+    }
 
     /** The request was refused: nothing is promised for it. */
-    void forget(String key);
+    default void forget(String key) {
+        expected().forget(key);
+    }
 
     /** Throws when the watcher itself broke, so a phase does not wait for arrivals that can no longer be seen. */
     void checkHealthy();

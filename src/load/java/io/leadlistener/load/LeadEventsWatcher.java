@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,15 +31,11 @@ final class LeadEventsWatcher implements ArrivalWatcher, AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String INTENT_TAGGED = "lead.intent-tagged.v1";
 
-    private record Expected(PhaseRecorder phase, long intendedNanos) {
-    }
-
-    private final Map<String, Expected> expected = new ConcurrentHashMap<>();
+    private final ExpectedArrivals expected = new ExpectedArrivals();
     private final KafkaConsumer<String, String> consumer;
     private final Thread thread;
     private final CountDownLatch assigned = new CountDownLatch(1);
     private final AtomicLong records = new AtomicLong();
-    private final AtomicLong unmatched = new AtomicLong();
     private volatile boolean running = true;
     private volatile Throwable failure;
 
@@ -82,19 +76,14 @@ final class LeadEventsWatcher implements ArrivalWatcher, AutoCloseable {
     }
 
     @Override
-    public void expect(String msgId, PhaseRecorder phase, long intendedNanos) {
-        expected.put(msgId, new Expected(phase, intendedNanos));
-    }
-
-    @Override
-    public void forget(String msgId) {
-        expected.remove(msgId);
+    public ExpectedArrivals expected() {
+        return expected;
     }
 
     /** Records consumed, and intent-tagged records that match no expected callback (lead.created.v1 is not). */
     @Override
     public String tally() {
-        return records.get() + " records consumed, " + unmatched.get()
+        return records.get() + " records consumed, " + expected.unmatched()
                 + " intent-tagged records of no callback of this run";
     }
 
@@ -109,12 +98,7 @@ final class LeadEventsWatcher implements ArrivalWatcher, AutoCloseable {
                     if (!INTENT_TAGGED.equals(event.path("type").asText())) {
                         continue;
                     }
-                    Expected match = expected.remove(event.path("data").path("message").path("id").asText());
-                    if (match == null) {
-                        unmatched.incrementAndGet();
-                    } else {
-                        match.phase().arrived(match.intendedNanos(), now);
-                    }
+                    expected.arrived(event.path("data").path("message").path("id").asText(), now);
                 }
             }
         } catch (WakeupException e) {

@@ -9,7 +9,8 @@ import java.util.Locale;
  * The run's parameters, from {@code -Dload.*} system properties (the Maven profile passes them through).
  *
  * @param mode {@code kafka}: WeCom callbacks → Kafka (issues 5 and 7); {@code alerts}: message → WeCom alert at a
- *     fake WeCom API (issue 18), which uses {@code warmup}, the {@code alert*} settings and the timeouts only
+ *     fake WeCom API (issue 18); {@code tags}: a new external customer's first tagged line → corporate tag marked at
+ *     that fake (issue 19). Both action modes use {@code warmup}, the {@code alert*} settings and the timeouts only
  * @param rates steady open-loop phases against the service, callbacks per second (issue 5: 200 and 500)
  * @param duration length of each steady phase
  * @param warmup open-loop warm-up at {@code warmupRate} before anything is measured (JIT, pools, leads)
@@ -24,9 +25,9 @@ import java.util.Locale;
  * @param drainTimeout how long after a phase's last send to wait for its Kafka records before counting loss
  * @param settleTimeout how long a measured phase waits for the previous phases' backlog to drain before it starts
  * @param maxRuntime hard bound on the whole run; everything is stopped when it passes
- * @param alertRate alert mode: messages per second, in the warm-up and the measured phase
- * @param alertDuration alert mode: length of the measured phase
- * @param alertOwners alert mode: salespeople the customers are spread over
+ * @param alertRate alert and tag modes: messages per second, in the warm-up and the measured phase
+ * @param alertDuration alert and tag modes: length of the measured phase
+ * @param alertOwners alert and tag modes: salespeople the customers are spread over
  */
 record LoadSettings(
         Mode mode,
@@ -50,8 +51,44 @@ record LoadSettings(
         Duration alertDuration,
         int alertOwners) {
 
+    /**
+     * What a run follows each request to. The two action modes send owned messages through the ingestion API and
+     * wait for one WeCom call per message at the fake WeCom API.
+     */
     enum Mode {
-        KAFKA, ALERTS
+        KAFKA("Kafka record", null, Duration.ZERO),
+        /** Issue 18: an owned message → its owner's alert ({@code message/send}); target p99 ≤ 2 s. */
+        ALERTS("alert", IngestedMessageFactory.KIND_API, Duration.ofSeconds(2), "alert"),
+        /**
+         * Issue 19: a new external customer's first tagged line → the corporate tag marked ({@code mark_tag}); the
+         * same message also makes a profile fetch and an alert, carried out by the same action worker. Target p99 ≤
+         * 3 s.
+         */
+        TAGS("tag mark", IngestedMessageFactory.KIND_EXTERNAL, Duration.ofSeconds(3), "tag", "profile", "alert");
+
+        /** What arrives at the end of a request's path, for the report. */
+        final String arrival;
+        /** The ingestion API's contact kind of the messages sent. */
+        final String contactKind;
+        /** The issue's target for the end-to-end p99. */
+        final Duration p99Target;
+        /**
+         * The service's {@code wecom_action.type}s a message makes ({@code CustomerTags.TYPE},
+         * {@code CustomerProfiles.TYPE}, {@code LeadAlerts.TYPE}), the one that ends its path first.
+         */
+        final List<String> actionTypes;
+
+        Mode(String arrival, String contactKind, Duration p99Target, String... actionTypes) {
+            this.arrival = arrival;
+            this.contactKind = contactKind;
+            this.p99Target = p99Target;
+            this.actionTypes = List.of(actionTypes);
+        }
+
+        /** Whether the run follows messages to a WeCom call at the fake WeCom API (alerts or tags). */
+        boolean actsInWeCom() {
+            return this != KAFKA;
+        }
     }
 
     static LoadSettings fromSystemProperties() {

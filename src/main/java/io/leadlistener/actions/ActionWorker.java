@@ -73,7 +73,8 @@ public class ActionWorker {
     }
 
     void start(@Observes StartupEvent event) {
-        workers.start(1, this::runLoop);
+        workers.start(config.threads(), this::runLoop);
+        LOG.infof("WeCom action worker started with %d thread(s)", config.threads());
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -76,6 +76,15 @@ public interface ActionsConfig {
     Duration maxLag();
 
     interface Worker {
+        /**
+         * Threads per replica carrying out actions. Actions of one lead and type never run concurrently whatever this
+         * is: the claim takes only each lead's oldest pending action of a type and skips rows another thread holds.
+         */
+        @WithDefault("2")
+        @Min(1)
+        @Max(16)
+        int threads();
+
         /** Leads whose oldest pending action one round takes. */
         @WithDefault("20")
         @Min(1)

@@ -50,7 +50,11 @@ public class CorpTagDirectory {
         ids.keySet().removeIf(key -> key.startsWith(prefix));
     }
 
-    private void learn(Tenant tenant, String accessToken, String group, List<String> names) {
+    /**
+     * One thread at a time, so the action worker's threads do not both create a missing tag; it runs once per replica
+     * and tag, then the cache answers. Another replica may still win the race (40071, below).
+     */
+    private synchronized void learn(Tenant tenant, String accessToken, String group, List<String> names) {
         List<String> missing = lookUp(tenant, accessToken, group, names);
         if (missing.isEmpty()) {
             return;
@@ -68,6 +72,9 @@ public class CorpTagDirectory {
 
     /** Caches the group's tags as WeCom lists them; @return those of {@code names} WeCom does not have */
     private List<String> lookUp(Tenant tenant, String accessToken, String group, List<String> names) {
+        if (names.stream().allMatch(name -> ids.containsKey(key(tenant, group, name)))) {
+            return List.of(); // another thread learned them while this one waited
+        }
         for (WeComApiClient.CorpTagGroup existing : api.corpTagList(tenant.apiBaseUrl(), accessToken)) {
             if (existing.groupName().equals(group)) {
                 existing.tagIdsByName().forEach((name, id) -> ids.put(key(tenant, group, name), id));
