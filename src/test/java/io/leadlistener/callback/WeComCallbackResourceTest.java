@@ -277,6 +277,10 @@ class WeComCallbackResourceTest {
             post(signed, "<xml><ToUserName>x</ToUserName></xml>").statusCode(400)
                     .body("detail", containsString("Encrypt"));
             post(signed, "").statusCode(400).body("type", containsString("malformed-xml"));
+            // Issue 20: the envelope is flat; a body nested thousands deep is refused at its first nested element.
+            post(signed, "<xml>" + "<a>".repeat(20_000)).statusCode(400).contentType(PROBLEM_JSON)
+                    .body("type", containsString("malformed-xml"))
+                    .body("detail", containsString("body must be flat: <a> is nested inside <a>"));
         });
     }
 

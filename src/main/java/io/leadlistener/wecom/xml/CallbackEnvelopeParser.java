@@ -15,11 +15,13 @@ public final class CallbackEnvelopeParser {
     /**
      * @param body the raw request body; its encoding comes from the XML declaration (UTF-8 by default)
      * @throws MalformedCallbackXmlException if the body is not well-formed, has a DOCTYPE, a root other than
-     *         {@code <xml>}, or a missing, duplicated or empty {@code <Encrypt>}
+     *         {@code <xml>}, any nested element (the envelope is flat: refused at the first one, before the rest is
+     *         read), or a missing, duplicated or empty {@code <Encrypt>}
      */
     public static CallbackEnvelope parse(byte[] body) {
         Objects.requireNonNull(body, "body");
-        Map<String, String> fields = FlatXmlReader.read(body, "body");
+        Map<String, String> fields = FlatXmlReader.read(new java.io.ByteArrayInputStream(body), "body",
+                FlatXmlReader.Limits.ENVELOPE);
         String encrypt = fields.get("Encrypt");
         if (encrypt == null) {
             throw new MalformedCallbackXmlException("missing <Encrypt>");

@@ -1,6 +1,6 @@
 package io.leadlistener.wecom.xml;
 
-import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.Reader;
 import java.util.ArrayDeque;
 import java.util.Collections;
@@ -46,24 +46,39 @@ final class FlatXmlReader {
     private FlatXmlReader() {
     }
 
-    /** @param subject how messages name the input, e.g. "body" */
-    static Map<String, String> read(byte[] xml, String subject) {
-        return read(factory -> factory.createXMLStreamReader(new ByteArrayInputStream(xml)), subject);
+    /**
+     * How much structure a document may have, checked as it is read, so that a hostile one is refused after its first
+     * offending element instead of after the whole of it.
+     *
+     * @param maxDepth     elements below {@code <xml>} that may be open at once: 1 for WeCom's flat envelope, a few
+     *                     more for events such as approvals that nest
+     * @param maxTextChars characters of text in the whole document
+     */
+    record Limits(int maxDepth, int maxTextChars) {
+        /** The callback envelope: {@code <xml>} with flat elements only. */
+        static final Limits ENVELOPE = new Limits(1, 64 * 1024);
+        /** A decrypted message or event: WeCom's own events nest a few levels (e.g. ApprovalInfo). */
+        static final Limits MESSAGE = new Limits(16, 64 * 1024);
     }
 
-    static Map<String, String> read(Reader xml, String subject) {
-        return read(factory -> factory.createXMLStreamReader(xml), subject);
+    /** @param subject how messages name the input, e.g. "body" */
+    static Map<String, String> read(InputStream xml, String subject, Limits limits) {
+        return read(factory -> factory.createXMLStreamReader(xml), subject, limits);
+    }
+
+    static Map<String, String> read(Reader xml, String subject, Limits limits) {
+        return read(factory -> factory.createXMLStreamReader(xml), subject, limits);
     }
 
     private interface ReaderOpener {
         XMLStreamReader open(XMLInputFactory factory) throws XMLStreamException;
     }
 
-    private static Map<String, String> read(ReaderOpener opener, String subject) {
+    private static Map<String, String> read(ReaderOpener opener, String subject, Limits limits) {
         XMLStreamReader reader = null;
         try {
             reader = opener.open(FACTORY.get());
-            return readTopLevel(reader);
+            return readTopLevel(reader, subject, limits);
         } catch (XMLStreamException e) {
             throw new MalformedCallbackXmlException(subject + " is not well-formed XML: " + describe(e));
         } finally {
@@ -80,10 +95,12 @@ final class FlatXmlReader {
         return factory;
     }
 
-    private static Map<String, String> readTopLevel(XMLStreamReader reader) throws XMLStreamException {
+    private static Map<String, String> readTopLevel(XMLStreamReader reader, String subject, Limits limits)
+            throws XMLStreamException {
         Map<String, String> fields = new LinkedHashMap<>();
         Deque<ElementText> open = new ArrayDeque<>(); // elements below the root, innermost first
         boolean inRoot = false;
+        long textChars = 0;
         while (reader.hasNext()) {
             switch (reader.next()) {
                 case XMLStreamConstants.DTD -> throw new MalformedCallbackXmlException("DOCTYPE is not allowed");
@@ -98,6 +115,12 @@ final class FlatXmlReader {
                         if (open.isEmpty() && fields.containsKey(name)) {
                             throw new MalformedCallbackXmlException("duplicate <" + name + ">");
                         }
+                        if (open.size() >= limits.maxDepth()) {
+                            throw new MalformedCallbackXmlException(limits.maxDepth() == 1
+                                    ? subject + " must be flat: <" + name + "> is nested inside <"
+                                    + open.peek().name + ">"
+                                    : subject + " nests elements deeper than " + limits.maxDepth() + " levels");
+                        }
                         if (!open.isEmpty()) {
                             open.peek().hasChildren = true;
                         }
@@ -105,6 +128,11 @@ final class FlatXmlReader {
                     }
                 }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    textChars += reader.getTextLength();
+                    if (textChars > limits.maxTextChars()) {
+                        throw new MalformedCallbackXmlException(subject + " has more than " + limits.maxTextChars()
+                                + " characters of text");
+                    }
                     if (!open.isEmpty()) {
                         open.peek().text.append(reader.getText());
                     }

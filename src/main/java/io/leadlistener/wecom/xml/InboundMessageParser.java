@@ -15,11 +15,12 @@ public final class InboundMessageParser {
 
     /**
      * @throws MalformedCallbackXmlException if the XML is not well-formed, has a DOCTYPE, a root other than
-     *         {@code <xml>}, a duplicated top-level element, no {@code MsgType}, or a non-numeric
-     *         {@code CreateTime}
+     *         {@code <xml>}, a duplicated top-level element, elements nested deeper than 16 levels, more than 64 Ki
+     *         characters of text, no {@code MsgType}, or a non-numeric {@code CreateTime}
      */
     public static InboundMessage parse(String xml) {
         Objects.requireNonNull(xml, "xml");
-        return InboundMessage.fromFields(FlatXmlReader.read(new StringReader(xml), "message"));
+        return InboundMessage.fromFields(FlatXmlReader.read(new StringReader(xml), "message",
+                FlatXmlReader.Limits.MESSAGE));
     }
 }

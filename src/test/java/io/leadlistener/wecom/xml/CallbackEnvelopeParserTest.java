@@ -81,7 +81,7 @@ class CallbackEnvelopeParserTest {
         "<x:xml xmlns:x='urn:x'><Encrypt>abc</Encrypt></x:xml>|root element must be <xml>",
         "<xml><ToUserName>a</ToUserName></xml>|missing <Encrypt>",
         "<xml/>|missing <Encrypt>",
-        "<xml><Wrapper><Encrypt>abc</Encrypt></Wrapper></xml>|missing <Encrypt>",
+        "<xml><Wrapper><Encrypt>abc</Encrypt></Wrapper></xml>|body must be flat: <Encrypt> is nested inside <Wrapper>",
         "<xml xmlns:a='urn:a'><a:Encrypt>abc</a:Encrypt></xml>|missing <Encrypt>",
         "<xml><Encrypt></Encrypt></xml>|<Encrypt> is empty",
         "<xml><Encrypt/></xml>|<Encrypt> is empty",

@@ -105,7 +105,8 @@ class FlatXmlReaderTest {
     void readsTheSameFromACharacterReader() {
         String xml = "<xml><Content><![CDATA[样品]]></Content><Nested><A>1</A></Nested></xml>";
 
-        assertThat(FlatXmlReader.read(new StringReader(xml), "message")).isEqualTo(read(xml));
+        assertThat(FlatXmlReader.read(new StringReader(xml), "message", FlatXmlReader.Limits.MESSAGE))
+                .isEqualTo(read(xml));
     }
 
     @ParameterizedTest
@@ -134,14 +135,94 @@ class FlatXmlReaderTest {
     @ParameterizedTest
     @ValueSource(strings = {"<xml><A>1</A>", "<xml><A>&nbsp;</A></xml>", "<xml><A>1</B></xml>", ""})
     void notWellFormedInputIsRefusedNamingTheSubjectAndPosition(String xml) {
-        assertThatThrownBy(() -> FlatXmlReader.read(new StringReader(xml), "decrypted message"))
+        assertThatThrownBy(() -> FlatXmlReader.read(new StringReader(xml), "decrypted message",
+                FlatXmlReader.Limits.MESSAGE))
                 .isInstanceOf(MalformedCallbackXmlException.class)
                 .hasMessageStartingWith("decrypted message is not well-formed XML: ")
                 .hasMessageContaining("(line 1, column ")
                 .hasMessageNotContaining("ParseError at");
     }
 
+    @Test
+    void theEnvelopeIsFlatAndANestedElementIsRefusedAtOnce() {
+        String nested = "<xml><ToUserName>wx</ToUserName><Encrypt><A>x</A></Encrypt></xml>";
+
+        assertThatThrownBy(() -> FlatXmlReader.read(stream(nested), "body", FlatXmlReader.Limits.ENVELOPE))
+                .isInstanceOf(MalformedCallbackXmlException.class)
+                .hasMessage("body must be flat: <A> is nested inside <Encrypt>");
+        assertThat(FlatXmlReader.read(stream("<xml><Encrypt>x</Encrypt></xml>"), "body",
+                FlatXmlReader.Limits.ENVELOPE)).containsEntry("Encrypt", "x");
+    }
+
+    /**
+     * The cost claim without a clock: a 64 KiB body nested thousands deep is refused after the parser has read only
+     * its first buffer, so the rest is never parsed (counted in bytes handed to the parser, not in milliseconds).
+     */
+    @Test
+    void aBodyNestedThousandsDeepIsRefusedAfterReadingItsFirstFewKilobytes() {
+        StringBuilder deep = new StringBuilder("<xml>");
+        while (deep.length() < 64 * 1024 - 16) {
+            deep.append("<a>");
+        }
+        CountingStream envelope = new CountingStream(deep.toString());
+        assertThatThrownBy(() -> FlatXmlReader.read(envelope, "body", FlatXmlReader.Limits.ENVELOPE))
+                .hasMessage("body must be flat: <a> is nested inside <a>");
+        assertThat(envelope.bytesRead).isLessThanOrEqualTo(16 * 1024);
+
+        CountingStream message = new CountingStream(deep.toString());
+        assertThatThrownBy(() -> FlatXmlReader.read(message, "message", FlatXmlReader.Limits.MESSAGE))
+                .hasMessage("message nests elements deeper than 16 levels");
+        assertThat(message.bytesRead).isLessThanOrEqualTo(16 * 1024);
+    }
+
+    @Test
+    void eventsNestedAsWeComNestsThemStillRead() {
+        String approval = "<xml><MsgType>event</MsgType><ApprovalInfo><SpNo>1</SpNo><SpRecord><Details>"
+                + "<Approver><UserId>zhangsan</UserId></Approver></Details></SpRecord></ApprovalInfo></xml>";
+
+        assertThat(FlatXmlReader.read(new StringReader(approval), "message", FlatXmlReader.Limits.MESSAGE))
+                .containsEntry("ApprovalInfo", "1zhangsan");
+    }
+
+    @Test
+    void tooMuchTextIsRefused() {
+        String xml = "<xml><Content>" + "x".repeat(64 * 1024 + 1) + "</Content></xml>";
+
+        assertThatThrownBy(() -> FlatXmlReader.read(new StringReader(xml), "message", FlatXmlReader.Limits.MESSAGE))
+                .isInstanceOf(MalformedCallbackXmlException.class)
+                .hasMessage("message has more than 65536 characters of text");
+    }
+
+    /** Counts the bytes the parser pulled. */
+    private static final class CountingStream extends java.io.InputStream {
+        private final java.io.ByteArrayInputStream bytes;
+        int bytesRead;
+
+        CountingStream(String xml) {
+            bytes = new java.io.ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public int read() {
+            int b = bytes.read();
+            bytesRead += b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            int n = bytes.read(buffer, offset, length);
+            bytesRead += Math.max(n, 0);
+            return n;
+        }
+    }
+
+    private static java.io.InputStream stream(String xml) {
+        return new java.io.ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Reads with the decrypted message's limits: most tests here are about the parser, not the envelope's shape. */
     private static Map<String, String> read(String xml) {
-        return FlatXmlReader.read(xml.getBytes(StandardCharsets.UTF_8), "body");
+        return FlatXmlReader.read(stream(xml), "body", FlatXmlReader.Limits.MESSAGE);
     }
 }
