@@ -5,6 +5,7 @@ import io.leadlistener.inbox.Inbox;
 import io.leadlistener.inbox.InboxAdmission;
 import io.leadlistener.rest.ProblemException;
 import io.leadlistener.wecom.crypto.CallbackRejectedException;
+import io.leadlistener.wecom.crypto.RejectionReason;
 import io.leadlistener.wecom.xml.CallbackEnvelope;
 import io.leadlistener.wecom.xml.CallbackEnvelopeParser;
 import io.leadlistener.wecom.xml.InboundMessage;
@@ -73,6 +74,12 @@ public class WeComCallbackResource {
 
     private String verifyUrl(String tenant, String callback, String msgSignature, String timestamp, String nonce,
                              String echostr) {
+        return countingRejections(tenant, callback, () -> verifiedEcho(tenant, callback, msgSignature, timestamp,
+                nonce, echostr));
+    }
+
+    private String verifiedEcho(String tenant, String callback, String msgSignature, String timestamp, String nonce,
+                                String echostr) {
         TenantCallback target = verifiers.resolve(tenant, callback);
         requireParameters("msg_signature", msgSignature, "timestamp", timestamp, "nonce", nonce, "echostr", echostr);
         // A '+' that a client forgot to percent-encode arrives as a space; Base64 never contains spaces.
@@ -104,13 +111,19 @@ public class WeComCallbackResource {
 
     private Response receive(String tenant, String callback, String msgSignature, String timestamp, String nonce,
                              byte[] body) {
+        return countingRejections(tenant, callback, () -> store(tenant, callback, msgSignature, timestamp, nonce,
+                body));
+    }
+
+    /** Every refused callback, URL verification included, is logged at WARN and counted by reason. */
+    private <T> T countingRejections(String tenant, String callback, java.util.function.Supplier<T> handling) {
         try {
-            return store(tenant, callback, msgSignature, timestamp, nonce, body);
+            return handling.get();
         } catch (ProblemException e) {
-            metrics.rejected(tenant, e.slug());
+            metrics.rejected(tenant, callback, e.slug());
             throw e;
         } catch (DomainException e) {
-            metrics.rejected(tenant, e.slug());
+            metrics.rejected(tenant, callback, e.slug());
             throw e;
         }
     }
@@ -156,16 +169,19 @@ public class WeComCallbackResource {
 
     /** How each reason the crypto layer refuses a callback is told to the caller. */
     private static ProblemException rejected(CallbackRejectedException rejection) {
+        String slug = slug(rejection.reason());
         return switch (rejection.reason()) {
-            case SIGNATURE_MISMATCH -> new ProblemException(401, "signature-mismatch", "Unauthorized",
+            case SIGNATURE_MISMATCH, TIMESTAMP_OUTSIDE_WINDOW -> new ProblemException(401, slug, "Unauthorized",
                     rejection.detail());
-            case TIMESTAMP_OUTSIDE_WINDOW -> new ProblemException(401, "timestamp-outside-window", "Unauthorized",
-                    rejection.detail());
-            case RECEIVE_ID_MISMATCH -> new ProblemException(403, "receiveid-mismatch", "Forbidden",
-                    rejection.detail());
-            default -> ProblemException.badRequest(
-                    rejection.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), rejection.detail());
+            case RECEIVE_ID_MISMATCH -> new ProblemException(403, slug, "Forbidden", rejection.detail());
+            default -> ProblemException.badRequest(slug, rejection.detail());
         };
+    }
+
+    /** The problem type (and metric reason) of a refusal by the crypto layer, as operators' alerts name it. */
+    static String slug(RejectionReason reason) {
+        return reason == RejectionReason.RECEIVE_ID_MISMATCH ? "receiveid-mismatch"
+                : reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     private static InboundMessage parseInner(String plaintext) {

@@ -75,4 +75,26 @@ class MetricsEndpointTest {
                     "leadlistener_intent_rule_set_version{rule_set=\"demo\"}");
         });
     }
+
+    /** Issue 20: counters exist at 0 before the first failure, and a refused URL verification counts too. */
+    @Test
+    void everyRejectionReasonOfEveryTenantIsThereFromTheStartAndUrlVerificationCounts() {
+        String metrics = metrics();
+        for (String tenant : java.util.List.of("demo", "lab")) {
+            for (String reason : java.util.List.of("timestamp-outside-window", "signature-mismatch",
+                    "decryption-failed", "receiveid-mismatch", "malformed-xml", "body-too-large")) {
+                assertThat(metrics).contains("leadlistener_callbacks_total{outcome=\"rejected\",reason=\"" + reason
+                        + "\",tenant=\"" + tenant + "\"}");
+            }
+        }
+        String badVerification =
+                "leadlistener_callbacks_total{outcome=\"rejected\",reason=\"signature-mismatch\",tenant=\"lab\"}";
+        double before = value(metrics, badVerification);
+        given().queryParam("msg_signature", "0".repeat(40)).queryParam("timestamp",
+                        Long.toString(java.time.Instant.now().getEpochSecond())).queryParam("nonce", "1")
+                .queryParam("echostr", "P9nAzCzyDtyTWESHep1vC5X9xho/qYX3Zpb4yKa9SKld1DsH3Iyt3tP3zNdtp+4RPcs8TgAE7OaBO+FZXvnaqQ==")
+                .when().get("/wecom/callback/lab").then().statusCode(401);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(value(metrics(), badVerification) - before).isEqualTo(1));
+    }
 }
