@@ -46,8 +46,11 @@ public class KfPull {
     private final KfMetrics metrics;
     private final Clock clock;
 
+    private final KfConfig config;
+
     public KfPull(WeComApiClient api, AccessTokens tokens, KfCursorStore cursors, Inbox inbox, KfMetrics metrics,
-                  Clock clock) {
+                  Clock clock, KfConfig config) {
+        this.config = config;
         this.metrics = metrics;
         this.clock = clock;
         this.api = api;
@@ -72,7 +75,14 @@ public class KfPull {
         int duplicates = 0;
         int skipped = 0;
         boolean more = true;
+        boolean capped = false;
         while (more) {
+            if (pages >= config.maxPagesPerNotification()) {
+                capped = true;
+                LOG.warnf("微信客服 pull stopped after %d pages tenant=%s openKfId=%s: the rest follows with the next "
+                        + "notification (leadlistener.kf.max-pages-per-notification)", pages, tenant.id(), openKfId);
+                break;
+            }
             String from = cursor;
             WeComApiClient.SyncPage page = call(tenant, secret, accessToken ->
                     api.syncMsg(tenant.apiBaseUrl(), accessToken, from, syncToken, PAGE_LIMIT, openKfId));
@@ -83,10 +93,17 @@ public class KfPull {
             duplicates += counts[1];
             skipped += counts[2];
             pages++;
-            if (page.nextCursor() != null && !page.nextCursor().isEmpty()) {
+            boolean advanced = page.nextCursor() != null && !page.nextCursor().isEmpty()
+                    && !page.nextCursor().equals(from);
+            if (advanced) {
                 cursor = page.nextCursor();
             }
-            more = page.hasMore();
+            // A "more" that does not move the cursor would ask for the same page forever.
+            more = page.hasMore() && advanced;
+            if (page.hasMore() && !advanced) {
+                LOG.warnf("微信客服 pull stopped tenant=%s openKfId=%s: WeCom answered has_more without a new cursor",
+                        tenant.id(), openKfId);
+            }
         }
         LOG.infof("Pulled 微信客服 messages tenant=%s openKfId=%s pages=%d stored=%d duplicates=%d skipped=%d",
                 tenant.id(), openKfId, pages, stored, duplicates, skipped);
@@ -95,6 +112,9 @@ public class KfPull {
         facts.put("kfStored", stored);
         facts.put("kfDuplicates", duplicates);
         facts.put("kfSkipped", skipped);
+        if (capped) {
+            facts.put("kfCapped", true);
+        }
         return facts;
     }
 

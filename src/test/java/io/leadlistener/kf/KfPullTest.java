@@ -123,6 +123,42 @@ class KfPullTest {
         assertThat(cursor()).isEqualTo("c5");
     }
 
+    /** Issue 20: one notification pulls at most max-pages-per-notification pages; the next one goes on from there. */
+    @Test
+    void aNotificationPullsAtMostThePageCapAndTheNextOneGoesOn() {
+        String customer = customer();
+        for (int i = 1; i <= 10; i++) {
+            wecom.addMessage(openKfId, openKfId + "-m" + i, customer, 3, "text", "消息" + i, now + i);
+        }
+
+        awaitNotification(notify("CAP1" + openKfId), "done");
+        assertThat(wecom.syncRequests(openKfId)).extracting(SyncRequest::cursor)
+                .containsExactly(null, "c2", "c4", "c6");
+        assertThat(storedMsgIds()).hasSize(8);
+        assertThat(cursor()).isEqualTo("c8");
+
+        awaitNotification(notify("CAP2" + openKfId), "done");
+        assertThat(storedMsgIds()).hasSize(10);
+        assertThat(cursor()).isEqualTo("c10");
+    }
+
+    /** Issue 20: a WeCom that keeps saying "more" without moving the cursor cannot hold a worker forever. */
+    @Test
+    void aHasMoreThatDoesNotMoveTheCursorEndsThePull() {
+        String customer = customer();
+        for (int i = 1; i <= 3; i++) {
+            wecom.addMessage(openKfId, openKfId + "-m" + i, customer, 3, "text", "消息" + i, now + i);
+        }
+        wecom.fault(openKfId, 2, Fault.STUCK_CURSOR);
+
+        String notification = notify("STUCK" + openKfId);
+
+        awaitNotification(notification, "done");
+        assertThat(wecom.syncRequests(openKfId)).extracting(SyncRequest::cursor).containsExactly(null, "c2");
+        assertThat(storedMsgIds()).containsExactly(openKfId + "-m1", openKfId + "-m2");
+        assertThat(cursor()).isEqualTo("c2");
+    }
+
     @Test
     void anAccessTokenExpiringMidPullIsRefreshedOnceAndThePullGoesOn() {
         String customer = customer();

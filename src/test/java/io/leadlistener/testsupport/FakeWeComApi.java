@@ -52,7 +52,9 @@ public final class FakeWeComApi implements AutoCloseable {
         /** The page is served, then the server "loses" the connection: HTTP 502 for the next request. */
         BAD_GATEWAY,
         /** Another errcode WeCom may answer (95007, invalid msg token). */
-        INVALID_MSG_TOKEN
+        INVALID_MSG_TOKEN,
+        /** An empty page that says {@code has_more} but hands back the cursor it was asked with. */
+        STUCK_CURSOR
     }
 
     /**
@@ -437,6 +439,13 @@ public final class FakeWeComApi implements AutoCloseable {
         }
         if (fault == Fault.BUSY) {
             respond(exchange, 200, JSON.createObjectNode().put("errcode", -1).put("errmsg", "system busy"));
+            return;
+        }
+        if (fault == Fault.STUCK_CURSOR) {
+            ObjectNode stuck = JSON.createObjectNode().put("errcode", 0).put("errmsg", "ok")
+                    .put("next_cursor", cursor == null ? "" : cursor).put("has_more", 1);
+            stuck.putArray("msg_list");
+            respond(exchange, 200, stuck);
             return;
         }
         if (fault == Fault.INVALID_MSG_TOKEN) {

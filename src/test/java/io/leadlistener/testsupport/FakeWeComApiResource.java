@@ -23,7 +23,9 @@ public class FakeWeComApiResource implements QuarkusTestResourceLifecycleManager
             throw new UncheckedIOException(e);
         }
         return Map.of("leadlistener.tenants.demo.api-base-url", server.baseUrl(),
-                "leadlistener.tenants.demo.kf-secret", FakeWeComApi.SECRET);
+                "leadlistener.tenants.demo.kf-secret", FakeWeComApi.SECRET,
+                // Low enough for a test to reach with pages of 2 messages; the longest pull elsewhere is 4 pages.
+                "leadlistener.kf.max-pages-per-notification", "4");
     }
 
     @Override

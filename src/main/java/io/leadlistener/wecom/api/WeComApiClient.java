@@ -30,6 +30,11 @@ import java.util.Optional;
 public class WeComApiClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * The largest answer read: a full {@code kf/sync_msg} page is a few MiB at most; anything bigger is refused
+     * unread rather than held in memory.
+     */
+    static final int MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 
     /** One page of {@code kf/sync_msg}. */
     public record SyncPage(String nextCursor, boolean hasMore, JsonNode msgList) {
@@ -201,10 +206,9 @@ public class WeComApiClient {
     }
 
     private JsonNode send(String call, HttpRequest.Builder request) {
-        HttpResponse<String> response;
+        HttpResponse<java.io.InputStream> response;
         try {
-            response = http.send(request.timeout(TIMEOUT).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = http.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw new UncheckedIOException("WeCom " + call + " unreachable: " + e.getClass().getSimpleName(), e);
         } catch (InterruptedException e) {
@@ -212,11 +216,28 @@ public class WeComApiClient {
             throw new UncheckedIOException("WeCom " + call + " interrupted", new IOException(e));
         }
         if (response.statusCode() != 200) {
+            try {
+                response.body().close();
+            } catch (IOException ignored) {
+                // The answer is refused anyway; closing only returns the connection.
+            }
             throw new UncheckedIOException(new IOException("WeCom " + call + " answered HTTP " + response.statusCode()));
+        }
+        String text;
+        try (java.io.InputStream in = response.body()) {
+            byte[] bytes = in.readNBytes(MAX_ANSWER_BYTES + 1);
+            if (bytes.length > MAX_ANSWER_BYTES) {
+                throw new UncheckedIOException(new IOException("WeCom " + call + " answered more than "
+                        + MAX_ANSWER_BYTES + " bytes; not read on"));
+            }
+            text = new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("WeCom " + call + " answer could not be read: "
+                    + e.getClass().getSimpleName(), e);
         }
         JsonNode body;
         try {
-            body = objectMapper.readTree(response.body());
+            body = objectMapper.readTree(text);
         } catch (IOException e) {
             throw new UncheckedIOException("WeCom " + call + " answered malformed JSON", e);
         }
