@@ -3,6 +3,8 @@ package io.leadlistener.actions;
 import io.leadlistener.admin.api.AdminApi;
 import io.leadlistener.admin.api.AdminApiDocumentation;
 import io.leadlistener.admin.api.AdminCaller;
+import io.leadlistener.admin.api.ParkedReplays;
+import io.leadlistener.admin.api.ParkedReplays.Replayed;
 import io.leadlistener.rest.ProblemException;
 import io.leadlistener.tenant.TenantDirectory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -15,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -26,8 +27,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Path("/api/v1/tenants/{tenant}/actions/parked")
 @Produces(MediaType.APPLICATION_JSON)
 public class ParkedActionsResource {
-
-    private static final Logger LOG = Logger.getLogger(ParkedActionsResource.class);
 
     private final TenantDirectory tenants;
     private final ActionAdministration actions;
@@ -42,16 +41,11 @@ public class ParkedActionsResource {
         this.wakeup = wakeup;
     }
 
-    public record Replayed(int replayed) {
-    }
-
     @GET
     public List<ActionAdministration.ParkedAction> list(@RestPath String tenant,
                                                         @RestQuery @DefaultValue("100") int limit) {
         tenants.require(tenant);
-        if (limit < 1 || limit > 500) {
-            throw ProblemException.badRequest("invalid-query-parameter", "limit must be between 1 and 500, got " + limit);
-        }
+        ParkedReplays.requirePageSize(limit);
         return QuarkusTransaction.requiringNew().call(() -> actions.parked(tenant, limit));
     }
 
@@ -75,11 +69,7 @@ public class ParkedActionsResource {
     }
 
     private int replay(String tenant, String actionId) {
-        int replayed = QuarkusTransaction.requiringNew().call(() -> actions.replay(tenant, actionId));
-        if (replayed > 0) {
-            LOG.infof("Admin %s replayed %d parked WeCom action(s) of tenant %s", caller.name(), replayed, tenant);
-            wakeup.signal();
-        }
-        return replayed;
+        return ParkedReplays.replay(() -> actions.replay(tenant, actionId), caller, tenant,
+                "parked WeCom action(s)", wakeup);
     }
 }

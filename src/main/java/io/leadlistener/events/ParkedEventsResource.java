@@ -3,6 +3,8 @@ package io.leadlistener.events;
 import io.leadlistener.admin.api.AdminApi;
 import io.leadlistener.admin.api.AdminApiDocumentation;
 import io.leadlistener.admin.api.AdminCaller;
+import io.leadlistener.admin.api.ParkedReplays;
+import io.leadlistener.admin.api.ParkedReplays.Replayed;
 import io.leadlistener.rest.ProblemException;
 import io.leadlistener.tenant.TenantDirectory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -15,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -26,8 +27,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Path("/api/v1/tenants/{tenant}/events/parked")
 @Produces(MediaType.APPLICATION_JSON)
 public class ParkedEventsResource {
-
-    private static final Logger LOG = Logger.getLogger(ParkedEventsResource.class);
 
     private final TenantDirectory tenants;
     private final OutboxAdministration outbox;
@@ -42,15 +41,10 @@ public class ParkedEventsResource {
         this.wakeup = wakeup;
     }
 
-    public record Replayed(int replayed) {
-    }
-
     @GET
     public List<OutboxAdministration.ParkedEvent> list(@RestPath String tenant, @RestQuery @DefaultValue("100") int limit) {
         tenants.require(tenant);
-        if (limit < 1 || limit > 500) {
-            throw ProblemException.badRequest("invalid-query-parameter", "limit must be between 1 and 500, got " + limit);
-        }
+        ParkedReplays.requirePageSize(limit);
         return QuarkusTransaction.requiringNew().call(() -> outbox.parked(tenant, limit));
     }
 
@@ -74,11 +68,6 @@ public class ParkedEventsResource {
     }
 
     private int replay(String tenant, String eventId) {
-        int replayed = QuarkusTransaction.requiringNew().call(() -> outbox.replay(tenant, eventId));
-        if (replayed > 0) {
-            LOG.infof("Admin %s replayed %d parked event(s) of tenant %s", caller.name(), replayed, tenant);
-            wakeup.signal();
-        }
-        return replayed;
+        return ParkedReplays.replay(() -> outbox.replay(tenant, eventId), caller, tenant, "parked event(s)", wakeup);
     }
 }

@@ -3,6 +3,8 @@ package io.leadlistener.inbox;
 import io.leadlistener.admin.api.AdminApi;
 import io.leadlistener.admin.api.AdminApiDocumentation;
 import io.leadlistener.admin.api.AdminCaller;
+import io.leadlistener.admin.api.ParkedReplays;
+import io.leadlistener.admin.api.ParkedReplays.Replayed;
 import io.leadlistener.rest.ProblemException;
 import io.leadlistener.tenant.TenantDirectory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -32,7 +34,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 public class ParkedInboxResource {
 
     private static final Logger LOG = Logger.getLogger(ParkedInboxResource.class);
-    private static final int MAX_PAGE = 500;
 
     private final TenantDirectory tenants;
     private final InboxAdministration administration;
@@ -55,9 +56,6 @@ public class ParkedInboxResource {
     public record ParkedPage(List<ParkedRow> items, Long nextAfterId) {
     }
 
-    public record Replayed(int replayed) {
-    }
-
     @GET
     @Path("summary")
     public Summary summary(@RestPath String tenant) {
@@ -70,10 +68,7 @@ public class ParkedInboxResource {
     public ParkedPage parked(@RestPath String tenant, @RestQuery @DefaultValue("50") int limit,
                              @RestQuery Long afterId) {
         tenants.require(tenant);
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw ProblemException.badRequest("invalid-query-parameter",
-                    "limit must be between 1 and " + MAX_PAGE + ", got " + limit);
-        }
+        ParkedReplays.requirePageSize(limit);
         List<ParkedRow> rows = administration.parked(tenant, afterId == null ? 0 : afterId, limit);
         Long next = rows.size() == limit ? rows.get(rows.size() - 1).id() : null;
         return new ParkedPage(rows, next);
