@@ -76,10 +76,10 @@ final class AlertComposer {
         return message;
     }
 
-    /** WeCom's limit for a group robot's markdown content, in UTF-8 bytes. */
-    static final int MAX_ROBOT_CONTENT_BYTES = 4096;
-
-    /** A group robot's alert ({@code webhook/send} body): the same markdown as an app alert, no recipients. */
+    /**
+     * A group robot's alert ({@code webhook/send} body): the same markdown as an app alert, no recipients — cut to the
+     * app message's 2,048 bytes, well within a robot's 4,096.
+     */
     static ObjectNode composeForRobot(AlertFacts facts, Map<String, String> labels, String link) {
         ObjectNode message = JSON.createObjectNode();
         message.put("msgtype", "markdown");

@@ -3,7 +3,6 @@ package io.leadlistener.actions;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,7 +35,6 @@ public record AlertSettings(String tenant, long version, boolean enabled, int fo
     static final int MAX_FOLD_MINUTES = 1440;
     /** WeCom drops app messages beyond about 30 per member per minute per app (docs/wecom-protocol notes). */
     static final int MAX_PER_MEMBER_PER_MINUTE = 30;
-    static final List<String> FORMATS = List.of("auto", "markdown", "textcard");
     /** WeCom's limit for a tag's and a tag group's name. */
     static final int MAX_TAG_NAME = 30;
 
