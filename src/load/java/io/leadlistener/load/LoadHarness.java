@@ -424,7 +424,8 @@ public final class LoadHarness {
         environment.put("LEADLISTENER_TENANTS__DEMO__TOKEN", CallbackFactory.TOKEN);
         environment.put("LEADLISTENER_TENANTS__DEMO__ENCODING_AES_KEY", CallbackFactory.AES_KEY);
         environment.put("LEADLISTENER_TENANTS__DEMO__AGENT_ID", CallbackFactory.AGENT_ID);
-        environment.put("LEADLISTENER_ADMIN_TOKENS__LOAD", adminToken);
+        environment.put("LEADLISTENER_ADMIN_CREDENTIALS__LOAD__TOKEN", adminToken);
+        environment.put("LEADLISTENER_ADMIN_CREDENTIALS__LOAD__ROLE", "admin");
         return environment;
     }
 

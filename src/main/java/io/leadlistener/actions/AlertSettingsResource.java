@@ -5,9 +5,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadlistener.admin.ConsoleConfig;
+import io.leadlistener.admin.Role;
 import io.leadlistener.admin.api.AdminApi;
 import io.leadlistener.admin.api.AdminApiDocumentation;
 import io.leadlistener.admin.api.AdminCaller;
+import io.leadlistener.admin.api.RequiredRole;
 import io.leadlistener.rest.JsonBodies;
 import io.leadlistener.rest.ProblemException;
 import io.leadlistener.tenant.TenantDirectory;
@@ -109,6 +111,7 @@ public class AlertSettingsResource {
         this.consoleLink = console.publicUrl().isPresent();
     }
 
+    @RequiredRole(Role.VIEWER)
     @GET
     @Operation(summary = "The alert settings in force (version 0 = the configured defaults)")
     public AlertSettingsView current(@RestPath String tenant) {
@@ -116,6 +119,7 @@ public class AlertSettingsResource {
         return view(QuarkusTransaction.requiringNew().call(() -> store.current(tenant)));
     }
 
+    @RequiredRole(Role.EDITOR)
     @PUT
     @Operation(summary = "Change alert settings: published at once as a new version; left-out fields keep their value")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -178,6 +182,7 @@ public class AlertSettingsResource {
         }));
     }
 
+    @RequiredRole(Role.VIEWER)
     @GET
     @Path("versions")
     @Operation(summary = "Every version, newest first; the last is version 0, the configured defaults")
@@ -187,6 +192,7 @@ public class AlertSettingsResource {
                 .toList();
     }
 
+    @RequiredRole(Role.VIEWER)
     @GET
     @Path("versions/{version}")
     @Operation(summary = "One version")
@@ -196,6 +202,7 @@ public class AlertSettingsResource {
                 .orElseThrow(() -> noSuchVersion(tenant, version)));
     }
 
+    @RequiredRole(Role.EDITOR)
     @POST
     @Path("rollback")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,

@@ -1,10 +1,12 @@
 package io.leadlistener.actions;
 
+import io.leadlistener.admin.Role;
 import io.leadlistener.admin.api.AdminApi;
 import io.leadlistener.admin.api.AdminApiDocumentation;
 import io.leadlistener.admin.api.AdminCaller;
-import io.leadlistener.admin.api.ParkedReplays;
 import io.leadlistener.admin.api.ParkedReplays.Replayed;
+import io.leadlistener.admin.api.ParkedReplays;
+import io.leadlistener.admin.api.RequiredRole;
 import io.leadlistener.rest.ProblemException;
 import io.leadlistener.tenant.TenantDirectory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -41,6 +43,7 @@ public class ParkedActionsResource {
         this.wakeup = wakeup;
     }
 
+    @RequiredRole(Role.VIEWER)
     @GET
     public List<ActionAdministration.ParkedAction> list(@RestPath String tenant,
                                                         @RestQuery @DefaultValue("100") int limit) {
@@ -49,6 +52,7 @@ public class ParkedActionsResource {
         return QuarkusTransaction.requiringNew().call(() -> actions.parked(tenant, limit));
     }
 
+    @RequiredRole(Role.OPERATOR)
     @POST
     @Path("{actionId}/replay")
     public Replayed replayOne(@RestPath String tenant, @RestPath String actionId) {
@@ -61,6 +65,7 @@ public class ParkedActionsResource {
         return new Replayed(replayed);
     }
 
+    @RequiredRole(Role.OPERATOR)
     @POST
     @Path("replay")
     public Replayed replayAll(@RestPath String tenant) {

@@ -56,6 +56,20 @@ public class ConsoleSessions {
         return payload + "." + B64.encodeToString(hmac("session|" + payload));
     }
 
+    /**
+     * Whether this key signed the cookie, expired or not: a browser left open sends its expired cookie again and
+     * again, which is not guessing; an altered or forged cookie is.
+     */
+    public boolean signedHere(String cookieValue) {
+        String[] parts = cookieValue == null ? new String[0] : cookieValue.split("\\.", -1);
+        try {
+            return parts.length == 3
+                    && MessageDigest.isEqual(hmac("session|" + parts[0] + "." + parts[1]), B64D.decode(parts[2]));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     public Optional<Session> verify(String cookieValue) {
         if (cookieValue == null) {
             return Optional.empty();

@@ -37,6 +37,11 @@ public final class NamedTokens {
         return new TreeSet<>(digestsByName.keySet());
     }
 
+    /** How many different token values there are (fewer than names when two names share one). */
+    public int distinctValues() {
+        return (int) digestsByName.values().stream().map(java.util.Arrays::toString).distinct().count();
+    }
+
     public boolean isEmpty() {
         return digestsByName.isEmpty();
     }

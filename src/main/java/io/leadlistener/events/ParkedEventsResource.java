@@ -1,10 +1,12 @@
 package io.leadlistener.events;
 
+import io.leadlistener.admin.Role;
 import io.leadlistener.admin.api.AdminApi;
 import io.leadlistener.admin.api.AdminApiDocumentation;
 import io.leadlistener.admin.api.AdminCaller;
-import io.leadlistener.admin.api.ParkedReplays;
 import io.leadlistener.admin.api.ParkedReplays.Replayed;
+import io.leadlistener.admin.api.ParkedReplays;
+import io.leadlistener.admin.api.RequiredRole;
 import io.leadlistener.rest.ProblemException;
 import io.leadlistener.tenant.TenantDirectory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -41,6 +43,7 @@ public class ParkedEventsResource {
         this.wakeup = wakeup;
     }
 
+    @RequiredRole(Role.VIEWER)
     @GET
     public List<OutboxAdministration.ParkedEvent> list(@RestPath String tenant, @RestQuery @DefaultValue("100") int limit) {
         tenants.require(tenant);
@@ -48,6 +51,7 @@ public class ParkedEventsResource {
         return QuarkusTransaction.requiringNew().call(() -> outbox.parked(tenant, limit));
     }
 
+    @RequiredRole(Role.OPERATOR)
     @POST
     @Path("{eventId}/replay")
     public Replayed replayOne(@RestPath String tenant, @RestPath String eventId) {
@@ -60,6 +64,7 @@ public class ParkedEventsResource {
         return new Replayed(replayed);
     }
 
+    @RequiredRole(Role.OPERATOR)
     @POST
     @Path("replay")
     public Replayed replayAll(@RestPath String tenant) {

@@ -2,8 +2,10 @@ package io.leadlistener.inbox;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.leadlistener.admin.Role;
 import io.leadlistener.admin.api.AdminApi;
 import io.leadlistener.admin.api.AdminApiDocumentation;
+import io.leadlistener.admin.api.RequiredRole;
 import io.leadlistener.common.TransactionJdbc;
 import io.leadlistener.rest.ProblemException;
 import io.leadlistener.tenant.TenantDirectory;
@@ -49,6 +51,7 @@ public class MessageLookupResource {
                                 @JsonRawValue String tagging, String text, boolean textPurged, String customerName) {
     }
 
+    @RequiredRole(Role.VIEWER)
     @GET
     @Operation(summary = "A stored message by WeCom MsgId (or inbox id), with its tags and their explanation")
     public StoredMessage lookup(@RestPath String tenant, @RestPath String messageId) {

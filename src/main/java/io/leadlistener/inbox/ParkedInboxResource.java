@@ -1,10 +1,12 @@
 package io.leadlistener.inbox;
 
+import io.leadlistener.admin.Role;
 import io.leadlistener.admin.api.AdminApi;
 import io.leadlistener.admin.api.AdminApiDocumentation;
 import io.leadlistener.admin.api.AdminCaller;
-import io.leadlistener.admin.api.ParkedReplays;
 import io.leadlistener.admin.api.ParkedReplays.Replayed;
+import io.leadlistener.admin.api.ParkedReplays;
+import io.leadlistener.admin.api.RequiredRole;
 import io.leadlistener.rest.ProblemException;
 import io.leadlistener.tenant.TenantDirectory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -56,6 +58,7 @@ public class ParkedInboxResource {
     public record ParkedPage(List<ParkedRow> items, Long nextAfterId) {
     }
 
+    @RequiredRole(Role.VIEWER)
     @GET
     @Path("summary")
     public Summary summary(@RestPath String tenant) {
@@ -63,6 +66,7 @@ public class ParkedInboxResource {
         return administration.summary(tenant);
     }
 
+    @RequiredRole(Role.VIEWER)
     @GET
     @Path("parked")
     public ParkedPage parked(@RestPath String tenant, @RestQuery @DefaultValue("50") int limit,
@@ -74,6 +78,7 @@ public class ParkedInboxResource {
         return new ParkedPage(rows, next);
     }
 
+    @RequiredRole(Role.OPERATOR)
     @POST
     @Path("parked/{id}/replay")
     public Replayed replayOne(@RestPath String tenant, @RestPath long id) {
@@ -92,6 +97,7 @@ public class ParkedInboxResource {
         }
     }
 
+    @RequiredRole(Role.OPERATOR)
     @POST
     @Path("parked/replay")
     public Replayed replayAll(@RestPath String tenant) {

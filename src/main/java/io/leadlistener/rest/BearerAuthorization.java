@@ -35,6 +35,20 @@ public final class BearerAuthorization {
         return new Presented(Optional.of(header.substring(BEARER.length()).trim()), null);
     }
 
+    /** 429 with {@code Retry-After} in whole seconds (rounded up) and a detail that says how long. */
+    public static Response tooManyFailures(ContainerRequestContext request, java.time.Duration wait) {
+        long seconds = retryAfterSeconds(wait);
+        Problem problem = new Problem(Problem.type("too-many-failed-sign-ins"), "Too Many Requests", 429,
+                "too many failed sign-ins from this client; try again in " + seconds + " s",
+                request.getUriInfo().getPath(), Map.of("retryAfterSeconds", seconds));
+        return Response.status(429).type(Problem.MEDIA_TYPE).header(HttpHeaders.RETRY_AFTER, seconds)
+                .entity(problem).build();
+    }
+
+    public static long retryAfterSeconds(java.time.Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
     public static Response unauthorized(ContainerRequestContext request, String detail) {
         Problem problem = new Problem(Problem.type("unauthorized"), "Unauthorized", 401, detail,
                 request.getUriInfo().getPath(), Map.of());

@@ -13,7 +13,7 @@ import java.util.Map;
 public final class AlertingTenant {
 
     public static final String TENANT = "demo";
-    public static final String INGESTION_TOKEN = "fault-test-ingest-token";
+    public static final String INGESTION_TOKEN = "fault-test-ingest-token-0123456789abcdef";
     public static final int AGENT_ID = 1000002;
 
     private AlertingTenant() {

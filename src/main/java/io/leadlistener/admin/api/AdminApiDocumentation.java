@@ -9,8 +9,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 /** OpenAPI metadata: how admin and ingestion endpoints authenticate. Served at {@code /q/openapi}. */
 @OpenAPIDefinition(info = @Info(title = "wecom-lead-listener API", version = "1"))
 @SecurityScheme(securitySchemeName = AdminApiDocumentation.ADMIN_TOKEN, type = SecuritySchemeType.HTTP,
-        scheme = "bearer", description = "Admin bearer token: leadlistener.admin.tokens.\"<name>\" "
-        + "(dev mode: dev-admin-token). The token's name is what audit rows record.")
+        scheme = "bearer", description = "An admin credential's bearer token: leadlistener.admin.credentials.\"<name>\".token "
+        + "(dev mode: dev-admin-token). Reads need the viewer role on the {tenant} of the path, changes editor, "
+        + "replays operator, changes to the shared default rule set admin; a refusal is 403 naming missingRole or "
+        + "missingTenant, 10 failed sign-ins a minute from one address give 429 (docs/access.md). The credential's "
+        + "name is what audit rows record.")
 @SecurityScheme(securitySchemeName = AdminApiDocumentation.INGESTION_TOKEN, type = SecuritySchemeType.HTTP,
         scheme = "bearer", description = "Ingestion bearer token of the message's tenant: "
         + "leadlistener.tenants.\"<id>\".ingestion-tokens.\"<name>\" (dev mode: dev-admin-token for demo).")

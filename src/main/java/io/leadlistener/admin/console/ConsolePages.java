@@ -13,7 +13,8 @@ final class ConsolePages {
     private ConsolePages() {
     }
 
-    static native TemplateInstance login(boolean en, boolean refused);
+    /** @param throttledSeconds when above 0, too many failed sign-ins: how long to wait */
+    static native TemplateInstance login(boolean en, boolean refused, long throttledSeconds);
 
     static native TemplateInstance console(String csrfToken, String user, String lang);
 

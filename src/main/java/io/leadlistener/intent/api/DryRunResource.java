@@ -1,7 +1,10 @@
 package io.leadlistener.intent.api;
 
+import io.leadlistener.admin.Role;
 import io.leadlistener.admin.api.AdminApi;
 import io.leadlistener.admin.api.AdminApiDocumentation;
+import io.leadlistener.admin.api.AdminCaller;
+import io.leadlistener.admin.api.RequiredRole;
 import io.leadlistener.intent.TaggingView;
 import io.leadlistener.intent.engine.IntentTagger;
 import io.leadlistener.intent.engine.RuleSet;
@@ -40,8 +43,10 @@ public class DryRunResource {
     private final TaggerRegistry registry;
     private final RuleSetNames names;
     private final RuleSetEditor editor;
+    private final AdminCaller caller;
 
-    public DryRunResource(TaggerRegistry registry, RuleSetNames names, RuleSetEditor editor) {
+    public DryRunResource(TaggerRegistry registry, RuleSetNames names, RuleSetEditor editor, AdminCaller caller) {
+        this.caller = caller;
         this.registry = registry;
         this.names = names;
         this.editor = editor;
@@ -50,6 +55,7 @@ public class DryRunResource {
     public record DryRunRequest(String text, String tenant, Boolean draft) {
     }
 
+    @RequiredRole(Role.VIEWER)
     @POST
     @Operation(summary = "Dry run: which intents would this text get, and why (nothing is stored)")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
@@ -67,8 +73,11 @@ public class DryRunResource {
             throw ProblemException.badRequest("invalid-text",
                     "text is " + length + " characters; the limit is " + MAX_TEXT_LENGTH);
         }
-        String ruleSet = names.require(request.tenant() == null || request.tenant().isBlank()
-                ? RuleSetNames.DEFAULT : request.tenant().strip());
+        String requested = request.tenant() == null || request.tenant().isBlank()
+                ? RuleSetNames.DEFAULT : request.tenant().strip();
+        // The tenant is in the body, so the filter cannot check it: a credential tests only its own tenants' rules.
+        caller.requireAccess(Role.VIEWER, requested);
+        String ruleSet = names.require(requested);
         IntentTagger inForce = registry.tagger(ruleSet);
         if (Boolean.TRUE.equals(request.draft())) {
             // The draft is compiled for this one call; it reports the version it would build on.

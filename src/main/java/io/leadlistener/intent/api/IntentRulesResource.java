@@ -2,9 +2,11 @@ package io.leadlistener.intent.api;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadlistener.admin.Role;
 import io.leadlistener.admin.api.AdminApi;
 import io.leadlistener.admin.api.AdminApiDocumentation;
 import io.leadlistener.admin.api.AdminCaller;
+import io.leadlistener.admin.api.RequiredRole;
 import io.leadlistener.intent.impact.ImpactPreview;
 import io.leadlistener.intent.impact.ImpactReport;
 import io.leadlistener.intent.rules.RuleDiff;
@@ -107,6 +109,7 @@ public class IntentRulesResource {
     public record VersionRules(String ruleSet, VersionView version, List<RuleView> rules) {
     }
 
+    @RequiredRole(Role.VIEWER)
     @GET
     public RulePage list(@RestPath String tenant, @RestQuery @DefaultValue("draft") String state,
                          @RestQuery String intent, @RestQuery String kind, @RestQuery String q,
@@ -139,6 +142,7 @@ public class IntentRulesResource {
                 matching.subList(from, to));
     }
 
+    @RequiredRole(Role.EDITOR)
     @POST
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = RuleRequest.class)))
@@ -154,6 +158,7 @@ public class IntentRulesResource {
         return Response.status(201).entity(result).build();
     }
 
+    @RequiredRole(Role.EDITOR)
     @PUT
     @Path("{id}")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -171,6 +176,7 @@ public class IntentRulesResource {
         return result;
     }
 
+    @RequiredRole(Role.EDITOR)
     @DELETE
     @Path("{id}")
     public Response delete(@RestPath String tenant, @RestPath long id,
@@ -185,6 +191,7 @@ public class IntentRulesResource {
                 : Response.ok(new RuleChangeResult(null, version)).build();
     }
 
+    @RequiredRole(Role.VIEWER)
     @GET
     @Path("draft")
     public RuleDiffView draftChanges(@RestPath String tenant) {
@@ -192,6 +199,7 @@ public class IntentRulesResource {
         return RuleDiffView.of(inTransaction(() -> editor.draftChanges(ruleSet)));
     }
 
+    @RequiredRole(Role.EDITOR)
     @POST
     @Path("draft/publish")
     public PublishResult publish(@RestPath String tenant) {
@@ -206,6 +214,7 @@ public class IntentRulesResource {
      * text retention), newest first, at most {@code maxMessages}. Body optional: {@code {"days": 7, "maxMessages":
      * 5000}}.
      */
+    @RequiredRole(Role.VIEWER)
     @POST
     @Path("draft/impact")
     @Operation(summary = "How many stored messages would gain or lose each intent if the draft were published")
@@ -219,6 +228,7 @@ public class IntentRulesResource {
                 request.maxMessages() == null ? impactPreview.maxMessages() : request.maxMessages());
     }
 
+    @RequiredRole(Role.EDITOR)
     @DELETE
     @Path("draft")
     public Response discardDraft(@RestPath String tenant) {
@@ -227,6 +237,7 @@ public class IntentRulesResource {
         return Response.noContent().build();
     }
 
+    @RequiredRole(Role.VIEWER)
     @GET
     @Path("versions")
     public List<VersionView> versions(@RestPath String tenant) {
@@ -234,6 +245,7 @@ public class IntentRulesResource {
         return inTransaction(() -> store.versions(ruleSet)).stream().map(VersionView::of).toList();
     }
 
+    @RequiredRole(Role.VIEWER)
     @GET
     @Path("versions/{version}")
     public VersionRules version(@RestPath String tenant, @RestPath long version) {
@@ -245,6 +257,7 @@ public class IntentRulesResource {
         });
     }
 
+    @RequiredRole(Role.VIEWER)
     @GET
     @Path("versions/{from}/diff/{to}")
     public RuleDiffView diff(@RestPath String tenant, @RestPath long from, @RestPath long to) {
@@ -256,6 +269,7 @@ public class IntentRulesResource {
         }));
     }
 
+    @RequiredRole(Role.EDITOR)
     @POST
     @Path("versions/{version}/rollback")
     public PublishResult rollback(@RestPath String tenant, @RestPath long version) {
@@ -265,6 +279,7 @@ public class IntentRulesResource {
         return new PublishResult(ruleSet, published.version(), RuleDiffView.of(published.diff()));
     }
 
+    @RequiredRole(Role.VIEWER)
     @GET
     @Path("audit")
     public List<AuditView> audit(@RestPath String tenant, @RestQuery @DefaultValue("100") int limit) {

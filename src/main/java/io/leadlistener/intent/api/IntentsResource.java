@@ -1,8 +1,10 @@
 package io.leadlistener.intent.api;
 
+import io.leadlistener.admin.Role;
 import io.leadlistener.admin.api.AdminApi;
 import io.leadlistener.admin.api.AdminApiDocumentation;
 import io.leadlistener.admin.api.AdminCaller;
+import io.leadlistener.admin.api.RequiredRole;
 import io.leadlistener.intent.rules.RuleSetNames;
 import io.leadlistener.intent.rules.RuleStore;
 import io.leadlistener.rest.ProblemException;
@@ -47,6 +49,7 @@ public class IntentsResource {
     public record IntentRequest(String name, String label, String description) {
     }
 
+    @RequiredRole(Role.VIEWER)
     @GET
     public List<IntentView> list(@RestPath String tenant) {
         String ruleSet = names.require(tenant);
@@ -55,6 +58,7 @@ public class IntentsResource {
                 .toList();
     }
 
+    @RequiredRole(Role.EDITOR)
     @POST
     public Response create(@RestPath String tenant, IntentRequest request) {
         String ruleSet = names.require(tenant);

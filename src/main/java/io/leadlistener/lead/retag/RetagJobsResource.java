@@ -1,9 +1,11 @@
 package io.leadlistener.lead.retag;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadlistener.admin.Role;
 import io.leadlistener.admin.api.AdminApi;
 import io.leadlistener.admin.api.AdminApiDocumentation;
 import io.leadlistener.admin.api.AdminCaller;
+import io.leadlistener.admin.api.RequiredRole;
 import io.leadlistener.intent.rules.RuleSetNames;
 import io.leadlistener.rest.JsonBodies;
 import io.leadlistener.rest.ProblemException;
@@ -56,6 +58,7 @@ public class RetagJobsResource {
         this.caller = caller;
     }
 
+    @RequiredRole(Role.EDITOR)
     @POST
     @Operation(summary = "Start re-tagging the last N days with the version in force (body optional: {\"days\": 7})")
     @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -70,6 +73,7 @@ public class RetagJobsResource {
                 .build();
     }
 
+    @RequiredRole(Role.VIEWER)
     @GET
     @Operation(summary = "The tenant's re-tag jobs, newest first")
     public List<RetagJob> list(@RestPath String tenant, @RestQuery @DefaultValue("20") int limit) {
@@ -81,6 +85,7 @@ public class RetagJobsResource {
         return jobs.list(tenantId, limit);
     }
 
+    @RequiredRole(Role.VIEWER)
     @GET
     @Path("{id}")
     @Operation(summary = "A re-tag job's progress")
@@ -88,6 +93,7 @@ public class RetagJobsResource {
         return jobs.find(requireTenant(tenant), id);
     }
 
+    @RequiredRole(Role.EDITOR)
     @POST
     @Path("{id}/cancel")
     @Operation(summary = "Stop a queued or running re-tag job after its current batch")

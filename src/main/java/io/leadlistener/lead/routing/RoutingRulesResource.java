@@ -4,9 +4,11 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadlistener.admin.Role;
 import io.leadlistener.admin.api.AdminApi;
 import io.leadlistener.admin.api.AdminApiDocumentation;
 import io.leadlistener.admin.api.AdminCaller;
+import io.leadlistener.admin.api.RequiredRole;
 import io.leadlistener.intent.rules.RuleSetNames;
 import io.leadlistener.intent.rules.RuleStore;
 import io.leadlistener.rest.JsonBodies;
@@ -92,6 +94,7 @@ public class RoutingRulesResource {
         }
     }
 
+    @RequiredRole(Role.VIEWER)
     @GET
     @Operation(summary = "The routing rules in force (version 0 = the configured defaults)")
     public RoutingView current(@RestPath String tenant) {
@@ -99,6 +102,7 @@ public class RoutingRulesResource {
         return RoutingView.of(QuarkusTransaction.requiringNew().call(() -> store.current(tenant)));
     }
 
+    @RequiredRole(Role.EDITOR)
     @PUT
     @Operation(summary = "Replace the routing rules: published at once as a new version")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -138,6 +142,7 @@ public class RoutingRulesResource {
         });
     }
 
+    @RequiredRole(Role.VIEWER)
     @GET
     @Path("versions")
     @Operation(summary = "Every version, newest first; the last is version 0, the configured defaults")
@@ -147,6 +152,7 @@ public class RoutingRulesResource {
                 .map(RoutingView::of).toList();
     }
 
+    @RequiredRole(Role.VIEWER)
     @GET
     @Path("versions/{version}")
     @Operation(summary = "One version")
@@ -156,6 +162,7 @@ public class RoutingRulesResource {
                 .orElseThrow(() -> noSuchVersion(tenant, version)));
     }
 
+    @RequiredRole(Role.EDITOR)
     @POST
     @Path("rollback")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
