@@ -114,7 +114,7 @@ class CustomerTagsAndProfilesOnTwoReplicasIT {
                 assertThat(tags.nameTakenAnswers()).as("add_corp_tag refused with 40071, name taken")
                         .isPositive();
                 for (PackagedApp app : List.of(a, b)) {
-                    assertThat(app.get("/q/metrics")).as("metrics of %s", app)
+                    assertThat(app.managementGet("/q/metrics")).as("metrics of %s", app)
                             .doesNotContainPattern("leadlistener_actions_outcomes_total\\{[^}]*errcode=\"40071\"");
                 }
                 assertThat(ProfileEvents.publishedOncePerCustomer(scope, customers, DRAIN))

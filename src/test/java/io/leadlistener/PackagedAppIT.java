@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.leadlistener.testsupport.LocalInfraTestResource;
+import io.leadlistener.testsupport.ManagementPortTestResource;
+import io.leadlistener.testsupport.ManagementPortTestResource.ManagementPort;
 import io.leadlistener.testsupport.ProdTenantTestResource;
 import io.leadlistener.testsupport.WeComSimulator;
 import io.leadlistener.wecom.crypto.SignedCallback;
@@ -22,16 +24,22 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packaged application in the prod profile: configuration only from outside (as env vars / system properties),
- * no embedded servers of its own, no PostgreSQL binaries shipped.
+ * no embedded servers of its own, no PostgreSQL binaries shipped, health on the management interface only.
  */
 @QuarkusIntegrationTest
 @QuarkusTestResource(LocalInfraTestResource.class)
 @QuarkusTestResource(value = ProdTenantTestResource.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = ManagementPortTestResource.class, restrictToAnnotatedClass = true)
 class PackagedAppIT {
+
+    /** Set by ManagementPortTestResource. */
+    ManagementPort management;
 
     @Test
     void servesCallbacksFromExternallyConfiguredPostgresAndTenants() {
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().port(management.value()).when().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"));
+        given().when().get("/q/health/ready").then().statusCode(404);
 
         SignedCallback echo = WeComSimulator.sign("prod-echo");
         given().queryParams(echo.queryParameters()).queryParam("echostr", echo.encrypt())

@@ -15,25 +15,28 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
 
 /**
- * A packaged Quarkus application ({@code quarkus-run.jar}, prod profile) run as a child JVM on a local port,
- * configured only through its environment, as an operator would; its output goes to a log file.
+ * A packaged Quarkus application ({@code quarkus-run.jar}, prod profile) run as a child JVM on a local port (and its
+ * management interface — health, metrics — on another), configured only through its environment, as an operator
+ * would; its output goes to a log file.
  */
 final class ChildJvm implements AutoCloseable {
 
     final String label;
     final int port;
+    final int managementPort;
     private final Process process;
     private final Path log;
 
-    private ChildJvm(String label, int port, Process process, Path log) {
+    private ChildJvm(String label, int port, int managementPort, Process process, Path log) {
         this.label = label;
         this.port = port;
+        this.managementPort = managementPort;
         this.process = process;
         this.log = log;
     }
 
     static ChildJvm start(String label, Path jar, List<String> jvmArgs, Map<String, String> environment, int port,
-                          Path log) throws IOException {
+                          int managementPort, Path log) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first (see docs/benchmarks.md)");
         }
@@ -52,20 +55,36 @@ final class ChildJvm implements AutoCloseable {
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        // Health and metrics are on the management interface (ignored by an app without one, like the bare endpoint).
+        builder.environment().put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         Process process = builder.start();
         // An interrupted harness (Ctrl-C, its time bound) must not leave the app listening behind it.
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-" + label));
-        return new ChildJvm(label, port, process, log);
+        return new ChildJvm(label, port, managementPort, process, log);
     }
 
     long pid() {
         return process.pid();
     }
 
-    /** Polls {@code GET path} until {@code ready} accepts the status, or fails with the log's location. */
+    /** Polls {@code GET /q/health/ready} on the management interface until it answers 200. */
+    void awaitReady(Duration timeout) throws InterruptedException {
+        awaitHttp(managementPort, "GET", "/q/health/ready", status -> status == 200, timeout);
+    }
+
+    /**
+     * Polls {@code method path} on the public port until {@code ready} accepts the status, or fails with the log's
+     * location.
+     */
     void awaitHttp(String method, String path, IntPredicate ready, Duration timeout) throws InterruptedException {
+        awaitHttp(port, method, path, ready, timeout);
+    }
+
+    private void awaitHttp(int listeningOn, String method, String path, IntPredicate ready, Duration timeout)
+            throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + listeningOn + path))
                 .timeout(Duration.ofSeconds(5))
                 .method(method, HttpRequest.BodyPublishers.noBody())
                 .build();

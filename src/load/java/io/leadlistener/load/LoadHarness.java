@@ -121,11 +121,11 @@ public final class LoadHarness {
                 appJvmArgs.add("-XX:StartFlightRecording=filename=" + runDirectory.resolve("service.jfr")
                         + ",settings=profile,dumponexit=true");
             }
-            app = ChildJvm.start("service", appJar, appJvmArgs, environment, freePort(),
+            app = ChildJvm.start("service", appJar, appJvmArgs, environment, freePort(), freePort(),
                     runDirectory.resolve("service.log"));
-            app.awaitHttp("GET", "/q/health/ready", status -> status == 200, Duration.ofSeconds(120));
-            log("service ready on 127.0.0.1:" + app.port + " (pid " + app.pid() + ", " + String.join(" ", appJvmArgs)
-                    + ")");
+            app.awaitReady(Duration.ofSeconds(120));
+            log("service ready on 127.0.0.1:" + app.port + ", management 127.0.0.1:" + app.managementPort + " (pid "
+                    + app.pid() + ", " + String.join(" ", appJvmArgs) + ")");
             backlog = new Backlog(endpoints.jdbcUrl(), endpoints.username(), endpoints.password());
             postgresSettings = "PostgreSQL " + backlog.setting("server_version") + ", fsync=" + backlog.setting("fsync")
                     + ", synchronous_commit=" + backlog.setting("synchronous_commit");
@@ -203,7 +203,7 @@ public final class LoadHarness {
 
     /** The ratio's other side: the bare endpoint, loaded by the same generator after the service has stopped. */
     private void runBarePhases(Path bareJar) throws Exception {
-        try (ChildJvm bare = ChildJvm.start("bare", bareJar, settings.jvmArgs(), Map.of(), freePort(),
+        try (ChildJvm bare = ChildJvm.start("bare", bareJar, settings.jvmArgs(), Map.of(), freePort(), freePort(),
                 runDirectory.resolve("bare.log"));
                 CallbackTarget bareTarget = CallbackTarget.wecomCallbacks("bare", bare.port, maxConnections())) {
             bare.awaitHttp("POST", CallbackFactory.PATH, status -> status == 200, Duration.ofSeconds(60));

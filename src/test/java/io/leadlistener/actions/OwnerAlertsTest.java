@@ -1,5 +1,6 @@
 package io.leadlistener.actions;
 
+import static io.leadlistener.testsupport.ManagementEndpoints.management;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -62,11 +63,11 @@ class OwnerAlertsTest {
         ingest("cust-" + UUID.randomUUID().toString().substring(0, 8), messageId, "zhaoliu", "样品怎么申请");
         await().atMost(Duration.ofSeconds(20)).until(() -> "done".equals(state(messageId)));
 
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = management().when().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).containsPattern("leadlistener_actions_outcomes_total\\{[^}]*outcome=\"done\"[^}]*\\} [1-9]")
                 .contains("leadlistener_wecom_api_latency_seconds_count{call=\"message/send\"")
                 .contains("leadlistener_actions_pending");
-        given().when().get("/q/health/well").then()
+        management().when().get("/q/health/well").then()
                 .body("checks.find { it.name == 'action-outbox' }.status", org.hamcrest.Matchers.equalTo("UP"))
                 .body("checks.find { it.name == 'action-outbox' }.data.maxLagSeconds", org.hamcrest.Matchers.equalTo(600));
     }

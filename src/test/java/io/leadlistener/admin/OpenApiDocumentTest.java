@@ -1,6 +1,6 @@
 package io.leadlistener.admin;
 
-import static io.restassured.RestAssured.given;
+import static io.leadlistener.testsupport.ManagementEndpoints.management;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
@@ -16,7 +16,7 @@ class OpenApiDocumentTest {
 
     @Test
     void documentsCallbackAdminAndDryRunEndpointsWithTheBearerScheme() {
-        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+        management().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
                 .body("paths", hasKey("/wecom/callback/{tenant}"))
                 .body("paths", hasKey("/wecom/callback/{tenant}/{callback}"))
                 .body("paths", hasKey("/api/v1/intents/test"))
@@ -36,7 +36,7 @@ class OpenApiDocumentTest {
 
     @Test
     void everyJsonRequestBodyHasASchema() {
-        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+        management().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
                 .body("paths.'/api/v1/messages'.post.requestBody.content.'application/json'.schema.'$ref'",
                         equalTo("#/components/schemas/IngestedMessage"))
                 .body("components.schemas.IngestedMessage.properties", hasKey("contactKind"))

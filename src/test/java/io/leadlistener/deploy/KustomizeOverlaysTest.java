@@ -27,8 +27,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Renders every overlay under {@code k8s/overlays/} with {@code kubectl kustomize} and checks the result: the
- * expected objects exist, the Deployment has its probes on the Quarkus health paths and runs as non-root, and the
- * objects reference each other consistently (selectors, names, the shutdown budget).
+ * expected objects exist, the Deployment has its probes on the Quarkus health paths of the management interface
+ * (port 9000) and runs as non-root, metrics are scraped there, and the objects reference each other consistently
+ * (selectors, names, the shutdown budget).
  *
  * <p>No YAML library is on the test classpath, so the rendered YAML is turned into JSON by kubectl itself
  * ({@code kubectl annotate --local -o json}: parses the files and prints the objects, never contacts a cluster) and
@@ -99,14 +100,22 @@ class KustomizeOverlaysTest {
         assertThat(podSpec.path("containers")).as("containers").hasSize(1);
         JsonNode container = podSpec.path("containers").get(0);
 
-        // Probes on the Quarkus health endpoints, via the named port 8080.
-        assertProbe(container, "startupProbe", "/q/health/started");
-        assertProbe(container, "livenessProbe", "/q/health/live");
-        assertProbe(container, "readinessProbe", "/q/health/ready");
+        // Public port 8080; probes on the Quarkus health endpoints of the management interface, via the named port
+        // 9000 (health is not served on 8080).
         assertThat(container.path("ports")).anySatisfy(port -> {
             assertThat(port.path("name").asText()).isEqualTo("http");
             assertThat(port.path("containerPort").asInt()).isEqualTo(8080);
         });
+        assertThat(container.path("ports")).anySatisfy(port -> {
+            assertThat(port.path("name").asText()).isEqualTo("management");
+            assertThat(port.path("containerPort").asInt()).isEqualTo(9000);
+        });
+        assertProbe(container, "startupProbe", "/q/health/started");
+        assertProbe(container, "livenessProbe", "/q/health/live");
+        assertProbe(container, "readinessProbe", "/q/health/ready");
+        JsonNode podAnnotations = deployment.at("/spec/template/metadata/annotations");
+        assertThat(podAnnotations.path("prometheus.io/port").asText()).as("scrape port").isEqualTo("9000");
+        assertThat(podAnnotations.path("prometheus.io/path").asText()).as("scrape path").isEqualTo("/q/metrics");
 
         // Non-root, locked down.
         JsonNode podSecurity = podSpec.path("securityContext");
@@ -176,8 +185,15 @@ class KustomizeOverlaysTest {
             assertThat(port.path("port").asInt()).isEqualTo(80);
             assertThat(port.path("targetPort").asText()).isIn("http", "8080");
         });
+        assertThat(service.at("/spec/ports")).as("the Service's port for scraping").anySatisfy(port -> {
+            assertThat(port.path("name").asText()).isEqualTo("management");
+            assertThat(port.path("port").asInt()).isEqualTo(9000);
+            assertThat(port.path("targetPort").asText()).isIn("management", "9000");
+        });
+        assertThat(networkPolicy.at("/spec/ingress").findValuesAsText("port")).as("NetworkPolicy ingress ports")
+                .contains("8080", "9000");
         assertThat(networkPolicy.path("spec").findValuesAsText("port")).as("NetworkPolicy ports")
-                .contains("8080", "5432", "9092", "53", "443");
+                .contains("8080", "9000", "5432", "9092", "53", "443");
 
         // Autoscaler drives this Deployment and starts from its replica count.
         JsonNode hpa = single(objects, "HorizontalPodAutoscaler");
@@ -242,7 +258,8 @@ class KustomizeOverlaysTest {
 
     private static void assertProbe(JsonNode container, String probe, String path) {
         assertThat(container.at("/" + probe + "/httpGet/path").asText()).as("%s path", probe).isEqualTo(path);
-        assertThat(container.at("/" + probe + "/httpGet/port").asText()).as("%s port", probe).isIn("http", "8080");
+        assertThat(container.at("/" + probe + "/httpGet/port").asText()).as("%s port", probe)
+                .isIn("management", "9000");
     }
 
     private static void assertSelects(JsonNode selector, JsonNode podLabels, String what) {

@@ -1,6 +1,6 @@
 package io.leadlistener.health;
 
-import static io.restassured.RestAssured.given;
+import static io.leadlistener.testsupport.ManagementEndpoints.management;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -25,7 +25,7 @@ class HealthEndpointsTest {
 
     @Test
     void readinessReportsTheDatabaseAndNeverKafka() {
-        given().when().get("/q/health/ready")
+        management().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"))
@@ -34,7 +34,7 @@ class HealthEndpointsTest {
 
     @Test
     void wellnessReportsARealKafkaBroker() {
-        given().when().get("/q/health/well")
+        management().when().get("/q/health/well")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'kafka' }.status", equalTo("UP"))
@@ -43,7 +43,7 @@ class HealthEndpointsTest {
 
     @Test
     void readinessIncludesTheIntentRulesInForce() {
-        given().when().get("/q/health/ready")
+        management().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("checks.find { it.name == 'intent-rules' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'intent-rules' }.data.keySet()", hasItem("default"))
@@ -52,7 +52,7 @@ class HealthEndpointsTest {
 
     @Test
     void wellnessShowsInboxAndOutboxFiguresAndTurnsDownWhenEitherFallsBehind() {
-        given().when().get("/q/health/well")
+        management().when().get("/q/health/well")
                 .then().statusCode(200)
                 .body("checks.find { it.name == 'inbox' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'inbox' }.data.keySet()",
@@ -73,23 +73,23 @@ class HealthEndpointsTest {
                 values (?, 'lead', ?, 'lead.created.v1', now() - interval '10 minutes', '{}', now() + interval '1 hour')
                 """, stuck, stuck);
         try {
-            given().when().get("/q/health/well")
+            management().when().get("/q/health/well")
                     .then().statusCode(503)
                     .body("checks.find { it.name == 'inbox' }.status", equalTo("DOWN"))
                     .body("checks.find { it.name == 'inbox' }.data.error", containsString("oldest pending row waited"))
                     .body("checks.find { it.name == 'outbox-relay' }.status", equalTo("DOWN"))
                     .body("checks.find { it.name == 'outbox-relay' }.data.error",
                             containsString("oldest unpublished event"));
-            given().when().get("/q/health/ready").then().statusCode(200);
+            management().when().get("/q/health/ready").then().statusCode(200);
         } finally {
             rows.update("delete from inbox_message where dedupe_key = ?", stuck);
             rows.update("delete from outbox_event where id = ?", stuck);
         }
-        given().when().get("/q/health/well").then().statusCode(200);
+        management().when().get("/q/health/well").then().statusCode(200);
     }
 
     @Test
     void livenessIsUp() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        management().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 }

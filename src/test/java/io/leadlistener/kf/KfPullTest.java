@@ -1,5 +1,6 @@
 package io.leadlistener.kf;
 
+import static io.leadlistener.testsupport.ManagementEndpoints.management;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -182,7 +183,7 @@ class KfPullTest {
         assertThat(retried.cursor()).isEqualTo(rejected.cursor());
         assertThat(retried.accessToken()).isNotEqualTo(rejected.accessToken());
         assertThat(storedMsgIds()).hasSize(6).doesNotHaveDuplicates();
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = management().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).containsPattern("leadlistener_kf_access_token_refreshes_total\\{corp=\"[^\"]+\","
                 + "outcome=\"invalidated\"} [1-9]");
         assertThat(metrics).containsPattern("leadlistener_kf_pull_lag_seconds_count\\{tenant=\"[^\"]+\"} [1-9]");

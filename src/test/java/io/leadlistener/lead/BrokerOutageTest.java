@@ -1,5 +1,6 @@
 package io.leadlistener.lead;
 
+import static io.leadlistener.testsupport.ManagementEndpoints.management;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -50,8 +51,8 @@ class BrokerOutageTest {
                             .when().post("/wecom/callback/demo").then().statusCode(200);
                 }
             }
-            given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().when().get("/q/health/well")
+            management().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> management().when().get("/q/health/well")
                     .then().statusCode(503).body("status", equalTo("DOWN")));
         } finally {
             LocalInfrastructure.restartKafka(instance);
@@ -71,7 +72,7 @@ class BrokerOutageTest {
             assertThat(received.stream().filter(r -> r.type().equals("lead.created.v1")).map(Received::id)
                     .distinct().count()).isEqualTo(50);
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/q/health/well")
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> management().when().get("/q/health/well")
                 .then().log().ifValidationFails()
                 .body("checks.find { it.name == 'kafka' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'outbox-relay' }.status", equalTo("UP")));

@@ -1,5 +1,6 @@
 package io.leadlistener.metrics;
 
+import static io.leadlistener.testsupport.ManagementEndpoints.management;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code /q/metrics} in Prometheus format with the names docs/operations.md promises, moving as callbacks arrive,
+ * {@code /q/metrics} (on the management interface) in Prometheus format with the names docs/operations.md promises, moving as callbacks arrive,
  * are tagged and published.
  */
 @QuarkusTest
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class MetricsEndpointTest {
 
     private static String metrics() {
-        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return management().when().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
     /** The value of one series, 0 if it is not there yet. */

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,8 +25,9 @@ import java.util.regex.Pattern;
  * configured only from outside (system properties, as {@code @QuarkusIntegrationTest} passes them), for tests that
  * need what one {@code @QuarkusIntegrationTest} cannot give: several instances at once, or killing one.
  *
- * <p>It listens on a port of its own choosing ({@code quarkus.http.port=0}, read back from its start-up line), so
- * concurrent test runs never collide. Its console goes to {@code target/packaged-apps/<name>.log}. Every instance
+ * <p>It listens on ports of its own choosing ({@code quarkus.http.port=0} for the callback and APIs,
+ * {@code quarkus.management.port=0} for health and metrics; both read back from its start-up line), so concurrent test
+ * runs never collide. Its console goes to {@code target/packaged-apps/<name>.log}. Every instance
  * still running when the test JVM exits is killed by a shutdown hook; tests stop theirs in {@code finally}.
  */
 public final class PackagedApp implements AutoCloseable {
@@ -36,6 +36,8 @@ public final class PackagedApp implements AutoCloseable {
     public static final Path LOG_DIRECTORY = Path.of("target", "packaged-apps");
 
     private static final Pattern LISTENING = Pattern.compile("Listening on: https?://[^\\s:]+:(\\d+)");
+    private static final Pattern MANAGEMENT_LISTENING =
+            Pattern.compile("Management interface listening on https?://[^\\s:]+:(\\d+)");
     /** Children of this JVM that still run; only the shutdown hook and start/stop touch it. */
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
 
@@ -49,6 +51,7 @@ public final class PackagedApp implements AutoCloseable {
     private final Path log;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile URI baseUri;
+    private volatile URI managementUri;
 
     private PackagedApp(String name, Process process, Path log) {
         this.name = name;
@@ -57,7 +60,8 @@ public final class PackagedApp implements AutoCloseable {
     }
 
     /**
-     * Launches the application and waits until it is ready ({@code /q/health/ready} answers 200).
+     * Launches the application and waits until it is ready ({@code /q/health/ready} on its management interface
+     * answers 200).
      *
      * @param name file-name-safe, used for the log file
      * @param config configuration keys and values, passed as system properties
@@ -84,6 +88,7 @@ public final class PackagedApp implements AutoCloseable {
                 "-Xmx256m", "-XX:TieredStopAtLevel=1"));
         Map<String, String> properties = new TreeMap<>(config);
         properties.putIfAbsent("quarkus.http.port", "0");
+        properties.putIfAbsent("quarkus.management.port", "0");
         properties.putIfAbsent("quarkus.log.console.json.enabled", "false");
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", RUNNER.toString()));
@@ -111,9 +116,12 @@ public final class PackagedApp implements AutoCloseable {
                         + tail(40));
             }
             if (baseUri == null) {
-                listeningPort().ifPresent(port -> baseUri = URI.create("http://localhost:" + port));
+                baseUri = loggedUri(LISTENING);
             }
-            if (baseUri != null && status("/q/health/ready") == 200) {
+            if (managementUri == null) {
+                managementUri = loggedUri(MANAGEMENT_LISTENING);
+            }
+            if (baseUri != null && managementUri != null && managementStatus("/q/health/ready") == 200) {
                 return this;
             }
             pause(Duration.ofMillis(100));
@@ -121,11 +129,20 @@ public final class PackagedApp implements AutoCloseable {
         throw new IllegalStateException(name + " was not ready within " + timeout + ":\n" + tail(40));
     }
 
+    /** The public port: WeCom callbacks, the ingestion and admin APIs, the console. */
     public URI baseUri() {
         if (baseUri == null) {
             throw new IllegalStateException(name + " is not listening yet");
         }
         return baseUri;
+    }
+
+    /** The management interface: health, metrics, the OpenAPI document. */
+    public URI managementUri() {
+        if (managementUri == null) {
+            throw new IllegalStateException(name + "'s management interface is not listening yet");
+        }
+        return managementUri;
     }
 
     public String name() {
@@ -227,10 +244,11 @@ public final class PackagedApp implements AutoCloseable {
         }
     }
 
-    /** GET {@code path}, the status or -1 when the application cannot be reached. */
-    public int status(String path) {
+    /** GET {@code path} on the management interface, the status or -1 when the application cannot be reached. */
+    public int managementStatus(String path) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(baseUri().resolve(path)).timeout(Duration.ofSeconds(5)).build();
+            HttpRequest request = HttpRequest.newBuilder(managementUri().resolve(path)).timeout(Duration.ofSeconds(5))
+                    .build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;
@@ -240,9 +258,10 @@ public final class PackagedApp implements AutoCloseable {
         }
     }
 
-    /** GET {@code path}: the body of a 200 answer, e.g. {@code /q/metrics}. */
-    public String get(String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(baseUri().resolve(path)).timeout(Duration.ofSeconds(5)).build();
+    /** GET {@code path} on the management interface: the body of a 200 answer, e.g. {@code /q/metrics}. */
+    public String managementGet(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(managementUri().resolve(path)).timeout(Duration.ofSeconds(5))
+                .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + path + " of " + name + " answered " + response.statusCode());
@@ -252,11 +271,13 @@ public final class PackagedApp implements AutoCloseable {
 
     @Override
     public String toString() {
-        return name + " (pid " + process.pid() + ", " + (baseUri == null ? "not listening" : baseUri) + ")";
+        return name + " (pid " + process.pid() + ", " + (baseUri == null ? "not listening" : baseUri)
+                + (managementUri == null ? "" : ", management " + managementUri) + ")";
     }
 
-    private Optional<Integer> listeningPort() {
-        return logged(LISTENING).stream().findFirst().map(Integer::valueOf);
+    /** {@code http://localhost:<port>} of the first start-up line matching {@code listening}, or null before it. */
+    private URI loggedUri(Pattern listening) {
+        return logged(listening).stream().findFirst().map(port -> URI.create("http://localhost:" + port)).orElse(null);
     }
 
     private int awaitExit(Duration timeout) {
