@@ -280,7 +280,8 @@ public final class PackagedApp implements AutoCloseable {
         return logged(listening).stream().findFirst().map(port -> URI.create("http://localhost:" + port)).orElse(null);
     }
 
-    private int awaitExit(Duration timeout) {
+    /** Waits for the process to end on its own; @return its exit code (fails if it has not ended in time). */
+    public int awaitExit(Duration timeout) {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException(name + " (pid " + process.pid() + ") did not exit");
