@@ -139,6 +139,20 @@ class EveryRouteAccessTest {
         }
     }
 
+    @Test
+    void the_default_rule_set_is_read_by_anyone_and_changed_only_by_an_admin() {
+        given().auth().oauth2(ROLE_ON_DEMO.get(Role.VIEWER)).get("/api/v1/tenants/default/intent-rules").then()
+                .statusCode(200);
+        given().auth().oauth2("test-all-editor-token").contentType(ContentType.JSON)
+                .body(Map.of("intent", "quote", "kind", "keyword", "keyword", "询价单")).when()
+                .post("/api/v1/tenants/default/intent-rules").then()
+                .statusCode(403)
+                .body("missingRole", equalTo("admin"))
+                .body("detail", equalTo("changing the shared 'default' rule set needs the admin role; credential "
+                        + "'all-editor' has editor"));
+        given().auth().oauth2("test-all-editor-token").get("/api/v1/tenants/lab/intent-rules").then().statusCode(200);
+    }
+
     private static List<Route> apiRoutes() {
         return routes.stream().filter(route -> route.path().startsWith("/api/v1/")).toList();
     }

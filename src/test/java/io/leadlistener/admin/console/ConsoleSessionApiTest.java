@@ -73,6 +73,30 @@ class ConsoleSessionApiTest {
     }
 
     @Test
+    void aSessionCanDoWhatItsCredentialCanOnItsTenantsAndNoMore() {
+        Response login = given().redirects().follow(false).formParam("token", "test-demo-viewer-token").when()
+                .post("/console/login");
+        String cookie = login.then().statusCode(303).extract().cookie(ConsoleSessions.COOKIE);
+        String session = sessions.verify(cookie).orElseThrow().csrfToken();
+
+        given().cookie(ConsoleSessions.COOKIE, cookie).when().get("/console").then().statusCode(200)
+                .body(containsString("demo-viewer"));
+        given().cookie(ConsoleSessions.COOKIE, cookie).when().get("/api/v1/tenants/demo/intent-rules/versions")
+                .then().statusCode(200);
+        given().cookie(ConsoleSessions.COOKIE, cookie).when().get("/api/v1/tenants/lab/intent-rules/versions")
+                .then().statusCode(403).body("missingTenant", equalTo("lab"));
+        given().cookie(ConsoleSessions.COOKIE, cookie).header("X-CSRF-Token", session).when()
+                .delete("/api/v1/tenants/demo/intent-rules/draft").then().statusCode(403)
+                .body("missingRole", equalTo("editor"))
+                .body("detail", equalTo("this route needs the editor role; credential 'demo-viewer' has viewer"));
+        given().cookie(ConsoleSessions.COOKIE, cookie).header("X-CSRF-Token", session).contentType(ContentType.JSON)
+                .body(DRY_RUN).when().post("/api/v1/intents/test").then().statusCode(200);
+        given().cookie(ConsoleSessions.COOKIE, cookie).header("X-CSRF-Token", session).contentType(ContentType.JSON)
+                .body("{\"text\": \"报价\", \"tenant\": \"lab\"}").when().post("/api/v1/intents/test").then()
+                .statusCode(403).body("missingTenant", equalTo("lab"));
+    }
+
+    @Test
     void logoutClearsTheCookie() {
         given().redirects().follow(false).when().post("/console/logout").then().statusCode(303)
                 .header("Location", containsString("/console/login"))

@@ -102,6 +102,21 @@ class RoutingRulesResourceTest {
     }
 
     @Test
+    void aCredentialOfTheTenantPublishesUnderItsOwnNameAndTheDeprecatedTokenStillActsAsAnAdmin() {
+        String pool = "desk-" + UUID.randomUUID().toString().substring(0, 6);
+        given().auth().oauth2("test-lab-operator-token").contentType(ContentType.JSON)
+                .body(rules(pool, "sales")).when().put(ROUTING).then().statusCode(200)
+                .body("publishedBy", equalTo("lab-operator"));
+        given().auth().oauth2("test-demo-editor-token").contentType(ContentType.JSON)
+                .body(rules(pool + "x", "sales")).when().put(ROUTING).then().statusCode(403)
+                .body("missingTenant", equalTo("lab"));
+
+        given().auth().oauth2("test-legacy-admin-token").contentType(ContentType.JSON)
+                .body(rules(pool + "y", "sales")).when().put(ROUTING).then().statusCode(200)
+                .body("publishedBy", equalTo("legacy-ops"));
+    }
+
+    @Test
     void rollbackRestoresAnEarlierVersionAsANewOne() {
         admin().body(rules("rollback-probe", "sales")).when().put(ROUTING).then().statusCode(200);
         long probe = currentVersion();
