@@ -1,11 +1,13 @@
 package io.leadlistener.admin;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,7 +43,8 @@ public class FailedSignIns {
     private final Duration window;
     private final int maxTracked;
     private final Clock clock;
-    private final MeterRegistry registry;
+    private final Map<Door, Counter> failureCounters = new EnumMap<>(Door.class);
+    private final Map<Door, Counter> throttledCounters = new EnumMap<>(Door.class);
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
     @Inject
@@ -54,12 +57,14 @@ public class FailedSignIns {
         this.maxPerWindow = maxPerWindow;
         this.window = window;
         this.maxTracked = maxTracked;
-        this.registry = registry;
         this.clock = clock;
         for (Door door : Door.values()) {
             // At 0 from start-up, so rate() and alerts work before the first failure.
-            registry.counter("leadlistener.auth.failures", "door", door.label());
-            registry.counter("leadlistener.auth.throttled", "door", door.label());
+            failureCounters.put(door, Counter.builder("leadlistener.auth.failures").tag("door", door.label())
+                    .description("Failed sign-ins: wrong bearer tokens, forged sessions, wrong CSRF tokens")
+                    .register(registry));
+            throttledCounters.put(door, Counter.builder("leadlistener.auth.throttled").tag("door", door.label())
+                    .description("Attempts answered 429 after too many failed sign-ins").register(registry));
         }
     }
 
@@ -101,12 +106,12 @@ public class FailedSignIns {
             windows.remove(key, current);
             return Optional.empty();
         }
-        registry.counter("leadlistener.auth.throttled", "door", door.label()).increment();
+        throttledCounters.get(door).increment();
         return Optional.of(left);
     }
 
     private void count(Door door, String key) {
-        registry.counter("leadlistener.auth.failures", "door", door.label()).increment();
+        failureCounters.get(door).increment();
         Instant now = clock.instant();
         if (!windows.containsKey(key) && windows.size() >= maxTracked) {
             windows.entrySet().removeIf(entry -> !now.isBefore(entry.getValue().start().plus(window)));
