@@ -78,6 +78,11 @@ public class AdminCredentials {
         return Optional.ofNullable(byName.get(name));
     }
 
+    /** The SHA-256 digest of the credential's token, while it is configured: a session ends when it changes. */
+    public Optional<byte[]> tokenDigest(String name) {
+        return tokens.digestOf(name);
+    }
+
     private static AdminCredential credential(String name, AdminConfig.Credential config) {
         Role role = Role.parse(config.role()).orElseThrow();
         if (role == Role.ADMIN) {

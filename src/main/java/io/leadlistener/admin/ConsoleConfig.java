@@ -24,6 +24,13 @@ public interface ConsoleConfig {
     Optional<@Pattern(regexp = "https?://[^\\s?#]+",
             message = "must be an http(s) URL without query or fragment") String> publicUrl();
 
+    /**
+     * Whether the session cookie is {@code Secure} (sent over HTTPS only). On by default — behind a TLS-terminating
+     * ingress the service itself sees plain HTTP, so it cannot tell; dev mode turns it off; a plain-HTTP lab may too.
+     */
+    @WithDefault("true")
+    boolean secureCookie();
+
     /** How long a console sign-in lasts. */
     @WithDefault("PT8H")
     Duration sessionLifetime();

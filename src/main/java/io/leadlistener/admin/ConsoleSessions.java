@@ -2,20 +2,17 @@ package io.leadlistener.admin;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.jboss.logging.Logger;
 
 /**
- * Console session cookies: {@code base64url(token name) "." expiry epoch seconds "." base64url(HMAC-SHA256)}. The
- * cookie names the admin token that signed in (never the token itself); the CSRF token is a second HMAC over the
- * cookie value, so it is bound to the session and needs no server-side state.
+ * Console sessions: a signed cookie naming a random session id ({@link SessionCookies}), and the session itself in
+ * PostgreSQL ({@link ConsoleSessionStore}) — so signing out, or a change of the credential's token, ends it on every
+ * replica at once. The CSRF token is bound to the session.
  */
 @ApplicationScoped
 public class ConsoleSessions {
@@ -23,75 +20,71 @@ public class ConsoleSessions {
     public static final String COOKIE = "ll_console";
     public static final String CSRF_HEADER = "X-CSRF-Token";
 
-    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+    private static final Logger LOG = Logger.getLogger(ConsoleSessions.class);
 
-    /** A valid session: who signed in and the CSRF token bound to it. */
+    /** A live session: which credential signed in, until when, and the CSRF token bound to it. */
     public record Session(String tokenName, Instant expiresAt, String csrfToken) {
     }
 
-    private final byte[] key;
+    private final SessionCookies cookies;
+    private final ConsoleSessionStore store;
+    private final AdminCredentials credentials;
     private final ConsoleConfig config;
     private final Clock clock;
 
     @jakarta.inject.Inject
-    public ConsoleSessions(ConsoleConfig config) {
-        this(config, Clock.systemUTC());
+    public ConsoleSessions(ConsoleConfig config, ConsoleSessionStore store, AdminCredentials credentials) {
+        this(config, store, credentials, Clock.systemUTC());
     }
 
-    ConsoleSessions(ConsoleConfig config, Clock clock) {
+    ConsoleSessions(ConsoleConfig config, ConsoleSessionStore store, AdminCredentials credentials, Clock clock) {
         this.config = config;
+        this.store = store;
+        this.credentials = credentials;
         this.clock = clock;
-        this.key = config.sessionKey().map(k -> k.getBytes(StandardCharsets.UTF_8)).orElseGet(() -> {
+        this.cookies = new SessionCookies(config.sessionKey().map(k -> k.getBytes(StandardCharsets.UTF_8)).orElseGet(() -> {
+            LOG.warn("leadlistener.console.session-key is not set: console sessions are signed with a key generated "
+                    + "at start, so they end on restart and do not work across replicas. Set the same key on every "
+                    + "replica from a Secret (docs/console.md)");
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
             return random;
-        });
+        }));
     }
 
-    /** @return the cookie value for a sign-in with the token of this name */
-    public String issue(String tokenName) {
-        long expiry = clock.instant().plus(config.sessionLifetime()).getEpochSecond();
-        String payload = B64.encodeToString(tokenName.getBytes(StandardCharsets.UTF_8)) + "." + expiry;
-        return payload + "." + B64.encodeToString(hmac("session|" + payload));
+    /** Begins a session for the credential; @return the cookie value */
+    public String issue(String credentialName) {
+        byte[] tokenDigest = credentials.tokenDigest(credentialName)
+                .orElseThrow(() -> new IllegalArgumentException("no credential named " + credentialName));
+        byte[] id = SessionCookies.newId();
+        store.begin(SessionCookies.sha256(id), credentialName, cookies.tokenCheck(tokenDigest),
+                clock.instant().plus(config.sessionLifetime()));
+        return cookies.cookieFor(id);
     }
 
     /**
-     * Whether this key signed the cookie, expired or not: a browser left open sends its expired cookie again and
+     * The live session of a cookie: signed with this key, not ended or expired in the store, and its credential still
+     * configured with the token it signed in with.
+     */
+    public Optional<Session> verify(String cookieValue) {
+        return cookies.idOf(cookieValue).flatMap(id -> store.live(SessionCookies.sha256(id))
+                .filter(live -> credentials.tokenDigest(live.credentialName())
+                        .map(digest -> MessageDigest.isEqual(cookies.tokenCheck(digest), live.tokenCheck()))
+                        .orElse(false))
+                .map(live -> new Session(live.credentialName(), live.expiresAt(), cookies.csrfTokenFor(id))));
+    }
+
+    /**
+     * Whether this key signed the cookie, ended or not: a browser left open sends its expired cookie again and
      * again, which is not guessing; an altered or forged cookie is.
      */
     public boolean signedHere(String cookieValue) {
-        String[] parts = cookieValue == null ? new String[0] : cookieValue.split("\\.", -1);
-        try {
-            return parts.length == 3
-                    && MessageDigest.isEqual(hmac("session|" + parts[0] + "." + parts[1]), B64D.decode(parts[2]));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return cookies.idOf(cookieValue).isPresent();
     }
 
-    public Optional<Session> verify(String cookieValue) {
-        if (cookieValue == null) {
-            return Optional.empty();
-        }
-        String[] parts = cookieValue.split("\\.", -1);
-        if (parts.length != 3) {
-            return Optional.empty();
-        }
-        try {
-            String payload = parts[0] + "." + parts[1];
-            if (!MessageDigest.isEqual(hmac("session|" + payload), B64D.decode(parts[2]))) {
-                return Optional.empty();
-            }
-            Instant expiresAt = Instant.ofEpochSecond(Long.parseLong(parts[1]));
-            if (!clock.instant().isBefore(expiresAt)) {
-                return Optional.empty();
-            }
-            String name = new String(B64D.decode(parts[0]), StandardCharsets.UTF_8);
-            return Optional.of(new Session(name, expiresAt, B64.encodeToString(hmac("csrf|" + cookieValue))));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+    /** Ends the cookie's session everywhere (sign-out); a cookie that names no live session changes nothing. */
+    public void end(String cookieValue) {
+        cookies.idOf(cookieValue).ifPresent(id -> store.end(SessionCookies.sha256(id)));
     }
 
     /** Constant-time comparison of a presented CSRF token with the session's. */
@@ -104,13 +97,7 @@ public class ConsoleSessions {
         return config.sessionLifetime().toSeconds();
     }
 
-    private byte[] hmac(String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is required by the Java platform", e);
-        }
+    public boolean secureCookie() {
+        return config.secureCookie();
     }
 }

@@ -33,6 +33,11 @@ public final class NamedTokens {
         return Optional.ofNullable(match);
     }
 
+    /** The SHA-256 digest of the token of that name (never the token). */
+    public Optional<byte[]> digestOf(String name) {
+        return Optional.ofNullable(digestsByName.get(name)).map(byte[]::clone);
+    }
+
     public Set<String> names() {
         return new TreeSet<>(digestsByName.keySet());
     }

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 
+import io.leadlistener.testsupport.ConsoleSignIn;
 import io.leadlistener.testsupport.LocalInfraTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -67,11 +68,9 @@ class FailedSignInsHttpTest {
     @Test
     void the_console_sign_in_form_says_how_long_to_wait() {
         for (int i = 0; i < 3; i++) {
-            from("198.51.100.3").contentType(ContentType.URLENC).formParam("token", "guess-" + i)
-                    .post("/console/login").then().statusCode(401);
+            ConsoleSignIn.submit(() -> from("198.51.100.3"), "guess-" + i).then().statusCode(401);
         }
-        from("198.51.100.3").redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("token", "test-admin-token").post("/console/login").then()
+        ConsoleSignIn.submit(() -> from("198.51.100.3"), "test-admin-token").then()
                 .statusCode(429)
                 .contentType(ContentType.HTML)
                 .header("Retry-After", not(equalTo(null)))
@@ -88,9 +87,8 @@ class FailedSignInsHttpTest {
 
     @Test
     void a_signed_session_that_keeps_sending_a_wrong_csrf_token_waits_too() {
-        String cookie = from("198.51.100.5").redirects().follow(false).contentType(ContentType.URLENC)
-                .formParam("token", "test-demo-editor-token").post("/console/login").then().statusCode(303)
-                .extract().cookie(ConsoleSessions.COOKIE);
+        String cookie = ConsoleSignIn.submit(() -> from("198.51.100.5"), "test-demo-editor-token").then()
+                .statusCode(303).extract().cookie(ConsoleSessions.COOKIE);
         for (int i = 0; i < 3; i++) {
             // Each from another address: the limit follows the credential, not the address.
             from("198.51.100." + (10 + i)).cookie(ConsoleSessions.COOKIE, cookie).header(ConsoleSessions.CSRF_HEADER, "x")

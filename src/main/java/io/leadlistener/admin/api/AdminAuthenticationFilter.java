@@ -75,7 +75,7 @@ public class AdminAuthenticationFilter {
 
     private Response authenticateSession(ContainerRequestContext request, String cookieValue, ResourceInfo resource,
                                          String address) {
-        // A session signed for a credential that has since been removed from the configuration ends with it.
+        // A session ends when it is signed out or expires, or its credential is removed or gets a new token.
         Optional<ConsoleSessions.Session> session = sessions.verify(cookieValue);
         Optional<AdminCredential> credential = session.flatMap(signed -> credentials.named(signed.tokenName()));
         if (credential.isEmpty()) {

@@ -13,8 +13,13 @@ final class ConsolePages {
     private ConsolePages() {
     }
 
-    /** @param throttledSeconds when above 0, too many failed sign-ins: how long to wait */
-    static native TemplateInstance login(boolean en, boolean refused, long throttledSeconds);
+    /**
+     * @param formExpired the form's CSRF field did not match its cookie
+     * @param throttledSeconds when above 0, too many failed sign-ins: how long to wait
+     * @param csrf the sign-in form's CSRF token (also set as a cookie)
+     */
+    static native TemplateInstance login(boolean en, boolean refused, boolean formExpired, long throttledSeconds,
+                                         String csrf);
 
     static native TemplateInstance console(String csrfToken, String user, String lang);
 

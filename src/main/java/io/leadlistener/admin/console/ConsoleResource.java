@@ -14,44 +14,54 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Optional;
 
 /**
- * The rules console's page shells and its sign-in. Pages carry no data: the page's script reads and changes rules
- * through the admin API with the session cookie and the CSRF token rendered into the page (docs/console.md).
+ * The console's page shells, sign-in and sign-out. Pages carry no data: the page's script reads and changes rules
+ * through the admin API with the session cookie and the CSRF token rendered into the page (docs/console.md). The
+ * sign-in form carries a CSRF token of its own (a hidden field matching a cookie another site cannot set), and the
+ * sign-out form the session's.
  */
 @Path("/console")
 public class ConsoleResource {
+
+    static final String LOGIN_CSRF_COOKIE = "ll_login_csrf";
+    private static final String LOGIN_PATH = "/console/login";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ConsoleSessions sessions;
     private final AdminCredentials credentials;
     private final FailedSignIns failures;
 
     public ConsoleResource(ConsoleSessions sessions, AdminCredentials credentials, FailedSignIns failures) {
-        this.failures = failures;
         this.sessions = sessions;
         this.credentials = credentials;
+        this.failures = failures;
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Response page(@CookieParam(ConsoleSessions.COOKIE) String cookie,
-                         @CookieParam("ll_lang") String langCookie, @jakarta.ws.rs.QueryParam("lang") String lang) {
-        Optional<ConsoleSessions.Session> session = sessions.verify(cookie)
-                .filter(signed -> credentials.named(signed.tokenName()).isPresent());
+    public Response page(@CookieParam(ConsoleSessions.COOKIE) String cookie, @CookieParam("ll_lang") String langCookie,
+                         @QueryParam("lang") String lang) {
+        Optional<ConsoleSessions.Session> session = sessions.verify(cookie);
         if (session.isEmpty()) {
-            return Response.seeOther(URI.create("/console/login")).build();
+            return Response.seeOther(URI.create(LOGIN_PATH)).build();
         }
         String chosen = ConsolePages.language(lang, langCookie);
-        Response.ResponseBuilder response = Response.ok(ConsolePages.console(session.get().csrfToken(), session.get().tokenName(), chosen).render())
+        Response.ResponseBuilder response = Response.ok(ConsolePages.console(session.get().csrfToken(),
+                        session.get().tokenName(), chosen).render())
                 .header("Cache-Control", "no-store");
         if (lang != null) {
             response.cookie(new NewCookie.Builder("ll_lang").value(chosen).path("/").sameSite(NewCookie.SameSite.STRICT)
@@ -63,23 +73,26 @@ public class ConsoleResource {
     @GET
     @Path("login")
     @Produces(MediaType.TEXT_HTML)
-    public Response loginForm(@CookieParam("ll_lang") String langCookie, @jakarta.ws.rs.QueryParam("lang") String lang) {
-        return Response.ok(ConsolePages.login("en".equals(ConsolePages.language(lang, langCookie)), false, 0).render())
-                .build();
+    public Response loginForm(@CookieParam("ll_lang") String langCookie, @QueryParam("lang") String lang) {
+        return loginPage(Response.ok(), "en".equals(ConsolePages.language(lang, langCookie)), false, false, 0);
     }
 
     @POST
     @Path("login")
     @Produces(MediaType.TEXT_HTML)
-    public Response login(@FormParam("token") String token, @CookieParam("ll_lang") String langCookie,
-                          @Context UriInfo uri, @Context HttpServerRequest http) {
+    public Response login(@FormParam("token") String token, @FormParam("csrf") String csrf,
+                          @CookieParam(LOGIN_CSRF_COOKIE) String csrfCookie, @CookieParam("ll_lang") String langCookie,
+                          @Context HttpServerRequest http) {
         boolean en = "en".equals(ConsolePages.language(null, langCookie));
+        if (!sameToken(csrf, csrfCookie)) {
+            // Another site's page posting our form (login CSRF), or a form older than its cookie: not a guess.
+            return loginPage(Response.status(403), en, false, true, 0);
+        }
         String address = FailedSignIns.addressOf(http);
         Optional<Duration> wait = failures.throttled(CONSOLE_LOGIN, address);
         if (wait.isPresent()) {
             long seconds = BearerAuthorization.retryAfterSeconds(wait.get());
-            return Response.status(429).type(MediaType.TEXT_HTML).header(HttpHeaders.RETRY_AFTER, seconds)
-                    .entity(ConsolePages.login(en, false, seconds).render()).build();
+            return loginPage(Response.status(429).header(HttpHeaders.RETRY_AFTER, seconds), en, false, false, seconds);
         }
         Optional<String> name = token == null || token.isBlank() ? Optional.empty()
                 : credentials.presenting(token.strip()).map(AdminCredential::name);
@@ -87,23 +100,57 @@ public class ConsoleResource {
             if (token != null && !token.isBlank()) {
                 failures.failed(CONSOLE_LOGIN, address);
             }
-            return Response.status(401).type(MediaType.TEXT_HTML).entity(ConsolePages.login(en, true, 0).render())
-                    .build();
+            return loginPage(Response.status(401), en, true, false, 0);
         }
         return Response.seeOther(URI.create("/console"))
-                .cookie(sessionCookie(sessions.issue(name.get()), (int) sessions.lifetimeSeconds(), uri))
+                .cookie(sessionCookie(sessions.issue(name.get()), (int) sessions.lifetimeSeconds()))
+                .cookie(cookie(LOGIN_CSRF_COOKIE, "", LOGIN_PATH, 0))
                 .build();
     }
 
+    /** Ends the session on every replica; needs the session's CSRF token from the form, so no other site can. */
     @POST
     @Path("logout")
-    public Response logout(@Context UriInfo uri) {
-        return Response.seeOther(URI.create("/console/login")).cookie(sessionCookie("", 0, uri)).build();
+    @Produces(MediaType.TEXT_HTML)
+    public Response logout(@FormParam("csrf") String csrf, @CookieParam(ConsoleSessions.COOKIE) String cookie) {
+        Optional<ConsoleSessions.Session> session = sessions.verify(cookie);
+        if (session.isPresent()) {
+            if (!ConsoleSessions.csrfMatches(session.get(), csrf)) {
+                return Response.status(403).type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+                        .entity("Sign-out needs the session's CSRF token (the form's hidden field); reload the console "
+                                + "and sign out from there.").build();
+            }
+            sessions.end(cookie);
+        }
+        return Response.seeOther(URI.create(LOGIN_PATH)).cookie(sessionCookie("", 0)).build();
     }
 
-    private static NewCookie sessionCookie(String value, int maxAge, UriInfo uri) {
-        return new NewCookie.Builder(ConsoleSessions.COOKIE).value(value).path("/").httpOnly(true)
-                .secure("https".equalsIgnoreCase(uri.getRequestUri().getScheme()))
+    private Response loginPage(Response.ResponseBuilder status, boolean en, boolean refused, boolean formExpired,
+                               long throttledSeconds) {
+        String csrf = randomToken();
+        return status.type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).header("Cache-Control", "no-store")
+                .cookie(cookie(LOGIN_CSRF_COOKIE, csrf, LOGIN_PATH, 3600))
+                .entity(ConsolePages.login(en, refused, formExpired, throttledSeconds, csrf).render())
+                .build();
+    }
+
+    private NewCookie sessionCookie(String value, int maxAge) {
+        return cookie(ConsoleSessions.COOKIE, value, "/", maxAge);
+    }
+
+    private NewCookie cookie(String name, String value, String path, int maxAge) {
+        return new NewCookie.Builder(name).value(value).path(path).httpOnly(true).secure(sessions.secureCookie())
                 .sameSite(NewCookie.SameSite.STRICT).maxAge(maxAge).build();
+    }
+
+    private static boolean sameToken(String presented, String expected) {
+        return presented != null && expected != null && !expected.isEmpty()
+                && MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }
