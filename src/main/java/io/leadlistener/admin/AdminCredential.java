@@ -15,6 +15,18 @@ public record AdminCredential(String name, Role role, boolean everyTenant, Set<S
         tenants = Set.copyOf(tenants);
     }
 
+    /**
+     * @param tenantsText {@code *} or tenant ids separated by commas (an admin acts on every tenant whatever it says;
+     *                    whoever configures it is told so)
+     */
+    public static AdminCredential of(String name, Role role, String tenantsText) {
+        if (role == Role.ADMIN || tenantsText.strip().equals(EVERY_TENANT)) {
+            return new AdminCredential(name, role, true, Set.of());
+        }
+        return new AdminCredential(name, role, false, java.util.Arrays.stream(tenantsText.split(","))
+                .map(String::strip).filter(tenant -> !tenant.isEmpty()).collect(java.util.stream.Collectors.toSet()));
+    }
+
     public boolean mayActOn(String tenant) {
         return everyTenant || tenants.contains(tenant);
     }

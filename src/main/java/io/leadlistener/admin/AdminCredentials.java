@@ -4,7 +4,6 @@ import io.leadlistener.tenant.TenantsConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -96,11 +95,7 @@ public class AdminCredentials {
         String tenants = config.tenants().orElseThrow(() -> new IllegalStateException(
                 "leadlistener.admin.credentials.\"" + name + "\".tenants is required for the " + role.id()
                         + " role: tenant ids separated by commas, or '*'"));
-        if (tenants.strip().equals(AdminCredential.EVERY_TENANT)) {
-            return new AdminCredential(name, role, true, Set.of());
-        }
-        return new AdminCredential(name, role, false, Arrays.stream(tenants.split(","))
-                .map(String::strip).collect(Collectors.toCollection(TreeSet::new)));
+        return AdminCredential.of(name, role, tenants);
     }
 
     private void warnAboutUnknownTenants(Set<String> configuredTenants) {

@@ -31,6 +31,24 @@ public interface ConsoleConfig {
     @WithDefault("true")
     boolean secureCookie();
 
+    /** Which ID token claims a single sign-on reads (docs/console.md "Single sign-on"). */
+    SingleSignOn sso();
+
+    interface SingleSignOn {
+
+        /** The person's name in audit rows, as {@code sso:<value>}. */
+        @WithDefault("preferred_username")
+        String nameClaim();
+
+        /** {@code viewer}, {@code editor}, {@code operator} or {@code admin} (a list: the highest counts). */
+        @WithDefault("leadlistener_role")
+        String roleClaim();
+
+        /** Tenant ids (a list, or one string separated by commas or spaces), or {@code *}. */
+        @WithDefault("leadlistener_tenants")
+        String tenantsClaim();
+    }
+
     /** How long a console sign-in lasts. */
     @WithDefault("PT8H")
     Duration sessionLifetime();

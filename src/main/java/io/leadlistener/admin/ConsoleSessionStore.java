@@ -14,8 +14,11 @@ public class ConsoleSessionStore {
 
     private static final Logger LOG = Logger.getLogger(ConsoleSessionStore.class);
 
-    /** A session that has not ended and not expired. */
-    record Live(String credentialName, byte[] tokenCheck, Instant expiresAt) {
+    /**
+     * A session that has not ended and not expired: of a configured credential ({@code tokenCheck}), or of a single
+     * sign-on ({@code role} and {@code tenants}, as the ID token said).
+     */
+    record Live(String credentialName, byte[] tokenCheck, String role, String tenants, Instant expiresAt) {
     }
 
     private final TransactionJdbc jdbc;
@@ -25,22 +28,35 @@ public class ConsoleSessionStore {
     }
 
     void begin(byte[] idHash, String credentialName, byte[] tokenCheck, Instant expiresAt) {
+        insert(idHash, credentialName, tokenCheck, null, null, expiresAt);
+    }
+
+    void beginSingleSignOn(byte[] idHash, AdminCredential credential, Instant expiresAt) {
+        insert(idHash, credential.name(), null, credential.role().id(), credential.tenantsText(), expiresAt);
+    }
+
+    private void insert(byte[] idHash, String credentialName, byte[] tokenCheck, String role, String tenants,
+                        Instant expiresAt) {
         QuarkusTransaction.requiringNew().run(() -> jdbc.update("""
-                insert into console_session (id_hash, credential_name, token_check, expires_at) values (?, ?, ?, ?)""",
+                insert into console_session (id_hash, credential_name, token_check, role, tenants, expires_at)
+                values (?, ?, ?, ?, ?, ?)""",
                 statement -> {
                     statement.setBytes(1, idHash);
                     statement.setString(2, credentialName);
                     statement.setBytes(3, tokenCheck);
-                    TransactionJdbc.setInstant(statement, 4, expiresAt);
+                    statement.setString(4, role);
+                    statement.setString(5, tenants);
+                    TransactionJdbc.setInstant(statement, 6, expiresAt);
                 }));
     }
 
     Optional<Live> live(byte[] idHash) {
         return QuarkusTransaction.requiringNew().call(() -> jdbc.query("""
-                select credential_name, token_check, expires_at from console_session
+                select credential_name, token_check, role, tenants, expires_at from console_session
                 where id_hash = ? and ended_at is null and expires_at > clock_timestamp()""",
                 statement -> statement.setBytes(1, idHash),
-                row -> new Live(row.getString(1), row.getBytes(2), row.getTimestamp(3).toInstant()))
+                row -> new Live(row.getString(1), row.getBytes(2), row.getString(3), row.getString(4),
+                        row.getTimestamp(5).toInstant()))
                 .stream().findFirst());
     }
 

@@ -22,8 +22,12 @@ public class ConsoleSessions {
 
     private static final Logger LOG = Logger.getLogger(ConsoleSessions.class);
 
-    /** A live session: which credential signed in, until when, and the CSRF token bound to it. */
-    public record Session(String tokenName, Instant expiresAt, String csrfToken) {
+    /** A live session: which credential signed in (a configured one, or a single sign-on's), until when, and the CSRF token bound to it. */
+    public record Session(AdminCredential credential, Instant expiresAt, String csrfToken) {
+
+        public String credentialName() {
+            return credential.name();
+        }
     }
 
     private final SessionCookies cookies;
@@ -62,16 +66,30 @@ public class ConsoleSessions {
         return cookies.cookieFor(id);
     }
 
+    /** Begins a session for a single sign-on, with the role and tenants its ID token gave; @return the cookie value */
+    public String issueSingleSignOn(AdminCredential credential) {
+        byte[] id = SessionCookies.newId();
+        store.beginSingleSignOn(SessionCookies.sha256(id), credential, clock.instant().plus(config.sessionLifetime()));
+        return cookies.cookieFor(id);
+    }
+
     /**
-     * The live session of a cookie: signed with this key, not ended or expired in the store, and its credential still
-     * configured with the token it signed in with.
+     * The live session of a cookie: signed with this key, not ended or expired in the store, and — for a configured
+     * credential — that credential still configured with the token it signed in with.
      */
     public Optional<Session> verify(String cookieValue) {
         return cookies.idOf(cookieValue).flatMap(id -> store.live(SessionCookies.sha256(id))
-                .filter(live -> credentials.tokenDigest(live.credentialName())
-                        .map(digest -> MessageDigest.isEqual(cookies.tokenCheck(digest), live.tokenCheck()))
-                        .orElse(false))
-                .map(live -> new Session(live.credentialName(), live.expiresAt(), cookies.csrfTokenFor(id))));
+                .flatMap(live -> credentialOf(live)
+                        .map(credential -> new Session(credential, live.expiresAt(), cookies.csrfTokenFor(id)))));
+    }
+
+    private Optional<AdminCredential> credentialOf(ConsoleSessionStore.Live live) {
+        if (live.role() != null) {
+            return Role.parse(live.role()).map(role -> AdminCredential.of(live.credentialName(), role, live.tenants()));
+        }
+        return credentials.named(live.credentialName()).filter(credential -> credentials.tokenDigest(credential.name())
+                .map(digest -> MessageDigest.isEqual(cookies.tokenCheck(digest), live.tokenCheck()))
+                .orElse(false));
     }
 
     /**

@@ -36,7 +36,7 @@ class ConsoleSessionsTest {
         byte[] second = SessionCookies.newId();
         assertThat(COOKIES.csrfTokenFor(first)).isEqualTo(COOKIES.csrfTokenFor(first))
                 .isNotEqualTo(COOKIES.csrfTokenFor(second));
-        ConsoleSessions.Session session = new ConsoleSessions.Session("ops", java.time.Instant.EPOCH,
+        ConsoleSessions.Session session = new ConsoleSessions.Session(AdminCredential.of("ops", Role.ADMIN, "*"), java.time.Instant.EPOCH,
                 COOKIES.csrfTokenFor(first));
         assertThat(ConsoleSessions.csrfMatches(session, COOKIES.csrfTokenFor(first))).isTrue();
         assertThat(ConsoleSessions.csrfMatches(session, COOKIES.csrfTokenFor(second))).isFalse();

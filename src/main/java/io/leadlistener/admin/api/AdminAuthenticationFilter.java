@@ -77,7 +77,7 @@ public class AdminAuthenticationFilter {
                                          String address) {
         // A session ends when it is signed out or expires, or its credential is removed or gets a new token.
         Optional<ConsoleSessions.Session> session = sessions.verify(cookieValue);
-        Optional<AdminCredential> credential = session.flatMap(signed -> credentials.named(signed.tokenName()));
+        Optional<AdminCredential> credential = session.map(ConsoleSessions.Session::credential);
         if (credential.isEmpty()) {
             // An expired session is a normal end, not a guess; a forged or altered cookie is.
             if (!sessions.signedHere(cookieValue)) {

@@ -17,9 +17,10 @@ final class ConsolePages {
      * @param formExpired the form's CSRF field did not match its cookie
      * @param throttledSeconds when above 0, too many failed sign-ins: how long to wait
      * @param csrf the sign-in form's CSRF token (also set as a cookie)
+     * @param singleSignOn whether to offer the identity provider's sign-in too
      */
     static native TemplateInstance login(boolean en, boolean refused, boolean formExpired, long throttledSeconds,
-                                         String csrf);
+                                         String csrf, boolean singleSignOn);
 
     static native TemplateInstance console(String csrfToken, String user, String lang);
 

@@ -27,6 +27,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The console's page shells, sign-in and sign-out. Pages carry no data: the page's script reads and changes rules
@@ -44,8 +45,11 @@ public class ConsoleResource {
     private final ConsoleSessions sessions;
     private final AdminCredentials credentials;
     private final FailedSignIns failures;
+    private final boolean singleSignOn;
 
-    public ConsoleResource(ConsoleSessions sessions, AdminCredentials credentials, FailedSignIns failures) {
+    public ConsoleResource(ConsoleSessions sessions, AdminCredentials credentials, FailedSignIns failures,
+                           @ConfigProperty(name = "quarkus.oidc.tenant-enabled") boolean singleSignOn) {
+        this.singleSignOn = singleSignOn;
         this.sessions = sessions;
         this.credentials = credentials;
         this.failures = failures;
@@ -61,7 +65,7 @@ public class ConsoleResource {
         }
         String chosen = ConsolePages.language(lang, langCookie);
         Response.ResponseBuilder response = Response.ok(ConsolePages.console(session.get().csrfToken(),
-                        session.get().tokenName(), chosen).render())
+                        session.get().credentialName(), chosen).render())
                 .header("Cache-Control", "no-store");
         if (lang != null) {
             response.cookie(new NewCookie.Builder("ll_lang").value(chosen).path("/").sameSite(NewCookie.SameSite.STRICT)
@@ -130,7 +134,7 @@ public class ConsoleResource {
         String csrf = randomToken();
         return status.type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).header("Cache-Control", "no-store")
                 .cookie(cookie(LOGIN_CSRF_COOKIE, csrf, LOGIN_PATH, 3600))
-                .entity(ConsolePages.login(en, refused, formExpired, throttledSeconds, csrf).render())
+                .entity(ConsolePages.login(en, refused, formExpired, throttledSeconds, csrf, singleSignOn).render())
                 .build();
     }
 

@@ -30,11 +30,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class EveryRouteAccessTest {
 
-    /** Routes outside the API that are public on purpose: signed WeCom callbacks and the console's sign-in. */
+    /**
+     * Routes outside the API that are public on purpose: signed WeCom callbacks, the console's sign-in, and the end of
+     * its single sign-on (authenticated by Quarkus OIDC, quarkus.http.auth.permission.console-sso).
+     */
     private static final Set<String> PUBLIC_ROUTES = Set.of(
             "GET /wecom/callback/{tenant}", "GET /wecom/callback/{tenant}/{callback}",
             "POST /wecom/callback/{tenant}", "POST /wecom/callback/{tenant}/{callback}",
-            "GET /console", "GET /console/login", "POST /console/login", "POST /console/logout");
+            "GET /console", "GET /console/login", "POST /console/login", "POST /console/logout", "GET /console/sso");
 
     /** The test profile's credentials: each role on demo (and the unconfigured tenant 'nowhere'), one on lab only. */
     private static final Map<Role, String> ROLE_ON_DEMO = Map.of(Role.VIEWER, "test-demo-viewer-token",
