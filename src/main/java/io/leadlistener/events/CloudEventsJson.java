@@ -1,6 +1,7 @@
 package io.leadlistener.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -17,7 +18,7 @@ import java.time.temporal.ChronoUnit;
  * JSON event format</a>): the Kafka record value alone carries the whole event.
  *
  * <p>The document is built field by field, so its field order is fixed (envelope: {@code specversion, id, source,
- * type, subject, time, datacontenttype, dataschema, data}; data in the order of {@link LeadEventData}) and the same
+ * type, subject, time, datacontenttype, dataschema, partitionkey, data}; data in the order of {@link LeadEventData}) and the same
  * event always yields the same bytes, whatever the mapper's configuration. Times are RFC 3339 in UTC with whole
  * seconds ({@code 2026-11-23T08:00:00Z}): WeCom reports send times in seconds, and one fixed shape is easier to
  * consume than a varying number of fraction digits. Absent values follow {@link LeadEventData}'s rule.
@@ -27,6 +28,13 @@ public final class CloudEventsJson {
     public static final String SPEC_VERSION = "1.0";
     /** {@code datacontenttype}: the {@code data} member is a JSON value. */
     public static final String DATA_CONTENT_TYPE = "application/json";
+    /**
+     * The <a href="https://github.com/cloudevents/spec/blob/v1.0.2/cloudevents/extensions/partitioning.md">
+     * partitioning extension</a> attribute: the leadId, the same value as the Kafka record key and {@code subject}.
+     */
+    public static final String PARTITION_KEY = "partitionkey";
+
+    private static final String PARTITION_KEY_MEMBER = "\"" + PARTITION_KEY + "\":";
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
@@ -60,8 +68,41 @@ public final class CloudEventsJson {
         root.put("time", rfc3339(event.time()));
         root.put("datacontenttype", DATA_CONTENT_TYPE);
         root.put("dataschema", event.type().dataschema());
+        root.put(PARTITION_KEY, event.leadId());
         root.set("data", data(event.data()));
         return root;
+    }
+
+    /**
+     * {@code payload} with the {@link #PARTITION_KEY} extension set to {@code partitionKey}, for events written to the
+     * outbox before the service set it (a rolling upgrade, a parked event replayed later): every record the relay
+     * publishes carries it. A document that has it is returned as it is, and so is one that is not a JSON object.
+     */
+    public String withPartitionKey(String payload, String partitionKey) {
+        // Outside JSON strings every quote is escaped, so this sequence is a member name wherever it occurs.
+        if (payload.contains(PARTITION_KEY_MEMBER)) {
+            return payload;
+        }
+        JsonNode document;
+        try {
+            document = mapper.readTree(payload);
+        } catch (JsonProcessingException e) {
+            return payload;
+        }
+        if (!(document instanceof ObjectNode event)) {
+            return payload;
+        }
+        // Before data, where toTree puts it, so an upgraded event has the same bytes as a new one.
+        JsonNode data = event.remove("data");
+        event.put(PARTITION_KEY, partitionKey);
+        if (data != null) {
+            event.set("data", data);
+        }
+        try {
+            return writer.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private ObjectNode data(LeadEventData data) {

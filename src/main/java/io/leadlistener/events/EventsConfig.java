@@ -25,6 +25,23 @@ public interface EventsConfig {
     @Min(1)
     short replicationFactor();
 
+    /**
+     * The topic's {@code min.insync.replicas} when the relay creates it: with the producer's {@code acks=all}, how
+     * many replicas must have an event before it counts as published (1 for a single broker; 2 with 3 replicas).
+     * At most {@code replication-factor}. Ignored when the topic exists.
+     */
+    @WithDefault("1")
+    @Min(1)
+    int minInsyncReplicas();
+
+    /**
+     * Whether the relay may create the topic when it finds it missing (dev, tests, small installs). Off where a
+     * platform team creates topics: the relay then waits for the topic, events stay in the outbox, and wellness says
+     * so. The relay also waits when the broker refuses the creation (no Create ACL), whatever this says.
+     */
+    @WithDefault("true")
+    boolean createTopic();
+
     Relay relay();
 
     /**

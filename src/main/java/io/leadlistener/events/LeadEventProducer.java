@@ -1,5 +1,6 @@
 package io.leadlistener.events;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The Kafka producer of the relay: idempotent, {@code acks=all}, key = leadId, value = the CloudEvent JSON.
+ * The Kafka producer of the relay: idempotent, {@code acks=all}, key = leadId, value = the CloudEvent JSON with the
+ * {@code partitionkey} extension (= leadId).
  * Everything under {@code kafka.*} (bootstrap servers, SASL/TLS) passes through; the delivery guarantees here
  * cannot be overridden.
  */
@@ -23,15 +25,20 @@ public class LeadEventProducer {
     private static final byte[] CLOUDEVENTS_JSON = LeadEventTransport.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8);
 
     private final Map<String, Object> kafkaConfig;
+    private final CloudEventsJson cloudEvents;
     private KafkaProducer<String, String> producer;
 
-    public LeadEventProducer(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
+    public LeadEventProducer(@Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+                             ObjectMapper objectMapper) {
         this.kafkaConfig = kafkaConfig;
+        this.cloudEvents = new CloudEventsJson(objectMapper);
     }
 
     /** @param traceHeaders trace context for the consumer ({@code traceparent}); empty when tracing is off */
     Future<RecordMetadata> send(String topic, PendingEvent event, Map<String, String> traceHeaders) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.leadId(), event.payload());
+        // Structured mode: the partitionkey extension is a member of the value, like every other attribute.
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.leadId(),
+                cloudEvents.withPartitionKey(event.payload(), event.leadId()));
         record.headers().add(LeadEventTransport.CONTENT_TYPE_HEADER, CLOUDEVENTS_JSON);
         traceHeaders.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         return producer().send(record);

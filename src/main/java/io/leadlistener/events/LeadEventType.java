@@ -10,7 +10,7 @@ public enum LeadEventType {
     LEAD_CREATED("lead.created.v1"),
     /** Every accepted message that carries at least one intent. */
     LEAD_INTENT_TAGGED("lead.intent-tagged.v1"),
-    /** The contact was removed on WeCom (defined now, emitted by a later issue). */
+    /** The contact was removed on WeCom ({@code del_external_contact}, {@code del_follow_user}). */
     LEAD_CONTACT_REMOVED("lead.contact-removed.v1"),
     /** WeCom's profile of the customer (name, company, follow users) was fetched and differs from the last one. */
     LEAD_PROFILE_UPDATED("lead.profile-updated.v1");

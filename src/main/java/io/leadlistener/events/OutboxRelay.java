@@ -76,9 +76,8 @@ public class OutboxRelay {
         while (workers.isRunning()) {
             try {
                 if (!topic.ensure()) {
-                    LOG.warnf("Outbox relay waiting for Kafka: %s", topic.problem());
-                    wakeup.await(config.relay().maxBackoff().compareTo(Duration.ofSeconds(5)) < 0
-                            ? config.relay().maxBackoff() : Duration.ofSeconds(5));
+                    // Events wait in the outbox until the topic exists; LeadEventTopic logs why, once per reason.
+                    wakeup.await(topic.recheckInterval());
                     continue;
                 }
                 workers.pauseAfterRound(relayOnce(), config.relay().batchSize(), config.relay().pollInterval(),

@@ -9,7 +9,9 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
 /**
  * Whether lead events are flowing: the topic exists and the last send did not fail. Under wellness, never readiness:
- * while Kafka is away callbacks are still accepted and events wait in the outbox.
+ * while Kafka is away, or the topic missing, callbacks are still accepted and events wait in the outbox.
+ * {@code topicState} says what the relay knows of the topic ({@link TopicState}), e.g. {@code missing, not allowed
+ * to create; waiting}.
  */
 @Wellness
 @ApplicationScoped
@@ -41,8 +43,14 @@ public class OutboxRelayWellnessCheck implements HealthCheck {
         } catch (RuntimeException e) {
             response.withData("backlog", "unavailable: " + e.getClass().getSimpleName());
         }
-        if (!topic.isReady()) {
-            return response.down().withData("error", String.valueOf(topic.problem())).build();
+        LeadEventTopic.Status topicStatus = topic.status();
+        response.withData("topicState", topicStatus.state().description());
+        if (topicStatus.partitions() > 0) {
+            response.withData("topicPartitions", topicStatus.partitions())
+                    .withData("topicReplicationFactor", topicStatus.replicationFactor());
+        }
+        if (!topicStatus.state().ready()) {
+            return response.down().withData("error", topicStatus.detail()).build();
         }
         String lastError = relay.lastSendError();
         if (lastError != null) {

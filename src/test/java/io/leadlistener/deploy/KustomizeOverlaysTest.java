@@ -154,6 +154,11 @@ class KustomizeOverlaysTest {
         JsonNode config = configMap.path("data");
         assertThat(config.fieldNames()).toIterable().contains("KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_DATASOURCE_JDBC_URL",
                 "QUARKUS_SHUTDOWN_TIMEOUT");
+        if (overlay.equals("prod")) {
+            // The lead events topic, when the service creates it, survives a broker down (docs/deployment.md).
+            assertThat(config.path("LEADLISTENER_EVENTS_REPLICATION_FACTOR").asText()).isEqualTo("3");
+            assertThat(config.path("LEADLISTENER_EVENTS_MIN_INSYNC_REPLICAS").asText()).isEqualTo("2");
+        }
 
         // Shutdown budget: preStop sleep + Quarkus shutdown timeout must fit the grace period.
         List<String> preStop = texts(container.at("/lifecycle/preStop/exec/command"));

@@ -39,6 +39,7 @@ class CloudEventsJsonTest {
                 "type":"lead.created.v1","subject":"da6b5e89-5ece-5203-883d-e76fda0fcb36",\
                 "time":"2026-11-23T08:00:01Z","datacontenttype":"application/json",\
                 "dataschema":"https://schemas.wecom-lead-listener.io/events/lead.created.v1.json",\
+                "partitionkey":"da6b5e89-5ece-5203-883d-e76fda0fcb36",\
                 "data":{"leadId":"da6b5e89-5ece-5203-883d-e76fda0fcb36","tenant":"demo","corpId":"wx5823bf96d3bd56c7",\
                 "contact":{"id":"wmEAAAexample0001","kind":"external","state":"expo2026"},\
                 "owner":{"userId":"zhangsan"},"pool":"sample-desk","routing":{"intent":"sample","ruleSetVersion":12},\
@@ -48,6 +49,37 @@ class CloudEventsJsonTest {
                 "message":{"id":"7300000000000000001","sentAt":"2026-11-23T08:00:00Z",\
                 "text":"能给个报价吗？也想要样品"},\
                 "ruleSetVersion":12}}""");
+    }
+
+    @ParameterizedTest
+    @MethodSource("producedEvents")
+    void thePartitionKeyIsTheLeadIdLikeTheRecordKeyAndTheSubject(LeadEvent event) {
+        JsonNode json = tree(event);
+        assertThat(json.get("partitionkey").asText()).isEqualTo(event.leadId())
+                .isEqualTo(LeadEventTransport.recordKey(event)).isEqualTo(json.get("subject").asText());
+    }
+
+    @Test
+    void anEventWrittenBeforeThePartitionKeyGetsItBeforeDataAndThenTheBytesOfANewOne() throws Exception {
+        LeadEvent event = LeadEventSamples.intentTagged();
+        ObjectNode legacy = tree(event);
+        legacy.remove("partitionkey");
+        String upgraded = cloudEvents.withPartitionKey(legacy.toString(), event.leadId());
+        assertThat(upgraded).isEqualTo(cloudEvents.toJson(event));
+        // A document that has it (every one written now) is left exactly as it is; so is one that is not JSON.
+        assertThat(cloudEvents.withPartitionKey(cloudEvents.toJson(event), "another"))
+                .isEqualTo(cloudEvents.toJson(event));
+        assertThat(cloudEvents.withPartitionKey("not json", event.leadId())).isEqualTo("not json");
+        // A customer who writes the member name into a message does not fool the check.
+        LeadEventData sly = new LeadEventData(event.leadId(), "demo", "wx1", new Contact("wm1", LeadIds.EXTERNAL,
+                null), null, "desk", new Routing("quote", 3), List.of("quote"),
+                List.of(new Match("quote", "报价", "报价", 0, 2)),
+                new Message("m1", Instant.EPOCH, "报价 \"partitionkey\":\"x\""), 3);
+        ObjectNode slyLegacy = tree(LeadEvent.intentTagged(LeadEvent.WECOM_APP, Instant.EPOCH, sly));
+        slyLegacy.remove("partitionkey");
+        assertThat(slyLegacy.toString()).contains("partitionkey");
+        assertThat(MAPPER.readTree(cloudEvents.withPartitionKey(slyLegacy.toString(), event.leadId())).get("partitionkey")
+                .asText()).isEqualTo(event.leadId());
     }
 
     static Stream<LeadEvent> producedEvents() {

@@ -20,8 +20,8 @@ import java.util.Map;
 
 /**
  * Checks a lead event, as a consumer would receive it, against the published contract: the JSON Schema of its
- * {@code type} in {@code docs/events/} and the cross-field rules a schema cannot express (subject = data.leadId,
- * source names data.tenant, intents sorted). For unit tests and for end-to-end tests on records read from Kafka.
+ * {@code type} in {@code docs/events/} and the cross-field rules a schema cannot express (subject = data.leadId =
+ * partitionkey, source names data.tenant, intents sorted). For unit tests and for end-to-end tests on records read from Kafka.
  */
 public final class EventSchemas {
 
@@ -73,6 +73,9 @@ public final class EventSchemas {
         JsonNode data = event.get("data");
         if (!event.get("subject").asText().equals(data.get("leadId").asText())) {
             errors.add("subject " + event.get("subject") + " differs from data.leadId " + data.get("leadId"));
+        }
+        if (event.has("partitionkey") && !event.get("partitionkey").asText().equals(event.get("subject").asText())) {
+            errors.add("partitionkey " + event.get("partitionkey") + " differs from subject " + event.get("subject"));
         }
         String source = event.get("source").asText();
         String channel = source.substring(source.lastIndexOf('/') + 1);

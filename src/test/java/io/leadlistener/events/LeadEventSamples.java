@@ -47,19 +47,26 @@ final class LeadEventSamples {
         return LeadEvent.intentTagged(LeadEvent.WECOM_KF, RECEIVED_AT, taggedMessage().withoutMessageText());
     }
 
-    /** A new external contact without any message: no owner known to the contact event here, default pool. */
+    /**
+     * A new external contact without any message: no owner known to the contact event here, default pool, no rule set
+     * ({@code ruleSetVersion} 0).
+     */
     static LeadEvent leadCreatedByContactEvent() {
         String customer = "wmEAAAexample0002";
         LeadEventData data = new LeadEventData(LeadIds.leadId(TENANT, LeadIds.EXTERNAL, customer), TENANT, CORP_ID,
                 new Contact(customer, LeadIds.EXTERNAL, null), null, "inbound-desk", new Routing(null, 12),
-                List.of(), List.of(), null, 12);
+                List.of(), List.of(), null, 0);
         return LeadEvent.leadCreated(LeadEvent.WECOM_CONTACT, Instant.parse("2026-11-23T09:30:00Z"), data);
     }
 
+    /**
+     * The removal of the expo customer: WeCom's removal callbacks carry no {@code State}, and a contact event is tagged
+     * with no rule set ({@code ruleSetVersion} 0); pool and routing are the lead's.
+     */
     static LeadEvent contactRemoved() {
         LeadEventData data = new LeadEventData(LeadIds.leadId(TENANT, LeadIds.EXTERNAL, CUSTOMER), TENANT, CORP_ID,
-                new Contact(CUSTOMER, LeadIds.EXTERNAL, "expo2026"), new Owner("zhangsan"), "sample-desk",
-                new Routing("sample", 12), List.of(), List.of(), null, 12);
+                new Contact(CUSTOMER, LeadIds.EXTERNAL, null), new Owner("zhangsan"), "sample-desk",
+                new Routing("sample", 12), List.of(), List.of(), null, 0);
         return LeadEvent.contactRemoved(LeadEvent.WECOM_CONTACT, Instant.parse("2026-11-24T10:00:00Z"), data,
                 REMOVAL_DEDUPE_KEY);
     }
