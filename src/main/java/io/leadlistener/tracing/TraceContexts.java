@@ -11,6 +11,8 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,13 +48,26 @@ public class TraceContexts {
     private final Tracer tracer;
     private final boolean on;
 
-    public TraceContexts(Tracer tracer, TracingConfig config) {
+    public TraceContexts(Tracer tracer, TracingConfig config,
+            @ConfigProperty(name = TracingSwitch.SDK_DISABLED, defaultValue = "false") boolean sdkDisabled,
+            @ConfigProperty(name = TracingSwitch.TRACES_ENDPOINT) Optional<String> tracesEndpoint) {
         this.tracer = tracer;
         // Quarkus's "SDK disabled" still hands out valid (unexported) span contexts: decide here, so that with
-        // tracing off nothing is stored or sent and the hot path does no tracing work at all.
-        this.on = config.endpoint().isPresent() || config.enabled();
+        // tracing off nothing is stored or sent and the hot path does no tracing work at all. The SDK's own switch
+        // decides (TracingSwitch supplies its default from leadlistener.tracing.*), so an operator's
+        // QUARKUS_OTEL_SDK_DISABLED turns our spans on or off together with Quarkus's.
+        this.on = !sdkDisabled;
+        Optional<String> ownEndpoint = config.endpoint().map(String::trim).filter(endpoint -> !endpoint.isEmpty());
         if (on) {
-            LOG.infof("Tracing on%s", config.endpoint().map(endpoint -> ", exporting to " + endpoint).orElse(""));
+            String overridden = ownEndpoint
+                    .filter(own -> tracesEndpoint.isPresent() && !own.equals(tracesEndpoint.get()))
+                    .map(own -> " (the QUARKUS_OTEL_* setting wins over leadlistener.tracing.endpoint=" + own + ")")
+                    .orElse("");
+            LOG.infof("Tracing on%s%s", tracesEndpoint.map(endpoint -> ", OTLP traces endpoint " + endpoint)
+                    .orElse(""), overridden);
+        } else if (ownEndpoint.isPresent()) {
+            LOG.infof("Tracing off: quarkus.otel.sdk.disabled=true wins over leadlistener.tracing.endpoint=%s",
+                    ownEndpoint.get());
         }
     }
 

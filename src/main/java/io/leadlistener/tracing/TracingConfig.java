@@ -5,7 +5,9 @@ import io.smallrye.config.WithDefault;
 import java.util.Optional;
 
 /**
- * Tracing settings; {@link TracingSwitch} turns them into the OpenTelemetry SDK's configuration.
+ * Tracing settings; {@link TracingSwitch} turns them into defaults of the OpenTelemetry SDK's configuration, which the
+ * standard {@code quarkus.otel.*} keys set by an operator override. {@link TraceContexts} injects it to say at start-up
+ * when those win (and so that the keys stay mapped: Quarkus drops an unused mapping and then refuses its keys).
  */
 @ConfigMapping(prefix = "leadlistener.tracing")
 public interface TracingConfig {
