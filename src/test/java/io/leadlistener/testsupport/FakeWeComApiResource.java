@@ -1,12 +1,9 @@
 package io.leadlistener.testsupport;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 /** Starts the {@link FakeWeComApi} and points the demo tenant at it, with the fake's 微信客服 secret. */
-public class FakeWeComApiResource implements QuarkusTestResourceLifecycleManager {
+public class FakeWeComApiResource extends FakeWeComApiTestResource {
 
     private static volatile FakeWeComApi server;
 
@@ -16,22 +13,14 @@ public class FakeWeComApiResource implements QuarkusTestResourceLifecycleManager
     }
 
     @Override
-    public Map<String, String> start() {
-        try {
-            server = new FakeWeComApi();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Map.of("leadlistener.tenants.demo.api-base-url", server.baseUrl(),
-                "leadlistener.tenants.demo.kf-secret", FakeWeComApi.SECRET,
-                // Low enough for a test to reach with pages of 2 messages; the longest pull elsewhere is 4 pages.
-                "leadlistener.kf.max-pages-per-notification", "4");
+    protected void started(FakeWeComApi running) {
+        server = running;
     }
 
     @Override
-    public void stop() {
-        if (server != null) {
-            server.close();
-        }
+    protected Map<String, String> config(FakeWeComApi running) {
+        return Map.of("leadlistener.tenants.demo.kf-secret", FakeWeComApi.SECRET,
+                // Low enough for a test to reach with pages of 2 messages; the longest pull elsewhere is 4 pages.
+                "leadlistener.kf.max-pages-per-notification", "4");
     }
 }
