@@ -3,6 +3,7 @@ package io.leadlistener.inbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadlistener.common.BackgroundWorkers;
+import io.leadlistener.privacy.ContactMask;
 import io.leadlistener.tracing.TraceContexts;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -195,8 +196,8 @@ public class InboxWorker {
         Duration sinceReceipt = Duration.between(item.receivedAt(), Instant.now());
         metrics.processed(item, processed.outcome(), sinceReceipt);
         LOG.infof("Processed inbox row %d tenant=%s msgId=%s contact=%s type=%s intents=%s lead=%s "
-                        + "queuedMs=%d processingMs=%d", item.id(), item.tenantId(), item.msgId(), item.contactKey(),
-                item.msgType(), processed.outcome().tagging().map(ProcessingOutcome.Tagging::intents)
+                        + "queuedMs=%d processingMs=%d", item.id(), item.tenantId(), item.msgId(),
+                ContactMask.of(item.contactKey()), item.msgType(), processed.outcome().tagging().map(ProcessingOutcome.Tagging::intents)
                         .orElse(List.of()), processed.outcome().facts().getOrDefault("leadId", "-"),
                 sinceReceipt.toMillis(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - processed.startedNanos()));
     }

@@ -73,15 +73,16 @@ class EveryRouteAccessTest {
 
     /**
      * The matrix of docs/configuration.md, as rules over method and path, so that lowering a route's role fails too:
-     * reads need viewer, replays operator, the two read-only POSTs (dry run, impact preview) viewer, every other
-     * change editor.
+     * reads need viewer, replays and a contact's erasure operator, the two read-only POSTs (dry run, impact preview)
+     * viewer, every other change editor.
      */
     @Test
     void the_roles_follow_the_documented_matrix() {
         Set<String> readOnlyPosts = Set.of("POST /api/v1/intents/test", "POST /api/v1/tenants/{tenant}/intent-rules/draft/impact");
         for (Route route : adminRoutes()) {
             Role expected = route.httpMethod().equals("GET") || readOnlyPosts.contains(route.toString()) ? Role.VIEWER
-                    : route.path().contains("replay") ? Role.OPERATOR : Role.EDITOR;
+                    : route.path().contains("replay") || route.path().endsWith("/erasure") ? Role.OPERATOR
+                    : Role.EDITOR;
             assertThat(route.method().getAnnotation(RequiredRole.class).value()).as("role of %s", route)
                     .isEqualTo(expected);
         }
