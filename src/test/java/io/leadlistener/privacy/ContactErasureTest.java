@@ -20,6 +20,12 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,14 +49,35 @@ class ContactErasureTest {
     private InboxRows db;
     private LeadEventsConsumer consumer;
 
+    private final List<String> logLines = new CopyOnWriteArrayList<>();
+    private final Handler logCapture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            if (record.getLevel().intValue() >= Level.INFO.intValue()
+                    && !record.getLoggerName().startsWith("io.leadlistener.testsupport")) {
+                logLines.add(record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage());
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
     @BeforeEach
     void setUp() {
         db = new InboxRows(dataSource);
         consumer = new LeadEventsConsumer();
+        Logger.getLogger("io.leadlistener").addHandler(logCapture);
     }
 
     @AfterEach
     void close() {
+        Logger.getLogger("io.leadlistener").removeHandler(logCapture);
         consumer.close();
     }
 
@@ -127,6 +154,15 @@ class ContactErasureTest {
                 customer.contactKey())).isEqualTo(2);
         assertThat(ids(customer)).isEqualTo(idsBefore);
         assertThat(db.queryLong("select count(*) from outbox_event")).isEqualTo(outboxRowsBefore);
+
+        // INFO and WARN lines followed the customer by mask only, never by id, name or text.
+        String mask = ContactMask.of(customer.contactKey());
+        assertThat(logLines).anyMatch(line -> line.startsWith("Processed inbox row") && line.contains(
+                "contact=" + mask + " "));
+        assertThat(logLines).anyMatch(line -> line.startsWith("Admin demo-operator erased the personal data of "
+                + "contact " + mask + " tenant=demo"));
+        assertThat(logLines).noneMatch(line -> line.contains(customer.externalUserId())
+                || line.contains(customer.name()) || line.contains(secret));
     }
 
     @Test
