@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 /**
  * What an admin credential may do, each role including the ones before it: {@code viewer} reads rules, look-ups,
  * impact previews and leads; {@code editor} also changes drafts, publishes, rolls back, routes, re-tags and sets
- * actions; {@code operator} also replays parked rows, events and actions; {@code admin} also changes the shared
+ * actions; {@code operator} also replays parked rows, events and actions and erases a contact's personal data;
+ * {@code admin} also changes the shared
  * {@code default} rule set and acts on every tenant.
  */
 public enum Role {

@@ -116,10 +116,15 @@ public class ProblemResponses {
                 statusOf(exception), exception.detail(), uriInfo.getPath(), exception.extensions());
         if (exception instanceof UnavailableException unavailable) {
             // The sender (WeCom retries on any non-200) should try again shortly; what failed is for the log only.
-            LOG.warnf("Unavailable serving %s: %s", uriInfo.getPath(), unavailable.cause());
+            LOG.warnf("Unavailable serving %s: %s", loggable(uriInfo.getPath()), unavailable.cause());
             return Response.fromResponse(respond(problem)).header("Retry-After", "5").build();
         }
         return respond(problem);
+    }
+
+    /** The path as logs print it: a customer's contact id (the segment after {@code contacts}) left out (docs/privacy.md). */
+    static String loggable(String path) {
+        return path == null ? null : path.replaceAll("(/contacts/)[^/]+", "$1…");
     }
 
     static int statusOf(DomainException exception) {
@@ -138,7 +143,7 @@ public class ProblemResponses {
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable throwable, UriInfo uriInfo) {
         String reference = UUID.randomUUID().toString();
-        LOG.errorf(throwable, "Unexpected failure serving %s (reference %s)", uriInfo.getPath(), reference);
+        LOG.errorf(throwable, "Unexpected failure serving %s (reference %s)", loggable(uriInfo.getPath()), reference);
         return respond(new Problem(Problem.type("internal-error"), "Internal server error", 500,
                 "the request could not be completed; quote reference " + reference + " to the operators",
                 uriInfo.getPath(), Map.of("reference", reference)));

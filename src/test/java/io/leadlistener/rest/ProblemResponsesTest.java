@@ -38,6 +38,13 @@ class ProblemResponsesTest {
                         new SQLException("connection to db.internal:5432 refused")), 503, "Service unavailable"));
     }
 
+    @Test
+    void loggedPathsLeaveOutACustomersContactId() {
+        assertThat(ProblemResponses.loggable("/api/v1/tenants/acme/contacts/external%3AwmEAAA001/erasure"))
+                .isEqualTo("/api/v1/tenants/acme/contacts/…/erasure");
+        assertThat(ProblemResponses.loggable("/api/v1/tenants/acme/rules")).isEqualTo("/api/v1/tenants/acme/rules");
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("domainRefusals")
     void aDomainRefusalsKindDecidesItsStatusAndTitle(DomainException refusal, int status, String title) {

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 @SecurityScheme(securitySchemeName = AdminApiDocumentation.ADMIN_TOKEN, type = SecuritySchemeType.HTTP,
         scheme = "bearer", description = "An admin credential's bearer token: leadlistener.admin.credentials.\"<name>\".token "
         + "(dev mode: dev-admin-token). Reads need the viewer role on the {tenant} of the path, changes editor, "
-        + "replays operator, changes to the shared default rule set admin; a refusal is 403 naming missingRole or "
+        + "replays and erasure operator, changes to the shared default rule set admin; a refusal is 403 naming missingRole or "
         + "missingTenant, 10 failed sign-ins a minute from one address give 429 (docs/access.md). The credential's "
         + "name is what audit rows record.")
 @SecurityScheme(securitySchemeName = AdminApiDocumentation.INGESTION_TOKEN, type = SecuritySchemeType.HTTP,

@@ -112,8 +112,10 @@ public class AdminAuthenticationFilter {
         String tenant = request.getUriInfo().getPathParameters().getFirst(TENANT_PATH_PARAMETER);
         Optional<AccessPolicy.Refusal> refusal = AccessPolicy.refusal(credential, required.value(), tenant);
         if (refusal.isPresent()) {
-            LOG.infof("Admin request refused credential=%s %s %s reason=%s", credential.name(), request.getMethod(),
-                    request.getUriInfo().getPath(), refusal.get().slug());
+            // The route, not the path: a path may carry a customer's contact id (the erasure route).
+            LOG.infof("Admin request refused credential=%s route=%s.%s tenant=%s reason=%s", credential.name(),
+                    resource.getResourceClass().getSimpleName(), resource.getResourceMethod().getName(), tenant,
+                    refusal.get().slug());
             return forbidden(request, refusal.get().slug(), refusal.get().detail(), refusal.get().missing());
         }
         caller.authenticatedAs(credential);
