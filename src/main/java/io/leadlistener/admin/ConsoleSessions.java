@@ -1,6 +1,7 @@
 package io.leadlistener.admin;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.NewCookie;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -107,15 +108,29 @@ public class ConsoleSessions {
 
     /** Constant-time comparison of a presented CSRF token with the session's. */
     public static boolean csrfMatches(Session session, String presented) {
-        return presented != null && MessageDigest.isEqual(session.csrfToken().getBytes(StandardCharsets.US_ASCII),
-                presented.getBytes(StandardCharsets.US_ASCII));
+        return sameToken(presented, session.csrfToken());
+    }
+
+    /** Constant-time comparison of a presented token with the expected one; nothing matches a missing or empty one. */
+    public static boolean sameToken(String presented, String expected) {
+        return presented != null && expected != null && !expected.isEmpty()
+                && MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),
+                expected.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The session cookie as every sign-in and sign-out sets it: HttpOnly, SameSite=Strict, Secure unless configured off. */
+    public NewCookie cookie(String value, int maxAge) {
+        return cookie(COOKIE, value, "/", maxAge);
+    }
+
+    /** Another console cookie with the session cookie's flags. */
+    public NewCookie cookie(String name, String value, String path, int maxAge) {
+        return new NewCookie.Builder(name).value(value).path(path).httpOnly(true).secure(config.secureCookie())
+                .sameSite(NewCookie.SameSite.STRICT).maxAge(maxAge).build();
     }
 
     public long lifetimeSeconds() {
         return config.sessionLifetime().toSeconds();
     }
 
-    public boolean secureCookie() {
-        return config.secureCookie();
-    }
 }

@@ -52,10 +52,6 @@ public final class NamedTokens {
     }
 
     private static byte[] digest(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
-        }
+        return SessionCookies.sha256(token.getBytes(StandardCharsets.UTF_8));
     }
 }

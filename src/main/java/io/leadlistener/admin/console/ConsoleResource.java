@@ -21,8 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -88,7 +86,7 @@ public class ConsoleResource {
                           @CookieParam(LOGIN_CSRF_COOKIE) String csrfCookie, @CookieParam("ll_lang") String langCookie,
                           @Context HttpServerRequest http) {
         boolean en = "en".equals(ConsolePages.language(null, langCookie));
-        if (!sameToken(csrf, csrfCookie)) {
+        if (!ConsoleSessions.sameToken(csrf, csrfCookie)) {
             // Another site's page posting our form (login CSRF), or a form older than its cookie: not a guess.
             return loginPage(Response.status(403), en, false, true, 0);
         }
@@ -107,8 +105,8 @@ public class ConsoleResource {
             return loginPage(Response.status(401), en, true, false, 0);
         }
         return Response.seeOther(URI.create("/console"))
-                .cookie(sessionCookie(sessions.issue(name.get()), (int) sessions.lifetimeSeconds()))
-                .cookie(cookie(LOGIN_CSRF_COOKIE, "", LOGIN_PATH, 0))
+                .cookie(sessions.cookie(sessions.issue(name.get()), (int) sessions.lifetimeSeconds()))
+                .cookie(sessions.cookie(LOGIN_CSRF_COOKIE, "", LOGIN_PATH, 0))
                 .build();
     }
 
@@ -126,30 +124,16 @@ public class ConsoleResource {
             }
             sessions.end(cookie);
         }
-        return Response.seeOther(URI.create(LOGIN_PATH)).cookie(sessionCookie("", 0)).build();
+        return Response.seeOther(URI.create(LOGIN_PATH)).cookie(sessions.cookie("", 0)).build();
     }
 
     private Response loginPage(Response.ResponseBuilder status, boolean en, boolean refused, boolean formExpired,
                                long throttledSeconds) {
         String csrf = randomToken();
         return status.type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).header("Cache-Control", "no-store")
-                .cookie(cookie(LOGIN_CSRF_COOKIE, csrf, LOGIN_PATH, 3600))
+                .cookie(sessions.cookie(LOGIN_CSRF_COOKIE, csrf, LOGIN_PATH, 3600))
                 .entity(ConsolePages.login(en, refused, formExpired, throttledSeconds, csrf, singleSignOn).render())
                 .build();
-    }
-
-    private NewCookie sessionCookie(String value, int maxAge) {
-        return cookie(ConsoleSessions.COOKIE, value, "/", maxAge);
-    }
-
-    private NewCookie cookie(String name, String value, String path, int maxAge) {
-        return new NewCookie.Builder(name).value(value).path(path).httpOnly(true).secure(sessions.secureCookie())
-                .sameSite(NewCookie.SameSite.STRICT).maxAge(maxAge).build();
-    }
-
-    private static boolean sameToken(String presented, String expected) {
-        return presented != null && expected != null && !expected.isEmpty()
-                && MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String randomToken() {

@@ -11,7 +11,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -55,9 +54,7 @@ public class ConsoleSingleSignOnResource {
         AdminCredential credential = outcome.credential().get();
         LOG.infof("Single sign-on: %s (%s on %s)", credential.name(), credential.role().id(), credential.tenantsText());
         return Response.seeOther(URI.create("/console"))
-                .cookie(new NewCookie.Builder(ConsoleSessions.COOKIE).value(sessions.issueSingleSignOn(credential))
-                        .path("/").httpOnly(true).secure(sessions.secureCookie()).sameSite(NewCookie.SameSite.STRICT)
-                        .maxAge((int) sessions.lifetimeSeconds()).build())
+                .cookie(sessions.cookie(sessions.issueSingleSignOn(credential), (int) sessions.lifetimeSeconds()))
                 .build();
     }
 }
