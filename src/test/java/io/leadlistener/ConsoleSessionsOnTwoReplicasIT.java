@@ -2,6 +2,7 @@ package io.leadlistener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.leadlistener.testsupport.ConsoleSignIn;
 import io.leadlistener.testsupport.PackagedApp;
 import io.leadlistener.testsupport.PackagedAppEnvironment;
 import io.leadlistener.testsupport.PackagedAppEnvironment.Scope;
@@ -15,8 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,7 +30,6 @@ class ConsoleSessionsOnTwoReplicasIT {
     private static final String TOKEN = "console-two-replicas-token-0123456789abcdef";
     private static final String SESSION_KEY = "console-two-replicas-session-key-0123456789";
     private static final String VERSIONS = "/api/v1/tenants/demo/intent-rules/versions";
-    private static final Pattern COOKIE = Pattern.compile("^([^=]+)=([^;]*)");
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -73,11 +71,10 @@ class ConsoleSessionsOnTwoReplicasIT {
     private String signIn(URI app) throws IOException, InterruptedException {
         HttpResponse<String> form = http.send(HttpRequest.newBuilder(app.resolve("/console/login")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        Matcher field = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(form.body());
-        assertThat(field.find()).as("sign-in form's CSRF field").isTrue();
-        String csrfCookie = cookie(form, "ll_login_csrf");
-        HttpResponse<String> signedIn = post(app, "/console/login", Map.of("csrf", field.group(1), "token", TOKEN),
-                "ll_login_csrf=" + csrfCookie);
+        String csrfCookie = cookie(form, ConsoleSignIn.LOGIN_CSRF_COOKIE);
+        HttpResponse<String> signedIn = post(app, "/console/login",
+                Map.of("csrf", ConsoleSignIn.formCsrf(form.body()), "token", TOKEN),
+                ConsoleSignIn.LOGIN_CSRF_COOKIE + "=" + csrfCookie);
         assertThat(signedIn.statusCode()).as("sign-in: %s", signedIn.body()).isEqualTo(303);
         assertThat(signedIn.headers().allValues("Set-Cookie")).anySatisfy(header -> assertThat(header)
                 .startsWith("ll_console=").contains("Secure", "HttpOnly", "SameSite=Strict"));
@@ -85,10 +82,7 @@ class ConsoleSessionsOnTwoReplicasIT {
     }
 
     private String csrfOfPage(URI app, String session) throws IOException, InterruptedException {
-        HttpResponse<String> page = get(app, "/console", session);
-        Matcher csrf = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"").matcher(page.body());
-        assertThat(csrf.find()).as("console page's CSRF token").isTrue();
-        return csrf.group(1);
+        return ConsoleSignIn.pageCsrf(get(app, "/console", session).body());
     }
 
     private HttpResponse<String> get(URI app, String path, String session) throws IOException, InterruptedException {
@@ -107,8 +101,7 @@ class ConsoleSessionsOnTwoReplicasIT {
     }
 
     private static String cookie(HttpResponse<String> response, String name) {
-        return response.headers().allValues("Set-Cookie").stream().map(COOKIE::matcher).filter(Matcher::find)
-                .filter(matcher -> matcher.group(1).equals(name)).map(matcher -> matcher.group(2)).findFirst()
+        return ConsoleSignIn.setCookie(response.headers().allValues("Set-Cookie"), name)
                 .orElseThrow(() -> new AssertionError("no " + name + " cookie in " + response.headers().map()));
     }
 }

@@ -12,6 +12,8 @@ public final class ConsoleSignIn {
 
     public static final String LOGIN_CSRF_COOKIE = "ll_login_csrf";
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+    private static final Pattern PAGE_CSRF = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
+    private static final Pattern SET_COOKIE = Pattern.compile("^([^=]+)=([^;]*)");
 
     /** The sign-in form's CSRF token, as its hidden field and its cookie carry it. */
     public record Form(String field, String cookie) {
@@ -22,11 +24,35 @@ public final class ConsoleSignIn {
 
     public static Form open(RequestSpecification request) {
         Response page = request.when().get("/console/login");
-        Matcher field = CSRF_FIELD.matcher(page.asString());
-        if (page.statusCode() != 200 || !field.find()) {
-            throw new AssertionError("the sign-in form did not render a CSRF field: " + page.statusCode());
+        if (page.statusCode() != 200) {
+            throw new AssertionError("the sign-in form answered " + page.statusCode());
         }
-        return new Form(field.group(1), page.getCookie(LOGIN_CSRF_COOKIE));
+        return new Form(formCsrf(page.asString()), page.getCookie(LOGIN_CSRF_COOKIE));
+    }
+
+    /** The sign-in form's CSRF field in its HTML. */
+    public static String formCsrf(String loginPage) {
+        return group(CSRF_FIELD, loginPage, "the sign-in form's CSRF field");
+    }
+
+    /** The session's CSRF token as the console page renders it (and the sign-out form sends it). */
+    public static String pageCsrf(String consolePage) {
+        return group(PAGE_CSRF, consolePage, "the console page's CSRF token");
+    }
+
+    /** A cookie's value among {@code Set-Cookie} headers; empty when it is absent or cleared. */
+    public static java.util.Optional<String> setCookie(java.util.List<String> setCookieHeaders, String name) {
+        return setCookieHeaders.stream().map(SET_COOKIE::matcher).filter(Matcher::find)
+                .filter(matcher -> matcher.group(1).equals(name) && !matcher.group(2).isEmpty())
+                .map(matcher -> matcher.group(2)).findFirst();
+    }
+
+    private static String group(Pattern pattern, String html, String what) {
+        Matcher matcher = pattern.matcher(html);
+        if (!matcher.find()) {
+            throw new AssertionError("no " + what + " in the page");
+        }
+        return matcher.group(1);
     }
 
     /** Opens the form and posts the token with it, not following the redirect. */

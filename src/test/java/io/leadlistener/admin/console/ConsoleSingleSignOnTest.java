@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.leadlistener.admin.ConsoleSessions;
+import io.leadlistener.testsupport.ConsoleSignIn;
 import io.leadlistener.testsupport.LocalInfraTestResource;
 import io.leadlistener.testsupport.LocalOidcProvider;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -24,8 +25,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,8 +35,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(LocalInfraTestResource.class)
 @TestProfile(ConsoleSingleSignOnTest.SingleSignOnOn.class)
 class ConsoleSingleSignOnTest {
-
-    private static final Pattern COOKIE = Pattern.compile("^([^=]+)=([^;]*)");
 
     public static class SingleSignOnOn implements QuarkusTestProfile {
         @Override
@@ -151,15 +148,11 @@ class ConsoleSingleSignOnTest {
     }
 
     private String csrfOf(String session) {
-        String page = given().cookie(ConsoleSessions.COOKIE, session).get("/console").then().extract().asString();
-        Matcher csrf = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"").matcher(page);
-        assertThat(csrf.find()).isTrue();
-        return csrf.group(1);
+        return ConsoleSignIn.pageCsrf(given().cookie(ConsoleSessions.COOKIE, session).get("/console").then().extract()
+                .asString());
     }
 
     private static Optional<String> cookie(HttpResponse<String> response, String name) {
-        return response.headers().allValues("Set-Cookie").stream().map(COOKIE::matcher).filter(Matcher::find)
-                .filter(matcher -> matcher.group(1).equals(name) && !matcher.group(2).isEmpty())
-                .map(matcher -> matcher.group(2)).findFirst();
+        return ConsoleSignIn.setCookie(response.headers().allValues("Set-Cookie"), name);
     }
 }
