@@ -1,7 +1,6 @@
 package io.leadlistener.admin;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.NewCookie;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -118,15 +117,8 @@ public class ConsoleSessions {
                 expected.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The session cookie as every sign-in and sign-out sets it: HttpOnly, SameSite=Strict, Secure unless configured off. */
-    public NewCookie cookie(String value, int maxAge) {
-        return cookie(COOKIE, value, "/", maxAge);
-    }
-
-    /** Another console cookie with the session cookie's flags. */
-    public NewCookie cookie(String name, String value, String path, int maxAge) {
-        return new NewCookie.Builder(name).value(value).path(path).httpOnly(true).secure(config.secureCookie())
-                .sameSite(NewCookie.SameSite.STRICT).maxAge(maxAge).build();
+    public boolean secureCookie() {
+        return config.secureCookie();
     }
 
     public long lifetimeSeconds() {

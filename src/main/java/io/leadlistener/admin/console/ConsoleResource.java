@@ -105,8 +105,8 @@ public class ConsoleResource {
             return loginPage(Response.status(401), en, true, false, 0);
         }
         return Response.seeOther(URI.create("/console"))
-                .cookie(sessions.cookie(sessions.issue(name.get()), (int) sessions.lifetimeSeconds()))
-                .cookie(sessions.cookie(LOGIN_CSRF_COOKIE, "", LOGIN_PATH, 0))
+                .cookie(sessionCookie(sessions, sessions.issue(name.get()), (int) sessions.lifetimeSeconds()))
+                .cookie(cookie(sessions, LOGIN_CSRF_COOKIE, "", LOGIN_PATH, 0))
                 .build();
     }
 
@@ -124,16 +124,27 @@ public class ConsoleResource {
             }
             sessions.end(cookie);
         }
-        return Response.seeOther(URI.create(LOGIN_PATH)).cookie(sessions.cookie("", 0)).build();
+        return Response.seeOther(URI.create(LOGIN_PATH)).cookie(sessionCookie(sessions, "", 0)).build();
     }
 
     private Response loginPage(Response.ResponseBuilder status, boolean en, boolean refused, boolean formExpired,
                                long throttledSeconds) {
         String csrf = randomToken();
         return status.type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).header("Cache-Control", "no-store")
-                .cookie(sessions.cookie(LOGIN_CSRF_COOKIE, csrf, LOGIN_PATH, 3600))
+                .cookie(cookie(sessions, LOGIN_CSRF_COOKIE, csrf, LOGIN_PATH, 3600))
                 .entity(ConsolePages.login(en, refused, formExpired, throttledSeconds, csrf, singleSignOn).render())
                 .build();
+    }
+
+    /** The session cookie as every sign-in and sign-out sets it (also the single sign-on's). */
+    static NewCookie sessionCookie(ConsoleSessions sessions, String value, int maxAge) {
+        return cookie(sessions, ConsoleSessions.COOKIE, value, "/", maxAge);
+    }
+
+    /** A console cookie: HttpOnly, SameSite=Strict, Secure unless configured off. */
+    private static NewCookie cookie(ConsoleSessions sessions, String name, String value, String path, int maxAge) {
+        return new NewCookie.Builder(name).value(value).path(path).httpOnly(true).secure(sessions.secureCookie())
+                .sameSite(NewCookie.SameSite.STRICT).maxAge(maxAge).build();
     }
 
     private static String randomToken() {

@@ -54,7 +54,8 @@ public class ConsoleSingleSignOnResource {
         AdminCredential credential = outcome.credential().get();
         LOG.infof("Single sign-on: %s (%s on %s)", credential.name(), credential.role().id(), credential.tenantsText());
         return Response.seeOther(URI.create("/console"))
-                .cookie(sessions.cookie(sessions.issueSingleSignOn(credential), (int) sessions.lifetimeSeconds()))
+                .cookie(ConsoleResource.sessionCookie(sessions, sessions.issueSingleSignOn(credential),
+                        (int) sessions.lifetimeSeconds()))
                 .build();
     }
 }
