@@ -2,7 +2,11 @@ package io.leadlistener.actions;
 
 import io.leadlistener.common.TransactionJdbc;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.leadlistener.stats.HourlyCounters;
+import io.leadlistener.stats.StatsCounter;
+import io.leadlistener.stats.StatsMeasure;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /** The worker's side of {@code wecom_action}: claim due heads, record what became of them (plain JDBC). */
@@ -21,9 +25,11 @@ public class ActionClaims {
             order by a.seq limit ? for update of a skip locked""";
 
     private final TransactionJdbc jdbc;
+    private final HourlyCounters counters;
 
-    public ActionClaims(TransactionJdbc jdbc) {
+    public ActionClaims(TransactionJdbc jdbc, HourlyCounters counters) {
         this.jdbc = jdbc;
+        this.counters = counters;
     }
 
     List<PendingAction> claimDueHeads(int limit) {
@@ -39,6 +45,12 @@ public class ActionClaims {
                     statement.setString(1, outcome);
                     statement.setString(2, id);
                 });
+    }
+
+    /** Marks an alert (to members or a group robot) done and counts it as sent in the leads stats, in one transaction. */
+    void markAlertSent(PendingAction action, String outcome) {
+        markDone(action.id(), outcome);
+        counters.add(action.tenantId(), Instant.now(), List.of(StatsCounter.one(StatsMeasure.ALERTS_SENT)));
     }
 
     /** Puts the action off without counting an attempt (a member had their share of messages this minute). */

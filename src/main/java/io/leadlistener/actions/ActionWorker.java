@@ -161,7 +161,7 @@ public class ActionWorker {
         String outcome = receipt.invalidUsers().isEmpty() && receipt.invalidParties().isEmpty() ? null
                 : "not delivered to invaliduser=" + String.join("|", receipt.invalidUsers())
                 + " invalidparty=" + String.join("|", receipt.invalidParties());
-        claims.markDone(action.id(), outcome);
+        claims.markAlertSent(action, outcome);
         metrics.outcome(action.type(), "done", null);
         LOG.infof("%s sent to %s tenant=%s lead=%s%s", switch (action.type()) {
                     case LeadAlerts.NEW_CONTACT_TYPE -> "New-contact alert";
@@ -197,7 +197,7 @@ public class ActionWorker {
             api.sendRobotMessage(tenant.apiBaseUrl(), key, payload);
             return null;
         });
-        claims.markDone(action.id(), null);
+        claims.markAlertSent(action, null);
         metrics.outcome(action.type(), "done", null);
         LOG.infof("%s sent to robot %s tenant=%s lead=%s", action.type().startsWith(LeadAlerts.ROBOT_DIGEST_PREFIX)
                 ? "Digest" : "Alert", robotName(action.type()), tenant.id(), action.leadId());

@@ -17,8 +17,9 @@ public class Outbox {
     static final String AGGREGATE_TYPE = "lead";
 
     private static final String INSERT = """
-            insert into outbox_event (id, aggregatetype, aggregateid, type, "timestamp", payload, trace_parent)
-            values (?, ?, ?, ?, ?, ?, ?)
+            insert into outbox_event (id, aggregatetype, aggregateid, type, "timestamp", payload, trace_parent,
+                first_capture)
+            values (?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (id) do nothing""";
 
     private final TransactionJdbc jdbc;
@@ -39,9 +40,12 @@ public class Outbox {
      * Appends an event unless one with the same (deterministic) id exists: a replayed message or a re-run never
      * yields a second logical event. Must run inside a transaction.
      *
+     * @param firstCapture the event announces a message's first processing: its publication measures capture latency
+     *                     (callback at {@code timestamp} → acknowledged by Kafka) for the leads stats
      * @return whether the event is new
      */
-    public boolean append(String eventId, String leadId, String type, Instant timestamp, String cloudEventJson) {
+    public boolean append(String eventId, String leadId, String type, Instant timestamp, String cloudEventJson,
+                          boolean firstCapture) {
         // The processing span of the message this event comes from: the relay's publish span continues it.
         String traceParent = traces.currentTraceparent();
         int inserted = jdbc.call(connection -> {
@@ -53,6 +57,7 @@ public class Outbox {
                 TransactionJdbc.setInstant(statement, 5, timestamp);
                 statement.setString(6, cloudEventJson);
                 statement.setString(7, traceParent);
+                statement.setBoolean(8, firstCapture);
                 return statement.executeUpdate();
             }
         });

@@ -1,6 +1,7 @@
 package io.leadlistener.events;
 
 import io.leadlistener.common.TransactionJdbc;
+import io.leadlistener.stats.CaptureLatencyBuckets;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -29,9 +30,30 @@ public class OutboxClaims {
             limit ?
             for update of e skip locked""";
 
+    /*
+     * Marks the round's acknowledged events published and, in the same statement, keeps what the leads timeline and
+     * stats need once the row is gone (V22): the compact published-event record, and each first-capture tagging's
+     * latency (callback → acknowledged) in its hour's histogram (one counter row per bucket, locked in key order).
+     */
     private static final String MARK_PUBLISHED = """
-            update outbox_event set published_at = clock_timestamp(), attempts = attempts + 1, last_error = null
-            where id = any(?)""";
+            with published as (
+                update outbox_event set published_at = clock_timestamp(), attempts = attempts + 1, last_error = null
+                where id = any(?)
+                returning id, aggregateid, type, "timestamp", published_at, first_capture),
+            recorded as (
+                insert into lead_event_published (event_id, lead_id, type, event_time, published_at)
+                select id, aggregateid, type, "timestamp", published_at from published
+                on conflict (event_id) do nothing)
+            insert into lead_stats_hourly as s (tenant_id, hour, measure, dimension, key, shard, value)
+            select l.tenant_id, date_trunc('hour', p."timestamp", 'UTC'), 'capture_latency', 'bucket',
+                   %s::text, pg_backend_pid() %% 16, count(*)
+            from published p join lead l on l.lead_id = p.aggregateid
+            where p.first_capture
+            group by 1, 2, 5
+            order by 1, 2, 5
+            on conflict (tenant_id, hour, measure, dimension, key, shard) do update set value = s.value + excluded.value"""
+            .formatted(CaptureLatencyBuckets.SQL_BUCKET_OF_MILLIS.formatted(
+                    "extract(epoch from p.published_at - p.\"timestamp\") * 1000"));
 
     private final TransactionJdbc jdbc;
 

@@ -10,6 +10,9 @@ import io.leadlistener.inbox.InboxItem;
 import io.leadlistener.inbox.InboxReading;
 import io.leadlistener.lead.routing.RoutingRuleStore;
 import io.leadlistener.lead.routing.RoutingRules;
+import io.leadlistener.stats.HourlyCounters;
+import io.leadlistener.stats.StatsCounter;
+import io.leadlistener.stats.StatsMeasure;
 import io.leadlistener.tenant.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
@@ -31,10 +34,12 @@ public class ContactEventCapture {
     private final LeadEventWriter events;
     private final LeadAlerts alerts;
     private final CustomerProfiles profiles;
+    private final HourlyCounters counters;
 
     public ContactEventCapture(Leads leads, RoutingRuleStore routing, LeadEventWriter events, LeadAlerts alerts,
-                               CustomerProfiles profiles) {
+                               CustomerProfiles profiles, HourlyCounters counters) {
         this.profiles = profiles;
+        this.counters = counters;
         this.leads = leads;
         this.routing = routing;
         this.events = events;
@@ -55,9 +60,11 @@ public class ContactEventCapture {
             case ADDED -> {
                 RoutingRules rules = routing.currentForTransaction(tenant.id());
                 Leads.ContactUpsert lead = leads.upsertContact(leadId, tenant.id(), contact, change.changedAt(),
-                        rules.defaultPool(), rules.version());
+                        item.receivedAt(), rules.defaultPool(), rules.version());
                 outcome.put("lead", lead.created() ? "created" : "updated");
                 if (lead.created()) {
+                    counters.add(tenant.id(), item.receivedAt(), StatsCounter.oneOf(StatsMeasure.LEADS_CREATED,
+                            List.of(), lead.pool(), contact.channel()));
                     events.append(LeadEvent.leadCreated(contact.channel(), item.receivedAt(),
                             data(tenant, leadId, contact, lead)));
                 }
@@ -75,6 +82,7 @@ public class ContactEventCapture {
                     outcome.put("lead", "none: removed before it was ever a lead");
                 } else {
                     outcome.put("lead", "removed");
+                    leads.markContactRemoved(leadId, change.changedAt());
                     events.append(LeadEvent.contactRemoved(contact.channel(), item.receivedAt(),
                             data(tenant, leadId, contact, lead.get()), item.dedupeKey()));
                 }

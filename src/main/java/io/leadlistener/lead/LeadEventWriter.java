@@ -19,6 +19,14 @@ public class LeadEventWriter {
     }
 
     public void append(LeadEvent event) {
-        outbox.append(event.id(), event.leadId(), event.type().type(), event.time(), cloudEvents.toJson(event));
+        outbox.append(event.id(), event.leadId(), event.type().type(), event.time(), cloudEvents.toJson(event), false);
+    }
+
+    /**
+     * Appends the event that announces a message's first processing: its publication is what the leads stats measure
+     * capture latency by.
+     */
+    public void appendFirstCapture(LeadEvent event) {
+        outbox.append(event.id(), event.leadId(), event.type().type(), event.time(), cloudEvents.toJson(event), true);
     }
 }

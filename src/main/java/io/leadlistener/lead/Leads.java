@@ -21,8 +21,8 @@ public class Leads {
     private static final String UPSERT_FROM_MESSAGE = """
             insert into lead (lead_id, tenant_id, contact_kind, contact_id, channel, channel_state,
                 owner_user_id, pool, routing_intent, routing_version, intent_counts, first_seen_at,
-                last_seen_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)
+                last_seen_at, created_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)
             on conflict (lead_id) do update set
                 last_seen_at = greatest(lead.last_seen_at, excluded.last_seen_at),
                 first_seen_at = least(lead.first_seen_at, excluded.first_seen_at),
@@ -42,9 +42,10 @@ public class Leads {
 
     private static final String UPSERT_FROM_CONTACT = """
             insert into lead (lead_id, tenant_id, contact_kind, contact_id, channel, channel_state,
-                owner_user_id, pool, routing_intent, routing_version, first_seen_at, last_seen_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?)
+                owner_user_id, pool, routing_intent, routing_version, first_seen_at, last_seen_at, created_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, null, ?, ?, ?, ?)
             on conflict (lead_id) do update set
+                contact_removed_at = null,
                 last_seen_at = greatest(lead.last_seen_at, excluded.last_seen_at),
                 first_seen_at = least(lead.first_seen_at, excluded.first_seen_at),
                 owner_user_id = coalesce(excluded.owner_user_id, lead.owner_user_id),
@@ -68,10 +69,11 @@ public class Leads {
      * derived from (tenant, contact), and racing inserts meet on the primary key first, which an arbiter on the
      * (tenant, contact) constraint would not absorb.
      *
+     * @param receivedAt when the message's callback arrived: the lead's {@code created_at} if this creates it
      * @return whether the lead did not exist before, and its owner and pool as they are now
      */
-    public MessageUpsert upsert(String leadId, String tenantId, ChatContact contact, Instant seenAt, List<String> intents,
-                          LeadRouter.Route route, long routingVersion) {
+    public MessageUpsert upsert(String leadId, String tenantId, ChatContact contact, Instant seenAt,
+                                Instant receivedAt, List<String> intents, LeadRouter.Route route, long routingVersion) {
         String counts = counts(intents);
         return jdbc.call(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(UPSERT_FROM_MESSAGE)) {
@@ -88,6 +90,7 @@ public class Leads {
                 statement.setString(11, counts);
                 TransactionJdbc.setInstant(statement, 12, seenAt);
                 TransactionJdbc.setInstant(statement, 13, seenAt);
+                TransactionJdbc.setInstant(statement, 14, receivedAt);
                 try (ResultSet lead = statement.executeQuery()) {
                     lead.next();
                     return new MessageUpsert(lead.getBoolean(1), lead.getString(2), lead.getString(3),
@@ -110,10 +113,13 @@ public class Leads {
 
     /**
      * Records a customer-contact change (added, edited) for an external contact: creates the lead if it is new, with
-     * the tenant's default pool, else updates owner and channel state and keeps the pool its messages chose.
+     * the tenant's default pool, else updates owner and channel state and keeps the pool its messages chose. A contact
+     * added again is no longer removed.
+     *
+     * @param receivedAt when the event's callback arrived: the lead's {@code created_at} if this creates it
      */
     public ContactUpsert upsertContact(String leadId, String tenantId, ChatContact contact, Instant seenAt,
-                                       String defaultPool, long routingVersion) {
+                                       Instant receivedAt, String defaultPool, long routingVersion) {
         return jdbc.query(UPSERT_FROM_CONTACT, statement -> {
             statement.setString(1, leadId);
             statement.setString(2, tenantId);
@@ -126,7 +132,16 @@ public class Leads {
             statement.setLong(9, routingVersion);
             statement.setTimestamp(10, Timestamp.from(seenAt));
             statement.setTimestamp(11, Timestamp.from(seenAt));
+            statement.setTimestamp(12, Timestamp.from(receivedAt));
         }, row -> new ContactUpsert(row.getBoolean(1), row.getString(2), row.getString(3), row.getLong(4))).get(0);
+    }
+
+    /** Records that the customer deleted the salesperson (the lead stays; a later add clears this). */
+    public void markContactRemoved(String leadId, Instant removedAt) {
+        jdbc.update("update lead set contact_removed_at = ? where lead_id = ?", statement -> {
+            TransactionJdbc.setInstant(statement, 1, removedAt);
+            statement.setString(2, leadId);
+        });
     }
 
     /** The lead's current routing, if it exists. */

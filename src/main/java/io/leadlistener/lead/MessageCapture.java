@@ -15,8 +15,12 @@ import io.leadlistener.lead.routing.LeadRouter;
 import io.leadlistener.lead.routing.PoolRecipients;
 import io.leadlistener.lead.routing.RoutingRuleStore;
 import io.leadlistener.lead.routing.RoutingRules;
+import io.leadlistener.stats.HourlyCounters;
+import io.leadlistener.stats.StatsCounter;
+import io.leadlistener.stats.StatsMeasure;
 import io.leadlistener.tenant.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,10 +42,13 @@ public class MessageCapture {
     private final LeadAlerts alerts;
     private final CustomerTags customerTags;
     private final CustomerProfiles profiles;
+    private final HourlyCounters counters;
 
     public MessageCapture(MessageTagger tagger, Leads leads, RoutingRuleStore routing, LeadEventWriter events,
-                          LeadAlerts alerts, CustomerTags customerTags, CustomerProfiles profiles) {
+                          LeadAlerts alerts, CustomerTags customerTags, CustomerProfiles profiles,
+                          HourlyCounters counters) {
         this.profiles = profiles;
+        this.counters = counters;
         this.alerts = alerts;
         this.customerTags = customerTags;
         this.tagger = tagger;
@@ -54,7 +61,7 @@ public class MessageCapture {
     public Optional<TaggingResult> capture(InboxItem item, Tenant tenant, ChatMessage message) {
         Optional<TaggingResult> tagging = tagger.tagText(tenant.id(), message.text());
         if (tagging.isPresent() && !tagging.get().intents().isEmpty()) {
-            CapturedLead lead = captureLead(item, tenant, message, tagging.get(), tagging.get().intents());
+            CapturedLead lead = captureLead(item, tenant, message, tagging.get(), tagging.get().intents(), true);
             alert(tenant, message, tagging.get(), lead);
             tagCustomer(tenant, message, tagging.get(), lead);
         }
@@ -97,6 +104,22 @@ public class MessageCapture {
         }
     }
 
+    /**
+     * The stats' counters, in the hour the message's callback arrived: a message is counted as tagged once, at its
+     * first processing; a lead when the message created it (a re-tag can, too).
+     */
+    private void count(InboxItem item, Tenant tenant, TaggingResult result, Leads.MessageUpsert lead, String channel,
+                       boolean firstCapture) {
+        List<StatsCounter> added = new ArrayList<>();
+        if (firstCapture) {
+            added.addAll(StatsCounter.oneOf(StatsMeasure.MESSAGES_TAGGED, result.intents(), lead.pool(), channel));
+        }
+        if (lead.created()) {
+            added.addAll(StatsCounter.oneOf(StatsMeasure.LEADS_CREATED, result.intents(), lead.pool(), channel));
+        }
+        counters.add(tenant.id(), item.receivedAt(), added);
+    }
+
     /** The customer as an alert names them: their name from WeCom's profile, with the contact id to tell apart. */
     private static String customer(ChatContact contact, Leads.MessageUpsert lead) {
         return lead.name() == null || lead.name().isBlank() ? contact.id() : lead.name() + "（" + contact.id() + "）";
@@ -121,18 +144,22 @@ public class MessageCapture {
             return 0;
         }
         List<String> gained = result.intents().stream().filter(intent -> !previous.contains(intent)).toList();
-        return captureLead(item, tenant, message, result, gained).eventsAppended();
+        return captureLead(item, tenant, message, result, gained, false).eventsAppended();
     }
 
+    /**
+     * @param firstCapture the message's first processing (not a re-tag): it is counted in the stats and its
+     *                     {@code lead.intent-tagged.v1} measures capture latency
+     */
     private CapturedLead captureLead(InboxItem item, Tenant tenant, ChatMessage message, TaggingResult result,
-                            List<String> intentsToCount) {
+                                     List<String> intentsToCount, boolean firstCapture) {
         ChatContact contact = message.contact();
         String leadId = LeadIds.leadId(tenant.id(), contact.kind(), contact.id());
         // Read in this transaction: the routing version in force now, on whichever replica processes the message.
         RoutingRules routingRules = routing.currentForTransaction(tenant.id());
         LeadRouter.Route route = routingRules.route(result.intents()).orElseThrow();
-        Leads.MessageUpsert lead = leads.upsert(leadId, tenant.id(), contact, message.sentAt(), intentsToCount, route,
-                routingRules.version());
+        Leads.MessageUpsert lead = leads.upsert(leadId, tenant.id(), contact, message.sentAt(), item.receivedAt(),
+                intentsToCount, route, routingRules.version());
         boolean created = lead.created();
 
         LeadEventData data = new LeadEventData(leadId, tenant.id(), tenant.corpId(),
@@ -151,7 +178,13 @@ public class MessageCapture {
         if (created) {
             events.append(LeadEvent.leadCreated(contact.channel(), item.receivedAt(), data));
         }
-        events.append(LeadEvent.intentTagged(contact.channel(), item.receivedAt(), data));
+        LeadEvent tagged = LeadEvent.intentTagged(contact.channel(), item.receivedAt(), data);
+        if (firstCapture) {
+            events.appendFirstCapture(tagged);
+        } else {
+            events.append(tagged);
+        }
+        count(item, tenant, result, lead, contact.channel(), firstCapture);
         return new CapturedLead(leadId, lead, routingRules, created ? 2 : 1);
     }
 }

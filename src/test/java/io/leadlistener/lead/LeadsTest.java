@@ -46,7 +46,8 @@ class LeadsTest {
             created.add(pool.submit(() -> {
                 start.await();
                 return QuarkusTransaction.requiringNew().call(() -> leads.upsert(leadId, "demo", contact,
-                        Instant.now(), List.of("quote"), new LeadRouter.Route("quote", "sales"), 1).created());
+                        Instant.now(), Instant.now(), List.of("quote"), new LeadRouter.Route("quote", "sales"), 1)
+                        .created());
             }));
         }
         start.countDown();
