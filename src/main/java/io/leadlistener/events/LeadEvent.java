@@ -31,7 +31,7 @@ public record LeadEvent(String id, LeadEventType type, String tenant, String cha
     /** The authenticated ingestion API. */
     public static final String API = "api";
 
-    static final Set<String> CHANNELS = Set.of(WECOM_APP, WECOM_CONTACT, WECOM_KF, API);
+    public static final Set<String> CHANNELS = Set.of(WECOM_APP, WECOM_CONTACT, WECOM_KF, API);
 
     public LeadEvent {
         NameBasedIds.requireText(id, "id");
