@@ -40,6 +40,7 @@ class OwnerAlertsTest {
         String messageId = "alert-" + UUID.randomUUID();
         String customer = "cust-" + UUID.randomUUID().toString().substring(0, 8);
         int before = wecom().appMessages().size();
+        long alertsBefore = alertsSentThisHour();
 
         for (int delivery = 0; delivery < 2; delivery++) {
             ingest(customer, messageId, "zhangsan", "能给个报价吗？顺便寄两个样品");
@@ -55,6 +56,22 @@ class OwnerAlertsTest {
         Thread.sleep(1_000); // the redelivery must not have produced a second alert
         assertThat(wecom().appMessages().stream().skip(before)
                 .filter(m -> m.body().at("/markdown/content").asText().contains(customer))).hasSize(1);
+
+        // The lead's timeline shows the alert as done, and the stats count it once.
+        String leadId = io.leadlistener.events.LeadIds.leadId("demo", "api", "api:" + customer);
+        io.restassured.path.json.JsonPath detail = given().auth().oauth2("test-admin-token")
+                .when().get("/api/v1/tenants/demo/leads/" + leadId).then().statusCode(200).extract().jsonPath();
+        assertThat(detail.getList("timeline.findAll { it.kind == 'action' && it.type == 'alert' }.status",
+                String.class)).containsExactly("done");
+        assertThat(alertsSentThisHour() - alertsBefore).isEqualTo(1);
+    }
+
+    /** Alerts sent from an hour ago until an hour from now, as the leads stats count them. */
+    private static long alertsSentThisHour() {
+        java.time.Instant hour = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        return given().auth().oauth2("test-admin-token").when().get("/api/v1/tenants/demo/stats?bucket=hour&from="
+                        + hour.minusSeconds(3600) + "&to=" + hour.plusSeconds(7200))
+                .then().statusCode(200).extract().jsonPath().getLong("totals.alertsSent");
     }
 
     @Test

@@ -106,6 +106,18 @@ class ContactEventsEndToEndTest {
         InboxRows rows = new InboxRows(dataSource);
         assertThat(rows.query("select owner_user_id, channel_state from lead where lead_id = ?", leadId))
                 .singleElement().isEqualTo(Map.of("owner_user_id", "lisi", "channel_state", "web"));
+
+        // The leads API tells the same story: the three contact events, the two events, the removal.
+        io.restassured.path.json.JsonPath detail = given().auth().oauth2("test-admin-token")
+                .when().get("/api/v1/tenants/demo/leads/" + leadId).then().statusCode(200).extract().jsonPath();
+        assertThat(detail.getString("lead.contactRemovedAt")).isNotNull();
+        assertThat(detail.getString("lead.state")).isEqualTo("web");
+        assertThat(detail.getList("timeline.findAll { it.kind == 'contact' }.change", String.class))
+                .containsExactly("add_half_external_contact", "edit_external_contact", "del_follow_user");
+        assertThat(detail.getList("timeline.findAll { it.kind == 'contact' }.effect", String.class))
+                .containsExactly("created", "updated", "removed");
+        assertThat(detail.getList("timeline.findAll { it.kind == 'event' }.type", String.class))
+                .containsExactly("lead.created.v1", "lead.contact-removed.v1");
     }
 
     @Test

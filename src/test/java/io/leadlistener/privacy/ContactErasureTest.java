@@ -124,6 +124,10 @@ class ContactErasureTest {
             }
         }
         assertThat(rowsHolding(db, "outbox_event", "蓝色企鹅")).as("another customer's text stays").isPositive();
+        // The leads API reads the same rows: no name, no text, no matched words, and says why.
+        String shown = given().auth().oauth2("test-admin-token").when()
+                .get("/api/v1/tenants/demo/leads/" + customer.leadId()).then().statusCode(200).extract().asString();
+        assertThat(shown).doesNotContain(secret, customer.name(), "报价吗").contains("\"textAbsent\":\"purged\"");
         assertThat(rowsHolding(db, "lead", bystander.name())).as("another customer's name stays").isEqualTo(1);
         assertThat(ids(customer)).as("every row and id kept").isEqualTo(idsBefore);
         assertThat(db.queryLong("""
