@@ -77,6 +77,12 @@ public class TransactionJdbc {
         return values;
     }
 
+    /** The column as an instant, null for SQL NULL. */
+    public static Instant getInstant(java.sql.ResultSet row, int column) throws SQLException {
+        java.sql.Timestamp value = row.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
     public static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);

@@ -52,4 +52,29 @@ class OpenApiDocumentTest {
                 .body("paths.'/api/v1/tenants/{tenant}/routing'.put.requestBody.content"
                         + ".'application/json'.schema.'$ref'", notNullValue());
     }
+
+    @Test
+    void theLeadsApiDocumentsItsAnswersAndParameters() {
+        String leads = "paths.'/api/v1/tenants/{tenant}/leads'.get";
+        String lead = "paths.'/api/v1/tenants/{tenant}/leads/{leadId}'.get";
+        String stats = "paths.'/api/v1/tenants/{tenant}/stats'.get";
+        management().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body(leads + ".responses.'200'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/LeadPage"))
+                .body(leads + ".parameters.name", org.hamcrest.Matchers.hasItems("intent", "pool", "owner",
+                        "channel", "createdFrom", "createdTo", "seenFrom", "seenTo", "q", "limit", "cursor"))
+                .body(lead + ".responses.'200'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/LeadDetail"))
+                .body(lead + ".responses", hasKey("404"))
+                .body(stats + ".responses.'200'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/LeadStats"))
+                .body(stats + ".parameters.findAll { it.required }.name",
+                        org.hamcrest.Matchers.containsInAnyOrder("tenant", "from", "to"))
+                .body("components.schemas.Lead.properties", hasKey("lastTagged"))
+                .body("components.schemas.LeadContact.properties", hasKey("key"))
+                .body("components.schemas.LeadTimelineEntry.properties.matches.type", equalTo("array"))
+                .body("components.schemas.LeadTimelineEntry.properties.matches.items.'$ref'",
+                        equalTo("#/components/schemas/MatchView"))
+                .body("components.schemas.LeadStatsBucket.properties", hasKey("captureLatencyMs"));
+    }
 }

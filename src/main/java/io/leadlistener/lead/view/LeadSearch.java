@@ -114,14 +114,14 @@ class LeadSearch {
         if (!row.wasNull()) {
             MessageTexts.Shown text = texts.show(tenant.includeMessageText(), row.getString(19), row.getString(20));
             lastTagged = new LeadSummary.LastTagged(MessageTexts.messageId(row.getString(18), inboxId), text.text(),
-                    text.textAbsent(), List.of((String[]) row.getArray(21).getArray()), instant(row, 22));
+                    text.textAbsent(), List.of((String[]) row.getArray(21).getArray()), TransactionJdbc.getInstant(row, 22));
         }
         return new Row(new LeadSummary(row.getString(1),
                 new LeadSummary.Contact(contactId, kind, MessageTexts.contactKey(kind, contactId)),
                 owner == null ? null : new LeadSummary.Owner(owner), row.getString(5), row.getString(6),
                 row.getString(7), row.getString(8), counts(row.getString(9)),
-                new LeadSummary.Routing(row.getString(10), routingVersion), instant(row, 12), instant(row, 13),
-                instant(row, 14), instant(row, 15), lastTagged), row.getLong(16));
+                new LeadSummary.Routing(row.getString(10), routingVersion), TransactionJdbc.getInstant(row, 12), TransactionJdbc.getInstant(row, 13),
+                TransactionJdbc.getInstant(row, 14), TransactionJdbc.getInstant(row, 15), lastTagged), row.getLong(16));
     }
 
     private Map<String, Long> counts(String json) {
@@ -130,10 +130,5 @@ class LeadSearch {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("lead.intent_counts is not a JSON object of counts", e);
         }
-    }
-
-    private static Instant instant(ResultSet row, int column) throws SQLException {
-        Timestamp value = row.getTimestamp(column);
-        return value == null ? null : value.toInstant();
     }
 }

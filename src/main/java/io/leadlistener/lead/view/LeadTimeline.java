@@ -10,7 +10,6 @@ import io.leadlistener.tenant.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -62,7 +61,7 @@ class LeadTimeline {
         entries.addAll(jdbc.query(EVENTS, statement -> {
             statement.setString(1, lead.leadId());
             statement.setInt(2, MAX_ENTRIES + 1);
-        }, row -> TimelineEntry.event(instant(row, 3), row.getString(2), row.getString(1))));
+        }, row -> TimelineEntry.event(TransactionJdbc.getInstant(row, 3), row.getString(2), row.getString(1))));
         entries.addAll(jdbc.query(ACTIONS, statement -> {
             statement.setString(1, lead.leadId());
             statement.setInt(2, MAX_ENTRIES + 1);
@@ -82,7 +81,7 @@ class LeadTimeline {
 
     private TimelineEntry inboxEntry(ResultSet row, Tenant tenant) throws SQLException {
         long inboxId = row.getLong(1);
-        Instant at = instant(row, 8);
+        Instant at = TransactionJdbc.getInstant(row, 8);
         String changeType = row.getString(10);
         java.sql.Array intents = row.getArray(5);
         if (intents == null || ((String[]) intents.getArray()).length == 0) {
@@ -91,17 +90,17 @@ class LeadTimeline {
         long version = row.getLong(7);
         Long ruleSetVersion = row.wasNull() ? null : version;
         return TimelineEntry.message(at, MessageTexts.messageId(row.getString(2), inboxId), inboxId,
-                instant(row, 9), texts.show(tenant.includeMessageText(), row.getString(3), row.getString(4)),
+                TransactionJdbc.getInstant(row, 9), texts.show(tenant.includeMessageText(), row.getString(3), row.getString(4)),
                 List.of((String[]) intents.getArray()), matches(row.getString(6), tenant.includeMessageText()),
                 ruleSetVersion);
     }
 
     private static TimelineEntry actionEntry(ResultSet row) throws SQLException {
-        Instant done = instant(row, 4);
-        Instant parked = instant(row, 5);
+        Instant done = TransactionJdbc.getInstant(row, 4);
+        Instant parked = TransactionJdbc.getInstant(row, 5);
         String status = row.getString(9) != null ? "folded" : done != null ? "done" : parked != null ? "parked"
                 : "pending";
-        Instant at = done != null ? done : parked != null ? parked : instant(row, 3);
+        Instant at = done != null ? done : parked != null ? parked : TransactionJdbc.getInstant(row, 3);
         return TimelineEntry.action(at, row.getString(2), row.getString(1), status, row.getString(6),
                 row.getString(7), row.getInt(8));
     }
@@ -141,10 +140,5 @@ class LeadTimeline {
         } catch (JsonProcessingException e) {
             return null;
         }
-    }
-
-    private static Instant instant(ResultSet row, int column) throws SQLException {
-        Timestamp value = row.getTimestamp(column);
-        return value == null ? null : value.toInstant();
     }
 }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameters;
@@ -84,6 +85,9 @@ public class LeadsResource {
             description = "Tagged messages (text, intents, matched spans, rule version), contact events, events "
                     + "published (type, id, time) and actions taken in WeCom (type, status, outcome, time); the "
                     + "latest 500 entries.")
+    @APIResponse(responseCode = "200", description = "the lead and its timeline",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LeadDetail.class)))
     @APIResponse(responseCode = "404", description = "no such lead in this tenant")
     public LeadDetail lead(@RestPath String tenant, @RestPath String leadId, @Context UriInfo uri) {
         Tenant known = tenants.require(tenant);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.List;
+import io.leadlistener.intent.TaggingView;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -22,7 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TimelineEntry(@Schema(enumeration = {"message", "contact", "event", "action"}) String kind, Instant at,
                             String messageId, Long inboxId, Instant sentAt, String text, String textAbsent,
-                            List<String> intents, JsonNode matches, Long ruleSetVersion,
+                            List<String> intents,
+                            @Schema(type = SchemaType.ARRAY, implementation = TaggingView.MatchView.class)
+                            JsonNode matches, Long ruleSetVersion,
                             String change, String effect,
                             String type, String eventId, String actionId, String status, String outcome,
                             String lastError, Integer attempts) {
