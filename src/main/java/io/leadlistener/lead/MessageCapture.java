@@ -17,6 +17,7 @@ import io.leadlistener.lead.routing.RoutingRuleStore;
 import io.leadlistener.lead.routing.RoutingRules;
 import io.leadlistener.stats.HourlyCounters;
 import io.leadlistener.stats.StatsCounter;
+import io.leadlistener.stats.StatsDimension;
 import io.leadlistener.stats.StatsMeasure;
 import io.leadlistener.tenant.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -106,13 +107,16 @@ public class MessageCapture {
 
     /**
      * The stats' counters, in the hour the message's callback arrived: a message is counted as tagged once, at its
-     * first processing; a lead when the message created it (a re-tag can, too).
+     * first processing (in total, per intent, pool, channel and matched keyword); a lead when the message created it
+     * (a re-tag can, too).
      */
     private void count(InboxItem item, Tenant tenant, TaggingResult result, Leads.MessageUpsert lead, String channel,
                        boolean firstCapture) {
         List<StatsCounter> added = new ArrayList<>();
         if (firstCapture) {
             added.addAll(StatsCounter.oneOf(StatsMeasure.MESSAGES_TAGGED, result.intents(), lead.pool(), channel));
+            added.addAll(StatsCounter.oneUnderEach(StatsMeasure.MESSAGES_TAGGED, StatsDimension.KEYWORD,
+                    result.matches().stream().map(match -> match.keyword()).toList()));
         }
         if (lead.created()) {
             added.addAll(StatsCounter.oneOf(StatsMeasure.LEADS_CREATED, result.intents(), lead.pool(), channel));

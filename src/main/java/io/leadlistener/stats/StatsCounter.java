@@ -31,6 +31,11 @@ public record StatsCounter(Key key, long value) {
         return new StatsCounter(new Key(measure, StatsDimension.TOTAL, ""), 1);
     }
 
+    /** One of a thing under each of these keys (each counted once however often it is listed). */
+    public static List<StatsCounter> oneUnderEach(StatsMeasure measure, StatsDimension dimension, List<String> keys) {
+        return keys.stream().distinct().map(key -> new StatsCounter(new Key(measure, dimension, key), 1)).toList();
+    }
+
     /**
      * One of a thing, counted in total, under each of its intents and under its pool and channel (a null pool or
      * channel is counted in the total only).

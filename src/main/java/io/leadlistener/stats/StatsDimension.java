@@ -6,6 +6,8 @@ public enum StatsDimension {
     INTENT("intent"),
     POOL("pool"),
     CHANNEL("channel"),
+    /** The rule keyword that matched (messages tagged only: the dashboard's top keywords). */
+    KEYWORD("keyword"),
     /** The capture-latency histogram bucket index. */
     BUCKET("bucket");
 

@@ -56,8 +56,8 @@ class LeadStats {
 
     /** One bucket's sums, as the counters come. */
     private static final class Tally {
-        private final Split leadsCreated = new Split();
-        private final Split messagesTagged = new Split();
+        private final Split leadsCreated = new Split(false);
+        private final Split messagesTagged = new Split(true);
         private long alertsSent;
         private final TreeMap<Integer, Long> latency = new TreeMap<>();
 
@@ -93,12 +93,18 @@ class LeadStats {
         }
     }
 
-    /** A measure in total and per intent, pool and channel. */
+    /** A measure in total and per intent, pool, channel and, for tagged messages, keyword. */
     private static final class Split {
+        private final boolean keywords;
         private long total;
         private final Map<String, Long> byIntent = new TreeMap<>();
         private final Map<String, Long> byPool = new TreeMap<>();
         private final Map<String, Long> byChannel = new TreeMap<>();
+        private final Map<String, Long> byKeyword = new TreeMap<>();
+
+        Split(boolean keywords) {
+            this.keywords = keywords;
+        }
 
         void add(Counter counter) {
             switch (counter.dimension()) {
@@ -106,12 +112,14 @@ class LeadStats {
                 case INTENT -> byIntent.merge(counter.key(), counter.value(), Long::sum);
                 case POOL -> byPool.merge(counter.key(), counter.value(), Long::sum);
                 case CHANNEL -> byChannel.merge(counter.key(), counter.value(), Long::sum);
+                case KEYWORD -> byKeyword.merge(counter.key(), counter.value(), Long::sum);
                 case BUCKET -> throw new IllegalStateException("a count split by latency bucket");
             }
         }
 
         StatsReport.Counts counts() {
-            return new StatsReport.Counts(total, new TreeMap<>(byIntent), new TreeMap<>(byPool), new TreeMap<>(byChannel));
+            return new StatsReport.Counts(total, new TreeMap<>(byIntent), new TreeMap<>(byPool), new TreeMap<>(byChannel),
+                    keywords ? new TreeMap<>(byKeyword) : null);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.leadlistener.lead.view;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +30,15 @@ public record StatsReport(String tenant, Instant from, Instant to,
                          Latency captureLatencyMs) {
     }
 
-    /** A count in total and split by intent id, pool and channel (a thing with two intents counts under both). */
+    /**
+     * A count in total and split by intent id, pool and channel (a thing with two intents counts under both).
+     *
+     * @param byKeyword messages tagged only: the rule keywords that matched, each counted once per message
+     */
     @Schema(name = "LeadStatsCounts")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Counts(long total, Map<String, Long> byIntent, Map<String, Long> byPool,
-                         Map<String, Long> byChannel) {
+                         Map<String, Long> byChannel, Map<String, Long> byKeyword) {
     }
 
     /**

@@ -51,6 +51,8 @@ class LeadStatsApiTest {
         counter("2018-05-31T16:00:00Z", "messages_tagged", "intent", "sample", 7, 1);
         counter("2018-05-31T16:00:00Z", "messages_tagged", "pool", "华东", 3, 7);
         counter("2018-05-31T16:00:00Z", "messages_tagged", "channel", "wecom-kf", 7, 7);
+        counter("2018-05-31T16:00:00Z", "messages_tagged", "keyword", "报价", 3, 5);
+        counter("2018-05-31T17:00:00Z", "messages_tagged", "keyword", "报价", 7, 1);
         // 16:00Z is midnight in Shanghai: 2018-06-02 there
         counter("2018-06-01T16:00:00Z", "leads_created", "", "", 1, 3);
         counter("2018-06-01T16:00:00Z", "leads_created", "intent", "quote", 1, 3);
@@ -81,6 +83,8 @@ class LeadStatsApiTest {
         assertThat(june1.at("/messagesTagged/byIntent").toString()).isEqualTo("{\"quote\":6,\"sample\":1}");
         assertThat(june1.at("/messagesTagged/byPool").toString()).isEqualTo("{\"华东\":7}");
         assertThat(june1.at("/messagesTagged/byChannel").toString()).isEqualTo("{\"wecom-kf\":7}");
+        assertThat(june1.at("/messagesTagged/byKeyword").toString()).isEqualTo("{\"报价\":6}");
+        assertThat(june1.at("/leadsCreated").has("byKeyword")).as("keywords are the messages'").isFalse();
         assertThat(june1.at("/leadsCreated/total").asLong()).isZero();
         assertThat(june1.at("/captureLatencyMs/count").asLong()).isEqualTo(20);
         assertThat(june1.at("/captureLatencyMs/p50").asDouble()).isEqualTo(upper(40));

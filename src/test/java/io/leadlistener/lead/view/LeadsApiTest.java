@@ -146,6 +146,16 @@ class LeadsApiTest {
         assertThat(delta(before, after, "/leadsCreated/total")).isEqualTo(1);
         assertThat(delta(before, after, "/leadsCreated/byIntent/quote")).isEqualTo(1);
         assertThat(delta(before, after, "/leadsCreated/byIntent/agency")).as("not the creating message's").isZero();
+        java.util.Map<String, Long> keywords = new java.util.TreeMap<>();
+        detail.path("timeline").forEach(entry -> list(entry.path("matches")).stream()
+                .map(match -> match.path("keyword").asText()).distinct()
+                .forEach(keyword -> keywords.merge(keyword, 1L, Long::sum)));
+        assertThat(keywords).isNotEmpty();
+        keywords.forEach((keyword, times) -> assertThat(
+                after.path("messagesTagged").path("byKeyword").path(keyword).asLong()
+                        - before.path("messagesTagged").path("byKeyword").path(keyword).asLong())
+                .as("keyword %s", keyword).isEqualTo(times));
+        assertThat(after.at("/leadsCreated").has("byKeyword")).isFalse();
         assertThat(after.at("/captureLatencyMs/p50").asDouble()).isPositive();
         assertThat(after.at("/captureLatencyMs/p95").asDouble())
                 .isGreaterThanOrEqualTo(after.at("/captureLatencyMs/p50").asDouble());
