@@ -93,6 +93,15 @@ public final class LoadHarness {
         if (!Files.isRegularFile(appJar)) {
             throw new IllegalStateException(appJar + " is missing: run ./mvnw -B package -DskipTests first");
         }
+        if (settings.mode() == LoadSettings.Mode.LEADS_READ) {
+            List<String> jvmArgs = new ArrayList<>(settings.jvmArgs());
+            if (settings.jfr()) {
+                jvmArgs.add("-XX:StartFlightRecording=filename=" + runDirectory.resolve("service.jfr")
+                        + ",settings=profile,dumponexit=true");
+            }
+            new LeadsReadBenchmark(projectRoot, runDirectory, appJar, jvmArgs).run();
+            return;
+        }
         boolean actsInWeCom = settings.mode().actsInWeCom();
         boolean barePhases = !actsInWeCom && !(settings.closedDuration().isZero() && settings.bareDuration().isZero());
         Path bareJar = barePhases ? ensureBareEndpoint() : null;
@@ -414,7 +423,7 @@ public final class LoadHarness {
         return out.toString();
     }
 
-    private static Map<String, String> serviceEnvironment(LocalInfraEndpoints endpoints, String adminToken) {
+    static Map<String, String> serviceEnvironment(LocalInfraEndpoints endpoints, String adminToken) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("QUARKUS_DATASOURCE_JDBC_URL", endpoints.jdbcUrl());
         environment.put("QUARKUS_DATASOURCE_USERNAME", endpoints.username());
@@ -465,7 +474,7 @@ public final class LoadHarness {
         return jar;
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
@@ -480,7 +489,7 @@ public final class LoadHarness {
         }
     }
 
-    private static String machine() throws IOException {
+    static String machine() throws IOException {
         String model = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
                 .filter(line -> line.startsWith("model name")).findFirst()
                 .map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse("?");
@@ -492,7 +501,7 @@ public final class LoadHarness {
                 + ").";
     }
 
-    private static void log(String line) {
+    static void log(String line) {
         System.out.println("[load " + DateTimeFormatter.ISO_LOCAL_TIME.withZone(ZoneOffset.UTC)
                 .format(Instant.now()).substring(0, 8) + "] " + line);
     }

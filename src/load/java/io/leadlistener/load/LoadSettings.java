@@ -64,7 +64,12 @@ record LoadSettings(
          * same message also makes a profile fetch and an alert, carried out by the same action worker. Target p99 ≤
          * 3 s.
          */
-        TAGS("tag mark", IngestedMessageFactory.KIND_EXTERNAL, Duration.ofSeconds(3), "tag", "profile", "alert");
+        TAGS("tag mark", IngestedMessageFactory.KIND_EXTERNAL, Duration.ofSeconds(3), "tag", "profile", "alert"),
+        /**
+         * Issue 22: no load — 100 k leads and 1 M tagged messages seeded in PostgreSQL, then the leads API's list,
+         * detail and stats timed over HTTP ({@link LeadsReadBenchmark}); target ≤ 200 ms each.
+         */
+        LEADS_READ("leads API answer", null, Duration.ofMillis(200));
 
         /** What arrives at the end of a request's path, for the report. */
         final String arrival;
@@ -87,7 +92,7 @@ record LoadSettings(
 
         /** Whether the run follows messages to a WeCom call at the fake WeCom API (alerts or tags). */
         boolean actsInWeCom() {
-            return this != KAFKA;
+            return this == ALERTS || this == TAGS;
         }
     }
 

@@ -28,10 +28,10 @@ class LeadSearch {
             select l.lead_id, l.contact_kind, l.contact_id, l.owner_user_id, l.pool, l.channel, l.channel_state,
                    l.profile ->> 'name', cast(l.intent_counts as text), l.routing_intent, l.routing_version,
                    l.created_at, l.first_seen_at, l.last_seen_at, l.contact_removed_at, l.created_seq,
-                   t.id, t.msg_id, t.source, t.payload, t.intents, t.received_at
+                   t.id, t.msg_id, t.source, t.payload, t.intents, t.received_at, t.tagging
             from lead l
             left join lateral (
-                select m.id, m.msg_id, m.source, m.payload, m.intents, m.received_at from inbox_message m
+                select m.id, m.msg_id, m.source, m.payload, m.intents, m.received_at, m.tagging from inbox_message m
                 where m.tenant_id = l.tenant_id and m.contact_key = %s and cardinality(m.intents) > 0
                 order by m.id desc limit 1) t on true
             where l.tenant_id = ?""".formatted(MessageTexts.CONTACT_KEY_SQL);
@@ -114,7 +114,8 @@ class LeadSearch {
         if (!row.wasNull()) {
             MessageTexts.Shown text = texts.show(tenant.includeMessageText(), row.getString(19), row.getString(20));
             lastTagged = new LeadSummary.LastTagged(MessageTexts.messageId(row.getString(18), inboxId), text.text(),
-                    text.textAbsent(), List.of((String[]) row.getArray(21).getArray()), TransactionJdbc.getInstant(row, 22));
+                    text.textAbsent(), List.of((String[]) row.getArray(21).getArray()),
+                    texts.matches(row.getString(23), tenant.includeMessageText()), TransactionJdbc.getInstant(row, 22));
         }
         return new Row(new LeadSummary(row.getString(1),
                 new LeadSummary.Contact(contactId, kind, MessageTexts.contactKey(kind, contactId)),

@@ -1,9 +1,12 @@
 package io.leadlistener.lead.view;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadlistener.intent.TaggingView;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -41,11 +44,14 @@ public record LeadSummary(String leadId, Contact contact, Owner owner, String po
      * @param text       the message, or null: see {@code textAbsent}
      * @param textAbsent why {@code text} is null: {@code not-included} (the tenant's include-message-text is off)
      *                   or {@code purged} (retention or an erasure removed it); absent when the text is there
+     * @param matches    the matched spans, as in the timeline (to highlight {@code text})
      * @param at         when the message's callback arrived
      */
     @Schema(name = "LeadLastTagged")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record LastTagged(String messageId, String text, @Schema(enumeration = {"not-included", "purged"})
-                             String textAbsent, List<String> intents, Instant at) {
+                             String textAbsent, List<String> intents,
+                             @Schema(type = SchemaType.ARRAY, implementation = TaggingView.MatchView.class)
+                             JsonNode matches, Instant at) {
     }
 }

@@ -3,8 +3,6 @@ package io.leadlistener.lead.view;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadlistener.common.TransactionJdbc;
 import io.leadlistener.tenant.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -91,7 +89,7 @@ class LeadTimeline {
         Long ruleSetVersion = row.wasNull() ? null : version;
         return TimelineEntry.message(at, MessageTexts.messageId(row.getString(2), inboxId), inboxId,
                 TransactionJdbc.getInstant(row, 9), texts.show(tenant.includeMessageText(), row.getString(3), row.getString(4)),
-                List.of((String[]) intents.getArray()), matches(row.getString(6), tenant.includeMessageText()),
+                List.of((String[]) intents.getArray()), texts.matches(row.getString(6), tenant.includeMessageText()),
                 ruleSetVersion);
     }
 
@@ -103,30 +101,6 @@ class LeadTimeline {
         Instant at = done != null ? done : parked != null ? parked : TransactionJdbc.getInstant(row, 3);
         return TimelineEntry.action(at, row.getString(2), row.getString(1), status, row.getString(6),
                 row.getString(7), row.getInt(8));
-    }
-
-    /** The matched spans of a stored tagging; the customer's words left out when the tenant's text is not shown. */
-    private JsonNode matches(String tagging, boolean includeText) {
-        if (tagging == null) {
-            return null;
-        }
-        try {
-            JsonNode matches = objectMapper.readTree(tagging).path("matches");
-            if (!matches.isArray()) {
-                return objectMapper.createArrayNode();
-            }
-            if (!includeText) {
-                for (JsonNode match : matches) {
-                    ((ObjectNode) match).remove("text");
-                    if (match.path("parts") instanceof ArrayNode parts) {
-                        parts.forEach(part -> ((ObjectNode) part).remove("text"));
-                    }
-                }
-            }
-            return matches;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("inbox_message.tagging is not JSON", e);
-        }
     }
 
     /** What the contact event did to the lead, as the worker recorded it (created, updated, removed, none: …). */

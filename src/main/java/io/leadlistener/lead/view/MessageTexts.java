@@ -1,5 +1,10 @@
 package io.leadlistener.lead.view;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadlistener.inbox.MessageSources;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,9 +19,11 @@ class MessageTexts {
     static final String PURGED = "purged";
 
     private final MessageSources sources;
+    private final ObjectMapper objectMapper;
 
-    MessageTexts(MessageSources sources) {
+    MessageTexts(MessageSources sources, ObjectMapper objectMapper) {
         this.sources = sources;
+        this.objectMapper = objectMapper;
     }
 
     /** @param textAbsent why {@code text} is null: {@link #NOT_INCLUDED}, {@link #PURGED}, or null when present */
@@ -31,6 +38,33 @@ class MessageTexts {
             return new Shown(null, PURGED);
         }
         return new Shown(sources.textOf(source, payload), null);
+    }
+
+    /**
+     * The matched spans of a stored tagging explanation (intent, keyword, text, start, end, parts); the customer's
+     * words left out when the tenant's text is not shown. Null when the row has no tagging.
+     */
+    JsonNode matches(String tagging, boolean tenantIncludesText) {
+        if (tagging == null) {
+            return null;
+        }
+        try {
+            JsonNode matches = objectMapper.readTree(tagging).path("matches");
+            if (!matches.isArray()) {
+                return objectMapper.createArrayNode();
+            }
+            if (!tenantIncludesText) {
+                for (JsonNode match : matches) {
+                    ((ObjectNode) match).remove("text");
+                    if (match.path("parts") instanceof ArrayNode parts) {
+                        parts.forEach(part -> ((ObjectNode) part).remove("text"));
+                    }
+                }
+            }
+            return matches;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("inbox_message.tagging is not JSON", e);
+        }
     }
 
     /** How a lead's contact is named on inbox rows ({@code contact_key}), from the lead's kind and id. */

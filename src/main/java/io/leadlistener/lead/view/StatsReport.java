@@ -33,7 +33,8 @@ public record StatsReport(String tenant, Instant from, Instant to,
     /**
      * A count in total and split by intent id, pool and channel (a thing with two intents counts under both).
      *
-     * @param byKeyword messages tagged only: the rule keywords that matched, each counted once per message
+     * @param byKeyword messages tagged, in {@code totals} only: the rule keywords that matched, each counted once per
+     *                  message
      */
     @Schema(name = "LeadStatsCounts")
     @JsonInclude(JsonInclude.Include.NON_NULL)

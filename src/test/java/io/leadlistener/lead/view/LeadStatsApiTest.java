@@ -83,8 +83,9 @@ class LeadStatsApiTest {
         assertThat(june1.at("/messagesTagged/byIntent").toString()).isEqualTo("{\"quote\":6,\"sample\":1}");
         assertThat(june1.at("/messagesTagged/byPool").toString()).isEqualTo("{\"华东\":7}");
         assertThat(june1.at("/messagesTagged/byChannel").toString()).isEqualTo("{\"wecom-kf\":7}");
-        assertThat(june1.at("/messagesTagged/byKeyword").toString()).isEqualTo("{\"报价\":6}");
-        assertThat(june1.at("/leadsCreated").has("byKeyword")).as("keywords are the messages'").isFalse();
+        assertThat(june1.at("/messagesTagged").has("byKeyword")).as("keywords: the period's only").isFalse();
+        assertThat(stats.at("/totals/messagesTagged/byKeyword").toString()).isEqualTo("{\"报价\":6}");
+        assertThat(stats.at("/totals/leadsCreated").has("byKeyword")).as("keywords are the messages'").isFalse();
         assertThat(june1.at("/leadsCreated/total").asLong()).isZero();
         assertThat(june1.at("/captureLatencyMs/count").asLong()).isEqualTo(20);
         assertThat(june1.at("/captureLatencyMs/p50").asDouble()).isEqualTo(upper(40));

@@ -73,6 +73,10 @@ class LeadsApiTest {
         assertThat(lead.at("/lastTagged/text").asText()).isEqualTo("可以先寄样品吗");
         assertThat(lead.at("/lastTagged/intents").toString()).isEqualTo("[\"sample\"]");
         assertThat(lead.at("/lastTagged").has("textAbsent")).isFalse();
+        JsonNode lastMatch = lead.at("/lastTagged/matches/0");
+        assertThat(lastMatch.path("intent").asText()).isEqualTo("sample");
+        assertThat(lastMatch.path("text").asText()).as("highlightable in the line").isEqualTo(
+                "可以先寄样品吗".substring(lastMatch.path("start").asInt(), lastMatch.path("end").asInt()));
 
         JsonNode detail = await().atMost(WAIT).until(() -> detail("demo", leadId),
                 found -> count(found, "event") == 3);
@@ -122,6 +126,8 @@ class LeadsApiTest {
         assertThat(lead.at("/lastTagged/text").isMissingNode()).isTrue();
         assertThat(lead.at("/lastTagged/textAbsent").asText()).isEqualTo("not-included");
         assertThat(lead.at("/lastTagged/messageId").asText()).isEqualTo("h2-" + contact);
+        assertThat(lead.at("/lastTagged/matches/0/keyword").asText()).isNotBlank();
+        assertThat(lead.at("/lastTagged/matches/0").has("text")).isFalse();
         for (JsonNode entry : detail.path("timeline")) {
             if (entry.path("kind").asText().equals("message")) {
                 assertThat(entry.has("text")).isFalse();
