@@ -31,6 +31,10 @@ public interface ConsoleConfig {
     @WithDefault("true")
     boolean secureCookie();
 
+    /** Where the console shows times and where its dashboard's days start (an IANA zone id). */
+    @WithDefault("Asia/Shanghai")
+    java.time.ZoneId timeZone();
+
     /** Which ID token claims a single sign-on reads (docs/console.md "Single sign-on"). */
     SingleSignOn sso();
 

@@ -1,57 +1,49 @@
-// The rules console. Every piece of data goes through the admin REST API with the session cookie; state-changing
-// calls carry the page's CSRF token. Untrusted text is only ever inserted with textContent (via el()).
-import { TEXT } from './i18n.js';
+// The console: 线索, 看板, 规则, 历史, 分配, 重新打标 — one screen at a time (the URL's #hash). Every piece of data goes
+// through the admin REST API with the session cookie; state-changing calls carry the page's CSRF token. Untrusted
+// text is only ever inserted as text (el()).
+import { el, api, t, showError, debounce, session, label } from './common.js';
+import { leadsScreen } from './leads.js';
+import { dashboardScreen } from './dashboard.js';
 
-const lang = document.body.dataset.lang === 'en' ? 'en' : 'zh';
-const t = (key) => TEXT[lang][key] ?? key;
-const csrf = document.querySelector('meta[name="csrf-token"]').content;
 document.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
-document.getElementById('user').textContent = document.querySelector('meta[name="console-user"]').content;
+document.getElementById('user').textContent = session.user;
 
-/** Builds an element; string children become text nodes, never markup. */
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
-    else if (value !== false && value != null) node.setAttribute(name, value === true ? '' : value);
-  }
-  for (const child of children.flat()) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  return node;
-}
+const SCREENS = ['leads', 'dashboard', 'rules', 'history', 'routing', 'retag'];
+const screens = Object.fromEntries(SCREENS.map((name) => [name, document.getElementById(`screen-${name}`)]));
+const remembered = new URLSearchParams(location.search).get('tenant') || localStorage.getItem('ll_tenant');
+const state = { tenant: session.tenants.includes(remembered) ? remembered : (session.tenants[0] ?? ''), page: 0,
+  intents: [] };
 
-async function api(method, path, body) {
-  const headers = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET') headers['X-CSRF-Token'] = csrf;
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body),
-    credentials: 'same-origin' });
-  if (response.status === 401) { window.location.assign('/console/login'); throw new Error('signed out'); }
-  const text = await response.text();
-  let data = null;
-  try { data = text ? JSON.parse(text) : null; } catch { data = null; }
-  if (!response.ok) {
-    // A 404 without a problem body means the endpoint itself is missing (e.g. not deployed in this version).
-    const error = new Error(response.status === 404 && (!data?.detail || data.detail.includes('no resource at this path'))
-      ? t('notAvailable') : `${response.status}: ${data?.detail ?? data?.title ?? response.statusText}`);
-    error.status = response.status;
-    throw error;
-  }
-  return data;
-}
-
-function showError(target, error) {
-  target.replaceChildren(el('p', { class: 'error' }, error.message));
-}
-
-const app = document.getElementById('app');
-const state = { tenant: new URLSearchParams(location.search).get('tenant') || localStorage.getItem('ll_tenant') || 'demo',
-  page: 0 };
-
-// ---- tenant picker ---------------------------------------------------------------------------------------------
-const tenantInput = el('input', { id: 'tenant', value: state.tenant, size: 12 });
-app.append(el('section', { style: 'grid-column: 1 / -1' }, el('label', {}, t('tenant'), ' ', tenantInput), ' ',
-  el('button', { id: 'load-tenant', onclick: () => { state.tenant = tenantInput.value.trim(); localStorage.setItem('ll_tenant', state.tenant); refreshAll(); } }, t('load'))));
+// ---- tenant picker: only the tenants this credential may open ------------------------------------------------
+const tenantPicker = document.getElementById('tenant');
+tenantPicker.replaceChildren(...session.tenants.map((tenant) => el('option', { value: tenant, selected: tenant === state.tenant }, tenant)));
+tenantPicker.addEventListener('change', () => {
+  state.tenant = tenantPicker.value;
+  localStorage.setItem('ll_tenant', state.tenant);
+  refreshAll();
+});
 const base = () => `/api/v1/tenants/${encodeURIComponent(state.tenant)}`;
+
+/** An intent id in words: the built-in ones from the catalogue, a custom one by its tenant's label. */
+function labelOfIntent(id) {
+  const known = label('intent', id);
+  if (known !== id) return known;
+  return state.intents.find((intent) => intent.name === id)?.label || id;
+}
+const context = { tenant: () => state.tenant, intentLabel: labelOfIntent, intents: () => state.intents };
+
+// ---- screens -------------------------------------------------------------------------------------------------
+function show(name) {
+  const screen = SCREENS.includes(name) ? name : 'leads';
+  for (const candidate of SCREENS) {
+    screens[candidate].hidden = candidate !== screen;
+    const link = document.getElementById(`nav-${candidate}`);
+    if (candidate === screen) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
+  }
+}
+window.addEventListener('hashchange', () => show(location.hash.slice(1)));
+const leads = leadsScreen(screens.leads, context);
+const dashboard = dashboardScreen(screens.dashboard, context);
 
 // ---- rules -----------------------------------------------------------------------------------------------------
 const rulesBody = el('tbody', { id: 'rules-body' });
@@ -85,7 +77,7 @@ function showKindFields() {
 }
 const splitWords = (value) => value.split('|').map((w) => w.trim()).filter((w) => w);
 search.addEventListener('input', debounce(() => { state.page = 0; loadRules(); }, 300));
-app.append(el('section', { id: 'rules' }, el('h2', {}, t('rules')), search, ' ',
+screens.rules.append(el('section', { id: 'rules' }, el('h2', {}, t('rules')), search, ' ',
   el('button', { id: 'rules-prev', onclick: () => { state.page = Math.max(0, state.page - 1); loadRules(); } }, t('prev')),
   el('button', { id: 'rules-next', onclick: () => { state.page += 1; loadRules(); } }, t('next')),
   el('table', {}, el('thead', {}, el('tr', {}, [t('intent'), t('kind'), t('keyword'), t('enabled'), ''].map((h) => el('th', {}, h)))), rulesBody),
@@ -99,7 +91,10 @@ document.getElementById('rules').append(el('p', {}, `${t('intents')}: `, intentL
   el('button', { id: 'create-intent', onclick: createIntent }, t('newIntent'))));
 
 async function loadIntents() {
-  try { intentList.textContent = (await api('GET', `${base()}/intents`)).map((i) => i.name).join(', '); } catch (error) { showError(rulesStatus, error); }
+  try {
+    state.intents = await api('GET', `${base()}/intents`);
+    intentList.textContent = state.intents.map((i) => `${labelOfIntent(i.name)} (${i.name})`).join(', ');
+  } catch (error) { state.intents = []; showError(rulesStatus, error); }
 }
 
 async function createIntent() {
@@ -179,7 +174,7 @@ const useDraft = el('input', { type: 'checkbox', id: 'tester-draft' });
 const testerOut = el('div', { id: 'tester-result' });
 testerText.addEventListener('input', debounce(runTest, 300));
 useDraft.addEventListener('change', runTest);
-app.append(el('section', { id: 'tester' }, el('h2', {}, t('tester')), testerText,
+screens.rules.append(el('section', { id: 'tester' }, el('h2', {}, t('tester')), testerText,
   el('label', {}, useDraft, ' ', t('useDraft')), testerOut));
 
 async function runTest() {
@@ -223,7 +218,7 @@ const draftOut = el('div', { id: 'draft-changes' });
 const impactDays = el('input', { id: 'impact-days', type: 'number', value: 7, min: 1, max: 90, size: 4 });
 const impactOut = el('div', { id: 'impact-result' });
 const draftStatus = el('div', { id: 'draft-status' });
-app.append(el('section', { id: 'draft' }, el('h2', {}, t('draft')), el('h3', {}, t('pending')), draftOut,
+screens.rules.append(el('section', { id: 'draft' }, el('h2', {}, t('draft')), el('h3', {}, t('pending')), draftOut,
   el('p', {}, el('label', {}, t('days'), ' ', impactDays), el('button', { id: 'impact', onclick: previewImpact }, t('impact')),
     ' ', el('button', { id: 'publish', onclick: publish }, t('publish')), ' ', el('button', { id: 'discard', onclick: discard }, t('discard'))),
   impactOut, draftStatus));
@@ -279,7 +274,7 @@ const historyBody = el('tbody', { id: 'history-body' });
 const diffOut = el('div', { id: 'diff-result' });
 const diffFrom = el('input', { id: 'diff-from', type: 'number', size: 4 });
 const diffTo = el('input', { id: 'diff-to', type: 'number', size: 4 });
-app.append(el('section', { id: 'history' }, el('h2', {}, t('history')), el('table', {}, historyBody),
+screens.history.append(el('section', { id: 'history' }, el('h2', {}, t('history')), el('table', {}, historyBody),
   el('p', {}, diffFrom, ' → ', diffTo, el('button', { id: 'diff', onclick: showDiff }, t('diff'))), diffOut));
 
 async function loadHistory() {
@@ -312,7 +307,7 @@ async function rollback(version) {
 const retagDays = el('input', { id: 'retag-days', type: 'number', value: 7, min: 1, size: 4 });
 const retagOut = el('div', { id: 'retag-status' });
 let retagTimer = null;
-app.append(el('section', { id: 'retag' }, el('h2', {}, t('retag')), el('label', {}, t('days'), ' ', retagDays),
+screens.retag.append(el('section', { id: 'retag' }, el('h2', {}, t('retag')), el('label', {}, t('days'), ' ', retagDays),
   el('button', { id: 'retag-start', onclick: startRetag }, t('start')), retagOut));
 
 async function startRetag() {
@@ -340,7 +335,7 @@ const routingNewIntent = el('input', { id: 'routing-new-intent', placeholder: t(
 const routingNewPool = el('input', { id: 'routing-new-pool', placeholder: t('pool'), size: 14 });
 const routingOut = el('div', { id: 'routing-status' });
 let routingVersion = null;
-app.append(el('section', { id: 'routing' }, el('h2', {}, t('routing')),
+screens.routing.append(el('section', { id: 'routing' }, el('h2', {}, t('routing')),
   el('table', {}, el('thead', {}, el('tr', {}, [t('intent'), t('pool')].map((h) => el('th', {}, h)))), routingBody),
   el('p', {}, routingNewIntent, ' → ', routingNewPool),
   el('p', {}, el('label', {}, t('precedence'), ' ', routingPrecedence)),
@@ -376,7 +371,7 @@ async function saveRouting() {
 // ---- look up a stored message ----------------------------------------------------------------------------------
 const lookupId = el('input', { id: 'lookup-id', placeholder: t('messageId') });
 const lookupOut = el('div', { id: 'lookup-result' });
-app.append(el('section', { id: 'lookup' }, el('h2', {}, t('lookup')), lookupId,
+screens.leads.append(el('section', { id: 'lookup' }, el('h2', {}, t('lookup')), lookupId,
   el('button', { id: 'lookup-go', onclick: lookup }, t('lookup')), lookupOut));
 
 async function lookup() {
@@ -392,15 +387,18 @@ async function lookup() {
 // A WeCom alert links here with ?tenant=…&message=…: show that message straight away.
 const linkedMessage = new URLSearchParams(location.search).get('message');
 if (linkedMessage) {
+  location.hash = '#leads';
   lookupId.value = linkedMessage;
   lookup();
   document.getElementById('lookup').scrollIntoView();
 }
 
-function debounce(fn, ms) {
-  let timer;
-  return (...args) => { clearTimeout(timer); timer = setTimeout(() => fn(...args), ms); };
-}
 
-function refreshAll() { loadIntents(); loadRules(); loadDraft(); loadHistory(); loadRouting(); runTest(); }
-refreshAll();
+async function refreshAll() {
+  loadRules(); loadDraft(); loadHistory(); loadRouting(); runTest();
+  await loadIntents();
+  leads.refresh();
+  dashboard.refresh();
+}
+show(location.hash.slice(1));
+if (state.tenant) refreshAll();

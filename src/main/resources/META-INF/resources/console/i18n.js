@@ -1,16 +1,29 @@
 // UI text: Chinese by default, English with ?lang=en (remembered in the ll_lang cookie by the server).
 export const TEXT = {
   zh: {
-    title: '规则控制台', logout: '退出登录', tenant: '租户', load: '加载', rules: '规则', search: '搜索',
+    title: '线索控制台', logout: '退出登录', tenant: '租户', load: '加载', rules: '规则', search: '搜索',
     intent: '意图', kind: '类型', keyword: '关键词', enabled: '启用', note: '备注', add: '添加到草稿',
     disable: '停用', enable: '启用', prev: '上一页', next: '下一页', tester: '试一条消息', useDraft: '使用草稿',
     version: '规则版本', intents: '意图', draft: '草稿', pending: '待发布的更改', publish: '发布', discard: '丢弃',
     impact: '影响预览', days: '天数', history: '历史', diff: '对比', rollback: '回滚到此版本', retag: '重新打标',
     start: '开始', cancel: '取消', lookup: '查询消息', messageId: '消息 ID', notAvailable: '此功能的接口尚不可用 (404)',
     negated: '否定词', excluded: '排除短语', none: '无', gained: '新增', lost: '失去', before: '发布前', after: '发布后', evaluated: '已评估消息', changed: '会变化', truncated: '已截断', edit: '修改', save: '保存', routing: '线索分配', pool: '线索池', precedence: '优先级', defaultPool: '默认线索池', routingVersion: '分配规则版本', newIntent: '新建意图', words: '词（用 | 分隔）', partA: '词组 A（| 分隔，@词集）', partB: '词组 B', window: '间隔字数', ordered: 'A 在 B 前', sentence: '可跨逗号（同一句）', setName: '词集名称', mention: '提及框架',
+
+    screenLeads: '线索', screenDashboard: '看板', screenRules: '规则', screenHistory: '历史', screenRouting: '分配', screenRetag: '重新打标',
+    leadsTitle: '线索', filterIntent: '意图', filterPool: '线索池', filterOwner: '负责人', filterChannel: '渠道', filterPeriod: '创建时间',
+    filterSearch: '客户名称、公司或备注', anyIntent: '全部意图', anyChannel: '全部渠道', periodAll: '全部', period1: '今天起 24 小时内', period7: '最近 7 天', period30: '最近 30 天', period90: '最近 90 天',
+    apply: '筛选', reset: '清除筛选', customer: '客户', owner: '负责人', lastLine: '最近一句', lastSeen: '最近联系', more: '加载更多',
+    noLeads: '还没有符合条件的线索。换个筛选条件，或在企业微信里发一条“能给个报价吗”试试。', noOwner: '未分配',
+    textNotIncluded: '（此租户不显示消息原文）', textPurged: '（原文已按保留期限或删除请求清除）',
+    timeline: '时间线', timelineEmpty: '选择左侧一条线索，查看它的时间线。', timelineTruncated: '只显示最近 500 条。', close: '关闭',
+    kindMessage: '消息', kindContact: '好友变更', kindEvent: '事件', kindAction: '企业微信操作', contactRemoved: '客户已删除好友',
+    dashboardTitle: '看板', period: '时间段', leadsCreated: '新增线索', messagesTagged: '标记的消息', alertsSent: '已发提醒',
+    latency: '捕获耗时', latencyP50: '上为中位数', latencyP95: '95% 在', within: ' 内', perDay: '每日按意图', topKeywords: '命中最多的关键词', times: '次',
+    chartLeads: '线索', chartMessages: '消息', noData: '这段时间还没有数据。', ms: '毫秒', seconds: '秒', byPool: '按线索池', byChannel: '按渠道',
+    skipToContent: '跳到内容', signedInAs: '登录身份', role: '角色', count: '数量',
   },
   en: {
-    title: 'Rules console', logout: 'Sign out', tenant: 'Tenant', load: 'Load', rules: 'Rules', search: 'Search',
+    title: 'Lead console', logout: 'Sign out', tenant: 'Tenant', load: 'Load', rules: 'Rules', search: 'Search',
     intent: 'Intent', kind: 'Kind', keyword: 'Keyword', enabled: 'Enabled', note: 'Note', add: 'Add to draft',
     disable: 'Disable', enable: 'Enable', prev: 'Previous', next: 'Next', tester: 'Try a message', useDraft: 'Use draft',
     version: 'Rule-set version', intents: 'Intents', draft: 'Draft', pending: 'Pending changes', publish: 'Publish',
@@ -18,5 +31,46 @@ export const TEXT = {
     rollback: 'Roll back to this version', retag: 'Re-tag', start: 'Start', cancel: 'Cancel', lookup: 'Look up a message',
     messageId: 'Message id', notAvailable: 'This feature\'s endpoint is not available yet (404)',
     negated: 'negation cue', excluded: 'exclusion phrase', none: 'none', gained: 'gained', lost: 'lost', before: 'before', after: 'after', evaluated: 'messages evaluated', changed: 'would change', truncated: 'truncated', edit: 'Edit', save: 'Save', routing: 'Lead routing', pool: 'Pool', precedence: 'Precedence', defaultPool: 'Default pool', routingVersion: 'Routing version', newIntent: 'Create intent', words: 'words (| between)', partA: 'part A (| between, @set)', partB: 'part B', window: 'window', ordered: 'A before B', sentence: 'across commas (one sentence)', setName: 'set name', mention: 'mention frame',
+
+    screenLeads: 'Leads', screenDashboard: 'Dashboard', screenRules: 'Rules', screenHistory: 'History', screenRouting: 'Routing', screenRetag: 'Re-tag',
+    leadsTitle: 'Leads', filterIntent: 'Intent', filterPool: 'Pool', filterOwner: 'Owner', filterChannel: 'Channel', filterPeriod: 'Created',
+    filterSearch: 'Customer name, company or remark', anyIntent: 'All intents', anyChannel: 'All channels', periodAll: 'Any time', period1: 'Last 24 hours', period7: 'Last 7 days', period30: 'Last 30 days', period90: 'Last 90 days',
+    apply: 'Filter', reset: 'Clear filters', customer: 'Customer', owner: 'Owner', lastLine: 'Last tagged line', lastSeen: 'Last seen', more: 'Load more',
+    noLeads: 'No leads match yet. Try other filters, or send “能给个报价吗” in WeCom.', noOwner: 'unassigned',
+    textNotIncluded: '(this tenant does not show message text)', textPurged: '(text removed by retention or an erasure)',
+    timeline: 'Timeline', timelineEmpty: 'Pick a lead to see its timeline.', timelineTruncated: 'Only the latest 500 entries are shown.', close: 'Close',
+    kindMessage: 'Message', kindContact: 'Contact change', kindEvent: 'Event', kindAction: 'WeCom action', contactRemoved: 'customer removed the salesperson',
+    dashboardTitle: 'Dashboard', period: 'Period', leadsCreated: 'New leads', messagesTagged: 'Tagged messages', alertsSent: 'Alerts sent',
+    latency: 'Capture latency', latencyP50: 'median above', latencyP95: '95% within', within: '', perDay: 'Per day by intent', topKeywords: 'Top matched keywords', times: 'times',
+    chartLeads: 'Leads', chartMessages: 'Messages', noData: 'No data in this period yet.', ms: 'ms', seconds: 's', byPool: 'By pool', byChannel: 'By channel',
+    skipToContent: 'Skip to content', signedInAs: 'Signed in as', role: 'Role', count: 'Count',
+  },
+};
+
+// Names of ids the API speaks in: intents (custom ones come with their tenant's label), channels, event types,
+// contact changes, WeCom actions and their states.
+export const LABELS = {
+  zh: {
+    intent: { quote: '报价', sample: '样品需求', agency: '代理加盟' },
+    channel: { 'wecom-app': '企业微信应用', 'wecom-contact': '客户联系', 'wecom-kf': '微信客服', api: '接入 API' },
+    event: { 'lead.created.v1': '线索已创建', 'lead.intent-tagged.v1': '意图已标记', 'lead.contact-removed.v1': '客户删除了好友',
+      'lead.profile-updated.v1': '客户资料已更新' },
+    change: { add_external_contact: '添加了客户', add_half_external_contact: '客户添加了成员（待通过）', edit_external_contact: '编辑了客户',
+      del_external_contact: '删除了客户', del_follow_user: '客户删除了成员', transfer_fail: '客户转接失败' },
+    effect: { created: '新建线索', updated: '更新线索', removed: '标记为已删除' },
+    action: { alert: '提醒负责人', 'contact-alert': '新客户提醒', digest: '汇总提醒', tag: '给客户打标签', profile: '读取客户资料' },
+    status: { done: '已完成', pending: '等待中', parked: '已搁置', folded: '已合并到上一条提醒' },
+  },
+  en: {
+    intent: { quote: 'Quote', sample: 'Sample request', agency: 'Agency / franchise' },
+    channel: { 'wecom-app': 'WeCom app', 'wecom-contact': 'Customer contact', 'wecom-kf': 'WeChat Customer Service', api: 'Ingestion API' },
+    event: { 'lead.created.v1': 'Lead created', 'lead.intent-tagged.v1': 'Intent tagged', 'lead.contact-removed.v1': 'Customer removed the salesperson',
+      'lead.profile-updated.v1': 'Customer profile updated' },
+    change: { add_external_contact: 'added the customer', add_half_external_contact: 'customer added the salesperson (pending)',
+      edit_external_contact: 'edited the customer', del_external_contact: 'deleted the customer', del_follow_user: 'customer removed the salesperson',
+      transfer_fail: 'transfer failed' },
+    effect: { created: 'lead created', updated: 'lead updated', removed: 'marked removed' },
+    action: { alert: 'Alert to the owner', 'contact-alert': 'New-customer alert', digest: 'Digest', tag: 'Customer tagged', profile: 'Profile read' },
+    status: { done: 'done', pending: 'waiting', parked: 'parked', folded: 'folded into the previous alert' },
   },
 };

@@ -22,7 +22,13 @@ final class ConsolePages {
     static native TemplateInstance login(boolean en, boolean refused, boolean formExpired, long throttledSeconds,
                                          String csrf, boolean singleSignOn);
 
-    static native TemplateInstance console(String csrfToken, String user, String lang);
+    /**
+     * @param role    the credential's role ({@code viewer} … {@code admin}): the page offers what it may do
+     * @param tenants the configured tenants the credential may open, comma-separated: the tenant picker's choices
+     * @param zone    where times are shown (leadlistener.console.time-zone)
+     */
+    static native TemplateInstance console(String csrfToken, String user, String lang, String role, String tenants,
+                                           String zone);
 
     static String language(String query, String cookie) {
         String chosen = query != null ? query : cookie;

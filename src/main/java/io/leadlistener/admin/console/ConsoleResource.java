@@ -4,9 +4,12 @@ import static io.leadlistener.admin.FailedSignIns.Door.CONSOLE_LOGIN;
 
 import io.leadlistener.admin.AdminCredential;
 import io.leadlistener.admin.AdminCredentials;
+import io.leadlistener.admin.ConsoleConfig;
 import io.leadlistener.admin.ConsoleSessions;
 import io.leadlistener.admin.FailedSignIns;
 import io.leadlistener.rest.BearerAuthorization;
+import io.leadlistener.tenant.Tenant;
+import io.leadlistener.tenant.TenantDirectory;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
@@ -44,10 +47,15 @@ public class ConsoleResource {
     private final AdminCredentials credentials;
     private final FailedSignIns failures;
     private final boolean singleSignOn;
+    private final TenantDirectory tenants;
+    private final ConsoleConfig config;
 
     public ConsoleResource(ConsoleSessions sessions, AdminCredentials credentials, FailedSignIns failures,
-                           @ConfigProperty(name = "quarkus.oidc.tenant-enabled") boolean singleSignOn) {
+                           @ConfigProperty(name = "quarkus.oidc.tenant-enabled") boolean singleSignOn,
+                           TenantDirectory tenants, ConsoleConfig config) {
         this.singleSignOn = singleSignOn;
+        this.tenants = tenants;
+        this.config = config;
         this.sessions = sessions;
         this.credentials = credentials;
         this.failures = failures;
@@ -62,14 +70,22 @@ public class ConsoleResource {
             return Response.seeOther(URI.create(LOGIN_PATH)).build();
         }
         String chosen = ConsolePages.language(lang, langCookie);
+        AdminCredential credential = session.get().credential();
         Response.ResponseBuilder response = Response.ok(ConsolePages.console(session.get().csrfToken(),
-                        session.get().credentialName(), chosen).render())
+                        session.get().credentialName(), chosen, credential.role().id(), openableTenants(credential),
+                        config.timeZone().getId()).render())
                 .header("Cache-Control", "no-store");
         if (lang != null) {
             response.cookie(new NewCookie.Builder("ll_lang").value(chosen).path("/").sameSite(NewCookie.SameSite.STRICT)
                     .maxAge(365 * 24 * 3600).build());
         }
         return response.build();
+    }
+
+    /** The configured tenants this credential may open, in name order. */
+    private String openableTenants(AdminCredential credential) {
+        return tenants.all().stream().map(Tenant::id).filter(credential::mayActOn).sorted()
+                .collect(java.util.stream.Collectors.joining(","));
     }
 
     @GET

@@ -104,10 +104,8 @@ class RulesConsoleBrowserTest {
         browser.findElement(By.id("token")).sendKeys("test-admin-token");
         browser.findElement(By.id("sign-in")).click();
         wait.until(ExpectedConditions.textToBe(By.id("user"), "test-admin"));
-        WebElement tenant = browser.findElement(By.id("tenant"));
-        tenant.clear();
-        tenant.sendKeys(TENANT);
-        browser.findElement(By.id("load-tenant")).click();
+        switchTenant(TENANT);
+        open("rules");
         wait.until(d -> !d.findElement(By.id("rules-status")).getText().isBlank());
     }
 
@@ -163,6 +161,7 @@ class RulesConsoleBrowserTest {
                 .body("intents", org.hamcrest.Matchers.hasItem("quote"));
 
         // Re-tag the recent messages with the new version: the console follows the job until it ends.
+        open("retag");
         WebElement days = browser.findElement(By.id("retag-days"));
         days.clear();
         days.sendKeys("1");
@@ -177,6 +176,7 @@ class RulesConsoleBrowserTest {
     @Order(5)
     void rollingBackMakesANewVersionWithoutTheKeyword() throws Exception {
         long before = baseline;
+        open("history");
         WebElement diffFrom = browser.findElement(By.id("diff-from"));
         diffFrom.sendKeys(String.valueOf(before));
         browser.findElement(By.id("diff-to")).sendKeys(String.valueOf(publishedVersion));
@@ -218,6 +218,7 @@ class RulesConsoleBrowserTest {
                 .then().extract().statusCode() == 200);
 
         switchTenant("demo");
+        open("leads");
         browser.findElement(By.id("lookup-id")).sendKeys(messageId);
         browser.findElement(By.id("lookup-go")).click();
         wait.until(ExpectedConditions.textToBe(By.id("lookup-text"), text));
@@ -230,6 +231,7 @@ class RulesConsoleBrowserTest {
     @Order(7)
     void editsAKeywordInPlaceAndTheRoutingOfAnIntent() throws Exception {
         switchTenant(TENANT);
+        open("rules");
         String original = "青龙" + UUID.randomUUID().toString().substring(0, 4);
         browser.findElement(By.id("new-intent")).clear();
         browser.findElement(By.id("new-intent")).sendKeys("sample");
@@ -255,6 +257,7 @@ class RulesConsoleBrowserTest {
 
         io.restassured.path.json.JsonPath before = given().auth().oauth2("test-admin-token")
                 .when().get("/api/v1/tenants/" + TENANT + "/routing").then().statusCode(200).extract().jsonPath();
+        open("routing");
         String pool = "key-accounts-" + UUID.randomUUID().toString().substring(0, 4);
         WebElement quotePool = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("input.routing-pool[data-intent='quote']")));
@@ -279,6 +282,7 @@ class RulesConsoleBrowserTest {
     @Order(8)
     void addsAWordSetAndACombinationThroughTheFormAndHighlightsBothParts() throws Exception {
         switchTenant(TENANT);
+        open("rules");
         String suffix = UUID.randomUUID().toString().substring(0, 4);
         String set = "brand-" + suffix;
         String brand = "鲸选" + suffix;
@@ -322,14 +326,16 @@ class RulesConsoleBrowserTest {
     @Test
     @Order(9)
     void switchesToEnglishAndBack() {
-        browser.get(console + "?lang=en");
+        browser.get(console + "?lang=en#rules");
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#rules h2"), "Rules"));
+        assertThat(browser.findElement(By.id("nav-leads")).getText()).isEqualTo("Leads");
         assertThat(browser.findElement(By.id("impact")).getText()).isEqualTo("Impact preview");
-        browser.get(console.toString());
+        browser.get(console + "#rules");
         // The choice is remembered (cookie) until switched back.
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#rules h2"), "Rules"));
-        browser.get(console + "?lang=zh");
+        browser.get(console + "?lang=zh#rules");
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#rules h2"), "规则"));
+        assertThat(browser.findElement(By.id("nav-leads")).getText()).isEqualTo("线索");
     }
 
     @Test
@@ -341,12 +347,16 @@ class RulesConsoleBrowserTest {
         wait.until(ExpectedConditions.urlContains("/console/login"));
     }
 
+    /** Picks the tenant in the header's picker (the credential's tenants only). */
     private void switchTenant(String name) {
-        WebElement tenant = browser.findElement(By.id("tenant"));
-        tenant.clear();
-        tenant.sendKeys(name);
-        browser.findElement(By.id("load-tenant")).click();
+        new Select(browser.findElement(By.id("tenant"))).selectByValue(name);
         wait.until(ExpectedConditions.attributeToBe(By.id("tenant"), "value", name));
+    }
+
+    /** Opens a screen from the navigation and waits for it to show. */
+    private void open(String screen) {
+        browser.findElement(By.id("nav-" + screen)).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("screen-" + screen)));
     }
 
     private void screenshot(String name) throws Exception {

@@ -47,7 +47,7 @@ class RulesConsoleFirefoxTest {
             firefox.waitUntil("document.getElementById('user')?.textContent === 'test-admin'", WAIT);
 
             firefox.evaluate("const tenant = document.getElementById('tenant'); tenant.value = '" + TENANT + "';"
-                    + " document.getElementById('load-tenant').click(); true");
+                    + " tenant.dispatchEvent(new Event('change')); location.hash = '#rules'; true");
             firefox.evaluate("document.getElementById('tester-draft').click();"
                     + " const text = document.getElementById('tester-text'); text.value = '我想了解" + keyword
                     + "'; text.dispatchEvent(new Event('input')); true");

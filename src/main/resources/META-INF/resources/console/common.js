@@ -1,0 +1,117 @@
+// What every console screen shares: the page's language, session facts, building elements safely, calling the admin
+// API with the session cookie (and the CSRF token on changes), showing times in the console's zone.
+import { TEXT, LABELS } from './i18n.js';
+
+export const lang = document.body.dataset.lang === 'en' ? 'en' : 'zh';
+export const t = (key) => TEXT[lang][key] ?? TEXT.zh[key] ?? key;
+const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.content ?? '';
+export const csrf = meta('csrf-token');
+export const session = {
+  user: meta('console-user'),
+  role: meta('console-role'),
+  tenants: meta('console-tenants').split(',').filter(Boolean),
+  zone: meta('console-zone') || 'Asia/Shanghai',
+};
+
+/** Builds an element; string children become text nodes, never markup. */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+    else if (value !== false && value != null) node.setAttribute(name, value === true ? '' : value);
+  }
+  for (const child of children.flat()) {
+    if (child == null || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+export async function api(method, path, body) {
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET') headers['X-CSRF-Token'] = csrf;
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin' });
+  if (response.status === 401) { window.location.assign('/console/login'); throw new Error('signed out'); }
+  const text = await response.text();
+  let data = null;
+  try { data = text ? JSON.parse(text) : null; } catch { data = null; }
+  if (!response.ok) {
+    // A 404 without a problem body means the endpoint itself is missing (e.g. not deployed in this version).
+    const error = new Error(response.status === 404 && (!data?.detail || data.detail.includes('no resource at this path'))
+      ? t('notAvailable') : `${response.status}: ${data?.detail ?? data?.title ?? response.statusText}`);
+    error.status = response.status;
+    error.fields = data?.errors ?? [];
+    throw error;
+  }
+  return data;
+}
+
+export function showError(target, error) {
+  target.replaceChildren(el('p', { class: 'error', role: 'alert' }, error.message));
+}
+
+export function debounce(fn, ms) {
+  let timer;
+  return (...args) => { clearTimeout(timer); timer = setTimeout(() => fn(...args), ms); };
+}
+
+/** The label of an id in a catalogue (intents, channels, event types …), else the id itself. */
+export function label(catalogue, id) {
+  return LABELS[lang][catalogue]?.[id] ?? id;
+}
+
+const locale = lang === 'en' ? 'en-GB' : 'zh-CN';
+const dateTime = new Intl.DateTimeFormat(locale, { timeZone: session.zone, year: 'numeric', month: '2-digit',
+  day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+const dayOnly = new Intl.DateTimeFormat(locale, { timeZone: session.zone, month: '2-digit', day: '2-digit' });
+const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+
+/** An instant in the console's zone, e.g. 2026/12/06 14:05. */
+export function formatTime(instant) {
+  return instant ? dateTime.format(new Date(instant)) : '';
+}
+
+/** A day's start in the console's zone, e.g. 12/06. */
+export function formatDay(instant) {
+  return dayOnly.format(new Date(instant));
+}
+
+/** How long ago, e.g. 3 分钟前. */
+export function ago(instant, now = Date.now()) {
+  if (!instant) return '';
+  const seconds = Math.round((new Date(instant).getTime() - now) / 1000);
+  const steps = [[60, 'second'], [3600, 'minute'], [86400, 'hour'], [86400 * 30, 'day'], [86400 * 365, 'month']];
+  let unit = 'year';
+  let size = 86400 * 365;
+  for (const [limit, name] of steps) {
+    if (Math.abs(seconds) < limit) { unit = name; break; }
+  }
+  size = { second: 1, minute: 60, hour: 3600, day: 86400, month: 86400 * 30, year: 86400 * 365 }[unit];
+  return relative.format(Math.round(seconds / size), unit);
+}
+
+/** A <time> with the local time as text, the instant as its datetime and the relative time as its title. */
+export function timeElement(instant, attrs = {}) {
+  return el('time', { datetime: instant, title: ago(instant), ...attrs }, formatTime(instant));
+}
+
+/**
+ * The text with each matched span in <mark> (a combination part by part), as text nodes; spans without offsets
+ * inside the text are skipped.
+ */
+export function highlight(text, matches, intentLabel) {
+  const spans = (matches ?? []).flatMap((m) => (m.parts?.length ? m.parts.map((p) => ({ ...m, start: p.start, end: p.end })) : [m]))
+    .filter((m) => Number.isInteger(m.start) && m.end <= text.length).sort((a, b) => a.start - b.start || b.end - a.end);
+  const nodes = [];
+  let at = 0;
+  for (const span of spans) {
+    if (span.start < at) continue;
+    nodes.push(text.slice(at, span.start));
+    nodes.push(el('mark', { title: `${intentLabel(span.intent)}: ${span.keyword}` }, text.slice(span.start, span.end)));
+    at = span.end;
+  }
+  nodes.push(text.slice(at));
+  return nodes;
+}
