@@ -3,7 +3,8 @@
 import { TEXT, LABELS } from './i18n.js';
 
 export const lang = document.body.dataset.lang === 'en' ? 'en' : 'zh';
-export const t = (key) => TEXT[lang][key] ?? TEXT.zh[key] ?? key;
+export const t = (key, values = {}) => (TEXT[lang][key] ?? TEXT.zh[key] ?? key)
+  .replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
 const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.content ?? '';
 export const csrf = meta('csrf-token');
 export const session = {
@@ -114,4 +115,42 @@ export function highlight(text, matches, intentLabel) {
   }
   nodes.push(text.slice(at));
   return nodes;
+}
+
+/**
+ * Asks before something that cannot be taken back (publish, discard, roll back, re-tag): a modal <dialog> with what
+ * will happen and two buttons. Resolves true only when confirmed; Esc or 取消 resolve false.
+ */
+export function confirmDialog(id, title, body, confirmLabel) {
+  return new Promise((resolve) => {
+    const dialog = el('dialog', { id, class: 'confirm', 'aria-labelledby': `${id}-title` },
+      el('h3', { id: `${id}-title` }, title), el('div', { class: 'confirm-body' }, body),
+      el('div', { class: 'confirm-actions' },
+        el('button', { type: 'button', id: `${id}-cancel`, onclick: () => dialog.close('cancel') }, t('cancel')),
+        el('button', { type: 'button', id: `${id}-ok`, class: 'primary', onclick: () => dialog.close('ok') }, confirmLabel)));
+    dialog.addEventListener('close', () => { dialog.remove(); resolve(dialog.returnValue === 'ok'); });
+    document.body.append(dialog);
+    dialog.showModal();
+    dialog.querySelector(`#${id}-ok`).focus();
+  });
+}
+
+/**
+ * Puts each of the API's field errors (400 `errors[{field, detail}]`) next to the input it names, marked invalid;
+ * clears the previous ones. @return whether any field error was placed
+ */
+export function showFieldErrors(inputs, error) {
+  Object.values(inputs).forEach((input) => {
+    input.removeAttribute('aria-invalid');
+    if (input.nextElementSibling?.classList.contains('field-error')) input.nextElementSibling.remove();
+  });
+  let placed = false;
+  for (const { field, detail } of error?.fields ?? []) {
+    const input = inputs[field.split(/[.[]/)[0]];
+    if (!input) continue;
+    input.setAttribute('aria-invalid', 'true');
+    input.after(el('span', { class: 'field-error', role: 'alert', 'data-field': field }, detail));
+    placed = true;
+  }
+  return placed;
 }

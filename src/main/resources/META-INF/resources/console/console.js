@@ -1,7 +1,7 @@
 // The console: 线索, 看板, 规则, 历史, 分配, 重新打标 — one screen at a time (the URL's #hash). Every piece of data goes
 // through the admin REST API with the session cookie; state-changing calls carry the page's CSRF token. Untrusted
 // text is only ever inserted as text (el()).
-import { el, api, t, showError, debounce, session, label } from './common.js';
+import { el, api, t, showError, debounce, session, label, formatTime, timeElement, confirmDialog, showFieldErrors } from './common.js';
 import { leadsScreen } from './leads.js';
 import { dashboardScreen } from './dashboard.js';
 
@@ -41,7 +41,11 @@ function show(name) {
     if (candidate === screen) link.setAttribute('aria-current', 'page'); else link.removeAttribute('aria-current');
   }
 }
-window.addEventListener('hashchange', () => show(location.hash.slice(1)));
+window.addEventListener('hashchange', () => {
+  show(location.hash.slice(1));
+  // The dashboard is read again each time it is opened: its numbers move with every message.
+  if (location.hash === '#dashboard' && state.tenant) dashboard.refresh();
+});
 const leads = leadsScreen(screens.leads, context);
 const dashboard = dashboardScreen(screens.dashboard, context);
 
@@ -49,10 +53,10 @@ const dashboard = dashboardScreen(screens.dashboard, context);
 const rulesBody = el('tbody', { id: 'rules-body' });
 const rulesStatus = el('div', { id: 'rules-status' });
 const search = el('input', { id: 'rule-search', placeholder: t('search') });
-const newIntent = el('input', { id: 'new-intent', placeholder: t('intent'), size: 10 });
+const newIntent = el('select', { id: 'new-intent', 'aria-label': t('intent') });
 // The API's rule kinds (RuleKind codes); anything else is refused with 400.
 const KINDS = ['keyword', 'exclusion', 'negation_cue', 'trailing_negation_cue', 'clause_break', 'topic_marker', 'word_set', 'combination', 'mention_frame'];
-const newKind = el('select', { id: 'new-kind' }, KINDS.map((k) => el('option', { value: k }, k)));
+const newKind = el('select', { id: 'new-kind', 'aria-label': t('kindLabel') }, KINDS.map((k) => el('option', { value: k }, label('kind', k))));
 const newKeyword = el('input', { id: 'new-keyword', placeholder: t('keyword'), size: 10 });
 // Plain fields of the kinds that hold more than one word ('|' separates words; '@name' refers to a word set).
 const newWords = el('input', { id: 'new-words', placeholder: t('words'), size: 24 });
@@ -93,6 +97,8 @@ document.getElementById('rules').append(el('p', {}, `${t('intents')}: `, intentL
 async function loadIntents() {
   try {
     state.intents = await api('GET', `${base()}/intents`);
+    const chosen = newIntent.value;
+    newIntent.replaceChildren(...state.intents.map((i) => el('option', { value: i.name, selected: i.name === chosen }, labelOfIntent(i.name))));
     intentList.textContent = state.intents.map((i) => `${labelOfIntent(i.name)} (${i.name})`).join(', ');
   } catch (error) { state.intents = []; showError(rulesStatus, error); }
 }
@@ -110,10 +116,11 @@ async function loadRules() {
     const q = encodeURIComponent(search.value.trim());
     const page = await api('GET', `${base()}/intent-rules?state=draft&size=20&page=${state.page}&q=${q}`);
     rulesBody.replaceChildren(...page.items.map((rule) => el('tr', { 'data-rule-id': rule.id },
-      el('td', {}, rule.intent), el('td', {}, rule.kind), el('td', { class: 'keyword' }, describeRule(rule)), el('td', {}, rule.enabled ? '✓' : '✗'),
+      el('td', { 'data-intent': rule.intent }, rule.intent === '*' ? t('anyIntent') : labelOfIntent(rule.intent)),
+      el('td', { 'data-kind': rule.kind }, label('kind', rule.kind)), el('td', { class: 'keyword' }, describeRule(rule)), el('td', {}, rule.enabled ? '✓' : '✗'),
       el('td', {}, el('button', { onclick: () => toggleRule(rule) }, rule.enabled ? t('disable') : t('enable')), ' ',
         rule.kind === 'word_set' || rule.a ? '' : el('button', { class: 'edit-rule', onclick: (event) => editRule(rule, event.target.closest('tr')) }, t('edit'))))));
-    rulesStatus.textContent = `${page.total} · ${state.page + 1}`;
+    rulesStatus.textContent = t('ruleCount', { total: page.total, page: state.page + 1 });
   } catch (error) { showError(rulesStatus, error); }
 }
 
@@ -129,20 +136,23 @@ function describeRule(rule) {
 
 async function addRule() {
   const kind = newKind.value;
-  const body = { intent: kind === 'word_set' ? '*' : newIntent.value.trim(), kind, keyword: newKeyword.value.trim() };
+  const body = { intent: kind === 'word_set' ? '*' : newIntent.value, kind, keyword: newKeyword.value.trim() };
   if (kind === 'word_set') body.words = splitWords(newWords.value);
   if (kind === 'combination' || kind === 'mention_frame') {
     Object.assign(body, { a: splitWords(newPartA.value), b: splitWords(newPartB.value), window: Number(newWindow.value),
       ordered: newOrdered.checked, scope: newSentence.checked ? 'sentence' : 'clause' });
     if (kind === 'combination') body.effect = newEffect.value;
   }
+  const fields = { intent: newIntent, kind: newKind, keyword: newKeyword, words: newWords, a: newPartA, b: newPartB,
+    window: newWindow };
   try {
     await api('POST', `${base()}/intent-rules`, body);
+    showFieldErrors(fields, null);
     newKeyword.value = ''; newWords.value = ''; newPartA.value = ''; newPartB.value = '';
     await Promise.all([loadRules(), loadDraft()]);
     rulesStatus.append(el('span', { class: 'ok', id: 'rule-added' }, ' ✓'));
     runTest();
-  } catch (error) { showError(rulesStatus, error); }
+  } catch (error) { showError(rulesStatus, error); showFieldErrors(fields, error); }
 }
 
 async function toggleRule(rule) {
@@ -184,7 +194,7 @@ async function runTest() {
     const result = await api('POST', '/api/v1/intents/test', { text, tenant: state.tenant, draft: useDraft.checked });
     testerOut.replaceChildren(
       el('p', {}, `${t('version')}: `, el('span', { id: 'tester-version' }, result.ruleSetVersion)),
-      el('p', {}, `${t('intents')}: `, el('span', { id: 'tester-intents' }, result.intents.join(', ') || t('none'))),
+      el('p', {}, `${t('intents')}: `, el('span', { id: 'tester-intents' }, result.intents.map(labelOfIntent).join('、') || t('none'))),
       el('p', { id: 'tester-highlighted' }, highlight(text, result)));
   } catch (error) { showError(testerOut, error); }
 }
@@ -223,16 +233,23 @@ screens.rules.append(el('section', { id: 'draft' }, el('h2', {}, t('draft')), el
     ' ', el('button', { id: 'publish', onclick: publish }, t('publish')), ' ', el('button', { id: 'discard', onclick: discard }, t('discard'))),
   impactOut, draftStatus));
 
+/** A diff (draft, version to version) as a list in words: 新增：报价 · 关键词 “蓝鲸”. */
 function describeChanges(diff) {
   const rows = [];
   for (const [key, list] of Object.entries(diff ?? {})) {
     if (!Array.isArray(list)) continue;
     for (const item of list) {
       const rule = item.rule ?? item.after ?? item;
-      rows.push(el('li', {}, `${key}: ${rule.intent ?? ''} ${rule.kind ?? ''} “${rule.keyword ?? ''}”`));
+      const intent = rule.intent === '*' ? t('anyIntent') : labelOfIntent(rule.intent ?? '');
+      rows.push(el('li', { 'data-change': key }, `${t(key === 'changed' ? 'changedRule' : key)}：${intent} · ${label('kind', rule.kind ?? '')} “${rule.keyword ?? ''}”`));
     }
   }
-  return rows.length ? el('ul', {}, rows) : el('p', {}, t('none'));
+  return rows.length ? el('ul', {}, rows) : el('p', { class: 'muted' }, t('draftEmpty'));
+}
+
+/** How many changes a diff holds. */
+function changeCount(diff) {
+  return ['added', 'removed', 'changed'].reduce((n, key) => n + (diff?.[key]?.length ?? 0), 0);
 }
 
 async function loadDraft() {
@@ -245,35 +262,51 @@ async function previewImpact() {
     const impact = await api('POST', `${base()}/intent-rules/draft/impact`, { days: Number(impactDays.value), maxMessages: 5000 });
     impactOut.replaceChildren(
       el('p', { id: 'impact-summary' }, `${t('evaluated')}: ${impact.messagesEvaluated} · ${t('changed')}: ${impact.messagesChanged ?? ''} · `
-        + `v${impact.baseVersion} · ${impact.window?.from ?? ''} → ${impact.window?.to ?? ''}${impact.truncated ? ` (${t('truncated')})` : ''}`),
-      el('table', { id: 'impact-table' }, el('tr', {}, [t('intent'), t('before'), t('after'), t('gained'), t('lost')].map((h) => el('th', {}, h))),
-        impact.intents.map((row) => el('tr', { 'data-intent': row.intent }, el('td', {}, row.intent), el('td', { class: 'before' }, row.before ?? ''),
-          el('td', { class: 'after' }, row.after ?? ''), el('td', { class: 'gained' }, row.gained), el('td', { class: 'lost' }, row.lost)))),
+        + `v${impact.baseVersion} · ${formatTime(impact.window?.from)} → ${formatTime(impact.window?.to)}${impact.truncated ? ` (${t('truncated')})` : ''}`),
+      el('table', { id: 'impact-table', class: 'data compact' }, el('tr', {}, [t('intent'), t('before'), t('after'), t('gained'), t('lost')].map((h) => el('th', {}, h))),
+        impact.intents.map((row) => el('tr', { 'data-intent': row.intent }, el('td', {}, labelOfIntent(row.intent)), el('td', { class: 'before num' }, row.before ?? ''),
+          el('td', { class: 'after num' }, row.after ?? ''), el('td', { class: 'gained num' }, row.gained), el('td', { class: 'lost num' }, row.lost)))),
       ...impact.intents.flatMap((row) => [...(row.gainedExamples ?? []).map((ex) => ['+', row.intent, ex]),
         ...(row.lostExamples ?? []).map((ex) => ['−', row.intent, ex])]).map(([sign, intent, ex]) =>
-        el('p', { class: 'impact-example', 'data-message-id': ex.messageId }, `${sign}${intent} `, el('code', {}, ex.messageId), ' ', ex.text,
-          ` [${(ex.intentsBefore ?? []).join(',')} → ${(ex.intentsAfter ?? []).join(',')}]`)));
+        el('p', { class: 'impact-example', 'data-message-id': ex.messageId }, `${sign}${labelOfIntent(intent)} `, el('code', {}, ex.messageId), ' ', ex.text,
+          ` [${(ex.intentsBefore ?? []).map(labelOfIntent).join('、')} → ${(ex.intentsAfter ?? []).map(labelOfIntent).join('、')}]`)));
   } catch (error) { showError(impactOut, error); }
 }
 
+/** Publishing asks first, with the impact preview's numbers for the days chosen. */
 async function publish() {
   try {
+    const days = Number(impactDays.value);
+    const impact = await api('POST', `${base()}/intent-rules/draft/impact`, { days, maxMessages: 5000 });
+    const ok = await confirmDialog('confirm-publish', t('confirmPublishTitle'), [
+      el('p', {}, t('confirmPublishBody', { days, evaluated: impact.messagesEvaluated, changed: impact.messagesChanged ?? 0 })),
+      el('table', { class: 'data compact', id: 'confirm-publish-impact' }, el('thead', {}, el('tr', {},
+        [t('intent'), t('gained'), t('lost')].map((h) => el('th', { scope: 'col' }, h)))),
+      el('tbody', {}, impact.intents.map((row) => el('tr', { 'data-intent': row.intent }, el('td', {}, labelOfIntent(row.intent)),
+        el('td', { class: 'num gained' }, `+${row.gained}`), el('td', { class: 'num lost' }, `−${row.lost}`)))))], t('confirmPublishOk'));
+    if (!ok) return;
     const result = await api('POST', `${base()}/intent-rules/draft/publish`);
-    draftStatus.replaceChildren(el('p', { class: 'ok', id: 'published-version' }, `${t('version')} ${result.version}`));
+    draftStatus.replaceChildren(el('p', { class: 'ok', id: 'published-version' }, t('publishedVersion', { version: result.version })));
     await Promise.all([loadDraft(), loadHistory(), loadRules()]);
     runTest();
   } catch (error) { showError(draftStatus, error); }
 }
 
 async function discard() {
-  try { await api('DELETE', `${base()}/intent-rules/draft`); await Promise.all([loadDraft(), loadRules()]); runTest(); } catch (error) { showError(draftStatus, error); }
+  try {
+    const count = changeCount(await api('GET', `${base()}/intent-rules/draft`));
+    if (!await confirmDialog('confirm-discard', t('confirmDiscardTitle'), el('p', {}, t('confirmDiscardBody', { count })), t('confirmDiscardOk'))) return;
+    await api('DELETE', `${base()}/intent-rules/draft`);
+    await Promise.all([loadDraft(), loadRules()]);
+    runTest();
+  } catch (error) { showError(draftStatus, error); }
 }
 
 // ---- history: versions, diff, rollback -------------------------------------------------------------------------
 const historyBody = el('tbody', { id: 'history-body' });
 const diffOut = el('div', { id: 'diff-result' });
-const diffFrom = el('input', { id: 'diff-from', type: 'number', size: 4 });
-const diffTo = el('input', { id: 'diff-to', type: 'number', size: 4 });
+const diffFrom = el('select', { id: 'diff-from', 'aria-label': t('chooseVersion') });
+const diffTo = el('select', { id: 'diff-to', 'aria-label': t('chooseVersion') });
 screens.history.append(el('section', { id: 'history' }, el('h2', {}, t('history')), el('table', {}, historyBody),
   el('p', {}, diffFrom, ' → ', diffTo, el('button', { id: 'diff', onclick: showDiff }, t('diff'))), diffOut));
 
@@ -282,11 +315,21 @@ async function loadHistory() {
     // Who and when come with the versions; what changed is in the audit trail (one entry per publish or rollback).
     const [versions, audit] = await Promise.all([api('GET', `${base()}/intent-rules/versions`),
       api('GET', `${base()}/intent-rules/audit?limit=500`)]);
-    const what = new Map(audit.filter((entry) => entry.version != null).map((entry) => [entry.version, entry.changes?.summary ?? entry.action]));
-    historyBody.replaceChildren(...versions.map((v) => el('tr', { 'data-version': v.version }, el('td', {}, `v${v.version}`), el('td', {}, v.publishedBy ?? ''),
-      el('td', {}, v.publishedAt ?? ''), el('td', {}, v.origin === 'rollback' ? `${v.origin} → v${v.rolledBackTo}` : (v.origin ?? '')),
-      el('td', { class: 'what' }, what.get(v.version) ?? ''),
+    const what = new Map(audit.filter((entry) => entry.version != null).map((entry) => [entry.version, entry.changes]));
+    const counts = (changes) => (changes?.added || changes?.removed || changes?.changed
+      ? `${t('added')} ${changes.added?.length ?? 0} · ${t('removed')} ${changes.removed?.length ?? 0} · ${t('changedRule')} ${changes.changed?.length ?? 0}`
+      : (changes?.summary ?? ''));
+    const origin = (v) => (v.origin === 'rollback' ? t('originRollback', { version: v.rolledBackTo })
+      : v.origin === 'seed' ? t('originSeed') : v.origin === 'publish' ? t('originPublish') : (v.origin ?? ''));
+    historyBody.replaceChildren(...versions.map((v) => el('tr', { 'data-version': v.version }, el('td', {}, `v${v.version}`),
+      el('td', {}, v.publishedBy ?? ''), el('td', {}, v.publishedAt ? timeElement(v.publishedAt) : ''), el('td', {}, origin(v)),
+      el('td', { class: 'what' }, counts(what.get(v.version))),
       el('td', {}, el('button', { class: 'rollback', 'data-version': v.version, onclick: () => rollback(v.version) }, t('rollback'))))));
+    // The pickers: newest last in "to", the one before it in "from".
+    const options = (selected) => versions.map((v) => el('option', { value: v.version, selected: v.version === selected },
+      `v${v.version} · ${formatTime(v.publishedAt)}`));
+    diffFrom.replaceChildren(...options(versions[1]?.version ?? versions[0]?.version));
+    diffTo.replaceChildren(...options(versions[0]?.version));
   } catch (error) { showError(diffOut, error); }
 }
 
@@ -296,8 +339,10 @@ async function showDiff() {
 
 async function rollback(version) {
   try {
+    if (!await confirmDialog('confirm-rollback', t('confirmRollbackTitle', { version }),
+      el('p', {}, t('confirmRollbackBody', { version })), t('confirmRollbackOk'))) return;
     const result = await api('POST', `${base()}/intent-rules/versions/${version}/rollback`);
-    diffOut.replaceChildren(el('p', { class: 'ok', id: 'rolled-back-version' }, `${t('version')} ${result.version}`));
+    diffOut.replaceChildren(el('p', { class: 'ok', id: 'rolled-back-version' }, t('rolledBackVersion', { version: result.version })));
     await Promise.all([loadHistory(), loadRules(), loadDraft()]);
     runTest();
   } catch (error) { showError(diffOut, error); }
@@ -311,12 +356,17 @@ screens.retag.append(el('section', { id: 'retag' }, el('h2', {}, t('retag')), el
   el('button', { id: 'retag-start', onclick: startRetag }, t('start')), retagOut));
 
 async function startRetag() {
-  try { showJob(await api('POST', `${base()}/retag-jobs`, { days: Number(retagDays.value) })); } catch (error) { showError(retagOut, error); }
+  try {
+    const days = Number(retagDays.value);
+    if (!await confirmDialog('confirm-retag', t('confirmRetagTitle'), el('p', {}, t('confirmRetagBody', { days })), t('confirmRetagOk'))) return;
+    showJob(await api('POST', `${base()}/retag-jobs`, { days }));
+  } catch (error) { showError(retagOut, error); }
 }
 
 function showJob(job) {
-  retagOut.replaceChildren(el('p', { id: 'retag-job' }, `#${job.id} v${job.ruleSetVersion} ${job.status} ${job.processed}/${job.total} (${job.changed})`,
-    job.error ? ` ${job.error}` : ''),
+  const status = t(`job${job.status.charAt(0).toUpperCase()}${job.status.slice(1)}`);
+  retagOut.replaceChildren(el('p', { id: 'retag-job', 'data-status': job.status }, t('jobStatus', { id: job.id, version: job.ruleSetVersion, status,
+    processed: job.processed, total: job.total, changed: job.changed }), job.error ? ` ${job.error}` : ''),
     ['queued', 'running'].includes(job.status) ? el('button', { id: 'retag-cancel', onclick: async () => {
       try { showJob(await api('POST', `${base()}/retag-jobs/${job.id}/cancel`)); } catch (error) { showError(retagOut, error); } } }, t('cancel')) : '');
   clearTimeout(retagTimer);
@@ -347,7 +397,7 @@ async function loadRouting() {
     const routing = await api('GET', `${base()}/routing`);
     routingVersion = routing.version;
     routingBody.replaceChildren(...Object.entries(routing.pools).sort(([a], [b]) => a.localeCompare(b)).map(([intent, pool]) =>
-      el('tr', { 'data-intent': intent }, el('td', {}, intent), el('td', {}, el('input', { class: 'routing-pool', 'data-intent': intent, value: pool, size: 14 })))));
+      el('tr', { 'data-intent': intent }, el('td', {}, labelOfIntent(intent)), el('td', {}, el('input', { class: 'routing-pool', 'data-intent': intent, value: pool, size: 14 })))));
     routingPrecedence.value = routing.precedence.join(', ');
     routingDefault.value = routing.defaultPool;
     routingOut.replaceChildren(el('p', { id: 'routing-version' }, `${t('routingVersion')} ${routing.version}`));

@@ -21,6 +21,17 @@ export const TEXT = {
     latency: '捕获耗时', latencyP50: '上为中位数', latencyP95: '95% 在', within: ' 内', perDay: '每日按意图', topKeywords: '命中最多的关键词', times: '次',
     chartLeads: '线索', chartMessages: '消息', noData: '这段时间还没有数据。', ms: '毫秒', seconds: '秒', byPool: '按线索池', byChannel: '按渠道',
     skipToContent: '跳到内容', signedInAs: '登录身份', role: '角色', count: '数量',
+
+    kindLabel: '规则类型', ruleCount: '共 {total} 条 · 第 {page} 页', added: '新增', removed: '删除', changedRule: '修改',
+    confirmPublishTitle: '发布草稿？', confirmPublishBody: '按最近 {days} 天的 {evaluated} 条消息预估，{changed} 条消息的意图会变化：',
+    confirmPublishOk: '确认发布', confirmDiscardTitle: '丢弃草稿？', confirmDiscardBody: '草稿中的 {count} 项更改会被丢弃，无法恢复。',
+    confirmDiscardOk: '确认丢弃', confirmRollbackTitle: '回滚到 v{version}？', confirmRollbackBody: '会生成一个新版本，内容与 v{version} 相同；当前版本仍保留在历史中。',
+    confirmRollbackOk: '确认回滚', confirmRetagTitle: '重新打标？', confirmRetagBody: '用当前发布的规则重新标记最近 {days} 天的消息；只有意图变化的消息会发出新事件。',
+    confirmRetagOk: '开始重新打标', originPublish: '发布', originRollback: '回滚到 v{version}', originSeed: '初始词典',
+    jobStatus: '任务 #{id} · 规则 v{version} · {status} · 已处理 {processed}/{total} · 变化 {changed}',
+    jobQueued: '排队中', jobRunning: '进行中', jobCompleted: '已完成', jobCancelled: '已取消', jobFailed: '失败',
+    publishedVersion: '已发布规则版本 v{version}', rolledBackVersion: '已回滚，新版本 v{version}', chooseVersion: '选择版本',
+    draftEmpty: '草稿里没有待发布的更改。',
   },
   en: {
     title: 'Lead console', logout: 'Sign out', tenant: 'Tenant', load: 'Load', rules: 'Rules', search: 'Search',
@@ -44,6 +55,17 @@ export const TEXT = {
     latency: 'Capture latency', latencyP50: 'median above', latencyP95: '95% within', within: '', perDay: 'Per day by intent', topKeywords: 'Top matched keywords', times: 'times',
     chartLeads: 'Leads', chartMessages: 'Messages', noData: 'No data in this period yet.', ms: 'ms', seconds: 's', byPool: 'By pool', byChannel: 'By channel',
     skipToContent: 'Skip to content', signedInAs: 'Signed in as', role: 'Role', count: 'Count',
+
+    kindLabel: 'Rule kind', ruleCount: '{total} rules · page {page}', added: 'added', removed: 'removed', changedRule: 'changed',
+    confirmPublishTitle: 'Publish the draft?', confirmPublishBody: 'Estimated on the last {days} days ({evaluated} messages), {changed} messages would change intents:',
+    confirmPublishOk: 'Publish', confirmDiscardTitle: 'Discard the draft?', confirmDiscardBody: 'The draft\'s {count} changes will be thrown away for good.',
+    confirmDiscardOk: 'Discard', confirmRollbackTitle: 'Roll back to v{version}?', confirmRollbackBody: 'This publishes a new version equal to v{version}; the current one stays in the history.',
+    confirmRollbackOk: 'Roll back', confirmRetagTitle: 'Re-tag?', confirmRetagBody: 'Re-tags the last {days} days with the published rules; only messages whose intents change are announced.',
+    confirmRetagOk: 'Start re-tagging', originPublish: 'publish', originRollback: 'rollback → v{version}', originSeed: 'initial dictionary',
+    jobStatus: 'job #{id} · rules v{version} · {status} · {processed}/{total} processed · {changed} changed',
+    jobQueued: 'queued', jobRunning: 'running', jobCompleted: 'completed', jobCancelled: 'cancelled', jobFailed: 'failed',
+    publishedVersion: 'Published rule-set version v{version}', rolledBackVersion: 'Rolled back: new version v{version}', chooseVersion: 'Choose a version',
+    draftEmpty: 'The draft has no pending changes.',
   },
 };
 
@@ -60,6 +82,8 @@ export const LABELS = {
     effect: { created: '新建线索', updated: '更新线索', removed: '标记为已删除' },
     action: { alert: '提醒负责人', 'contact-alert': '新客户提醒', digest: '汇总提醒', tag: '给客户打标签', profile: '读取客户资料' },
     status: { done: '已完成', pending: '等待中', parked: '已搁置', folded: '已合并到上一条提醒' },
+    kind: { keyword: '关键词', exclusion: '排除短语', negation_cue: '否定词', trailing_negation_cue: '句尾否定词',
+      clause_break: '分句词', topic_marker: '话题标记', word_set: '词集', combination: '组合', mention_frame: '提及框架' },
   },
   en: {
     intent: { quote: 'Quote', sample: 'Sample request', agency: 'Agency / franchise' },
@@ -72,5 +96,7 @@ export const LABELS = {
     effect: { created: 'lead created', updated: 'lead updated', removed: 'marked removed' },
     action: { alert: 'Alert to the owner', 'contact-alert': 'New-customer alert', digest: 'Digest', tag: 'Customer tagged', profile: 'Profile read' },
     status: { done: 'done', pending: 'waiting', parked: 'parked', folded: 'folded into the previous alert' },
+    kind: { keyword: 'keyword', exclusion: 'exclusion phrase', negation_cue: 'negation cue', trailing_negation_cue: 'trailing negation cue',
+      clause_break: 'clause break', topic_marker: 'topic marker', word_set: 'word set', combination: 'combination', mention_frame: 'mention frame' },
   },
 };

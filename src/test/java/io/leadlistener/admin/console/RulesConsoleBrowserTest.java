@@ -11,8 +11,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -25,13 +23,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -49,7 +42,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class RulesConsoleBrowserTest {
 
     private static final String TENANT = "lab";
-    private static final Path SHOTS = Path.of("target", "console-screenshots");
 
     @TestHTTPResource("/console")
     URL console;
@@ -62,15 +54,8 @@ class RulesConsoleBrowserTest {
 
     @BeforeAll
     void startBrowser() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(ChromiumAvailable.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=zh-CN");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(ChromiumAvailable.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().window().setSize(new Dimension(1280, 1000));
+        browser = ChromiumBrowser.start(1280, 1000);
         wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        Files.createDirectories(SHOTS);
     }
 
     /** A published version before the console's change, to diff against and roll back to. */
@@ -112,10 +97,17 @@ class RulesConsoleBrowserTest {
     @Test
     @Order(2)
     void addedKeywordIsHighlightedInTheDraftTester() throws Exception {
-        browser.findElement(By.id("new-intent")).sendKeys("quote");
+        new Select(browser.findElement(By.id("new-intent"))).selectByValue("quote");
+        // Without a keyword the API refuses the rule, and the console says so next to the keyword's field.
+        browser.findElement(By.id("add-rule")).click();
+        WebElement refusal = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#new-keyword + .field-error")));
+        assertThat(refusal.getText()).isNotBlank();
+        assertThat(browser.findElement(By.id("new-keyword")).getAttribute("aria-invalid")).isEqualTo("true");
         browser.findElement(By.id("new-keyword")).sendKeys(keyword);
         browser.findElement(By.id("add-rule")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rule-added")));
+        assertThat(browser.findElements(By.cssSelector("#new-keyword + .field-error"))).isEmpty();
         WebElement search = browser.findElement(By.id("rule-search"));
         search.sendKeys(keyword);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rules-body"), keyword));
@@ -125,7 +117,8 @@ class RulesConsoleBrowserTest {
         browser.findElement(By.id("tester-text")).sendKeys("我想了解一下" + keyword + "的情况");
         wait.until(d -> d.findElements(By.cssSelector("#tester-highlighted mark")).stream()
                 .anyMatch(mark -> mark.getText().equals(keyword)));
-        assertThat(browser.findElement(By.id("tester-intents")).getText()).contains("quote");
+        assertThat(browser.findElement(By.id("tester-intents")).getText()).as("intents by label").contains("报价");
+        assertThat(browser.findElement(By.cssSelector("#rules-body td[data-kind='keyword']")).getText()).isEqualTo("关键词");
         screenshot("tester");
     }
 
@@ -151,6 +144,13 @@ class RulesConsoleBrowserTest {
     @Order(4)
     void publishesAndTheDryRunApiAnswersWithTheNewVersion() throws Exception {
         browser.findElement(By.id("publish")).click();
+        // Publishing asks first, with the impact numbers: the stored message with the keyword gains 报价.
+        WebElement gained = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#confirm-publish-impact tr[data-intent='quote'] td.gained")));
+        assertThat(Integer.parseInt(gained.getText().replace("+", ""))).isPositive();
+        assertThat(browser.findElement(By.id("confirm-publish")).getText()).contains("发布草稿？", "报价");
+        screenshot("publish-confirm");
+        browser.findElement(By.id("confirm-publish-ok")).click();
         WebElement published = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("published-version")));
         publishedVersion = Long.parseLong(published.getText().replaceAll("\\D", ""));
 
@@ -166,8 +166,10 @@ class RulesConsoleBrowserTest {
         days.clear();
         days.sendKeys("1");
         browser.findElement(By.id("retag-start")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-retag-ok"))).click();
         wait.withTimeout(Duration.ofSeconds(30)).until(
-                ExpectedConditions.textToBePresentInElementLocated(By.id("retag-job"), "completed"));
+                ExpectedConditions.attributeToBe(By.id("retag-job"), "data-status", "completed"));
+        assertThat(browser.findElement(By.id("retag-job")).getText()).contains("已完成");
         assertThat(browser.findElement(By.id("retag-job")).getText()).contains("v" + publishedVersion);
         screenshot("retag");
     }
@@ -177,25 +179,27 @@ class RulesConsoleBrowserTest {
     void rollingBackMakesANewVersionWithoutTheKeyword() throws Exception {
         long before = baseline;
         open("history");
-        WebElement diffFrom = browser.findElement(By.id("diff-from"));
-        diffFrom.sendKeys(String.valueOf(before));
-        browser.findElement(By.id("diff-to")).sendKeys(String.valueOf(publishedVersion));
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#diff-to option[value='" + publishedVersion + "']")));
+        new Select(browser.findElement(By.id("diff-from"))).selectByValue(String.valueOf(before));
+        new Select(browser.findElement(By.id("diff-to"))).selectByValue(String.valueOf(publishedVersion));
         browser.findElement(By.id("diff")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("diff-result"), keyword));
         screenshot("history-diff");
 
         wait.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector("#history-body button.rollback[data-version='" + before + "']"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-rollback-ok"))).click();
         WebElement rolledBack = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("rolled-back-version")));
         long newVersion = Long.parseLong(rolledBack.getText().replaceAll("\\D", ""));
         assertThat(newVersion).isGreaterThan(publishedVersion);
         // History says who, when and what: the publish added one rule, the rollback removed it again.
         WebElement published = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#history-body tr[data-version='" + publishedVersion + "']")));
-        assertThat(published.getText()).contains("test-admin").contains("1 added");
+        assertThat(published.getText()).contains("test-admin", "发布", "新增 1 · 删除 0");
         WebElement rollbackRow = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#history-body tr[data-version='" + newVersion + "']")));
-        assertThat(rollbackRow.getText()).contains("rollback → v" + before).contains("1 removed");
+        assertThat(rollbackRow.getText()).contains("回滚到 v" + before, "删除 1");
 
         given().auth().oauth2("test-admin-token").contentType(ContentType.JSON)
                 .body("{\"text\": \"" + keyword + "\", \"tenant\": \"" + TENANT + "\"}")
@@ -233,8 +237,7 @@ class RulesConsoleBrowserTest {
         switchTenant(TENANT);
         open("rules");
         String original = "青龙" + UUID.randomUUID().toString().substring(0, 4);
-        browser.findElement(By.id("new-intent")).clear();
-        browser.findElement(By.id("new-intent")).sendKeys("sample");
+        new Select(browser.findElement(By.id("new-intent"))).selectByValue("sample");
         browser.findElement(By.id("new-keyword")).sendKeys(original);
         browser.findElement(By.id("add-rule")).click();
         WebElement search = browser.findElement(By.id("rule-search"));
@@ -296,9 +299,7 @@ class RulesConsoleBrowserTest {
 
         new Select(browser.findElement(By.id("new-kind"))).selectByValue("combination");
         assertThat(browser.findElement(By.id("new-keyword")).isDisplayed()).isFalse();
-        WebElement intent = browser.findElement(By.id("new-intent"));
-        intent.clear();
-        intent.sendKeys("quote");
+        new Select(browser.findElement(By.id("new-intent"))).selectByValue("quote");
         browser.findElement(By.id("new-part-a")).sendKeys("@" + set);
         browser.findElement(By.id("new-part-b")).sendKeys("贴牌");
         WebElement window = browser.findElement(By.id("new-window"));
@@ -319,8 +320,19 @@ class RulesConsoleBrowserTest {
         wait.until(d -> d.findElements(By.cssSelector("#tester-highlighted mark")).stream().map(WebElement::getText)
                 .toList().containsAll(java.util.List.of(brand, "贴牌")));
         screenshot("rules-combination");
-        given().auth().oauth2("test-admin-token").when().delete("/api/v1/tenants/" + TENANT + "/intent-rules/draft")
-                .then().statusCode(204);
+
+        // Discarding asks first: cancelling keeps the draft, confirming empties it.
+        browser.findElement(By.id("discard")).click();
+        WebElement question = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-discard")));
+        assertThat(question.getText()).contains("丢弃草稿？", "2 项更改");
+        browser.findElement(By.id("confirm-discard-cancel")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.id("confirm-discard"), 0));
+        assertThat(browser.findElements(By.cssSelector("#draft-changes li"))).hasSize(2);
+        browser.findElement(By.id("discard")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-discard-ok"))).click();
+        wait.until(ExpectedConditions.textToBe(By.id("draft-changes"), "草稿里没有待发布的更改。"));
+        given().auth().oauth2("test-admin-token").when().get("/api/v1/tenants/" + TENANT + "/intent-rules/draft")
+                .then().statusCode(200).body("added", org.hamcrest.Matchers.empty());
     }
 
     @Test
@@ -360,7 +372,6 @@ class RulesConsoleBrowserTest {
     }
 
     private void screenshot(String name) throws Exception {
-        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-        Files.write(SHOTS.resolve(name + ".png"), png);
+        ChromiumBrowser.screenshot(browser, name);
     }
 }

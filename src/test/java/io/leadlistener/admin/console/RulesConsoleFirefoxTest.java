@@ -54,7 +54,7 @@ class RulesConsoleFirefoxTest {
             firefox.waitUntil("[...document.querySelectorAll('#tester-highlighted mark')]"
                     + ".some(mark => mark.textContent === '" + keyword + "')", WAIT);
             assertThat(firefox.evaluate("document.getElementById('tester-intents').textContent").asText())
-                    .contains("quote");
+                    .contains("报价");
 
             firefox.evaluate("document.getElementById('impact').click(); true");
             firefox.waitUntil("document.querySelector(\"#impact-result [data-message-id='" + messageId + "']\")",
