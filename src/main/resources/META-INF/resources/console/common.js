@@ -83,13 +83,9 @@ export function formatDay(instant) {
 export function ago(instant, now = Date.now()) {
   if (!instant) return '';
   const seconds = Math.round((new Date(instant).getTime() - now) / 1000);
-  const steps = [[60, 'second'], [3600, 'minute'], [86400, 'hour'], [86400 * 30, 'day'], [86400 * 365, 'month']];
-  let unit = 'year';
-  let size = 86400 * 365;
-  for (const [limit, name] of steps) {
-    if (Math.abs(seconds) < limit) { unit = name; break; }
-  }
-  size = { second: 1, minute: 60, hour: 3600, day: 86400, month: 86400 * 30, year: 86400 * 365 }[unit];
+  const units = [['second', 1, 60], ['minute', 60, 3600], ['hour', 3600, 86400], ['day', 86400, 86400 * 30],
+    ['month', 86400 * 30, 86400 * 365], ['year', 86400 * 365, Infinity]];
+  const [unit, size] = units.find(([, , limit]) => Math.abs(seconds) < limit);
   return relative.format(Math.round(seconds / size), unit);
 }
 

@@ -52,16 +52,16 @@ const dashboard = dashboardScreen(screens.dashboard, context);
 // ---- rules -----------------------------------------------------------------------------------------------------
 const rulesBody = el('tbody', { id: 'rules-body' });
 const rulesStatus = el('div', { id: 'rules-status' });
-const search = el('input', { id: 'rule-search', placeholder: t('search') });
+const search = el('input', { id: 'rule-search', type: 'search', placeholder: t('search'), 'aria-label': t('search') });
 const newIntent = el('select', { id: 'new-intent', 'aria-label': t('intent') });
 // The API's rule kinds (RuleKind codes); anything else is refused with 400.
 const KINDS = ['keyword', 'exclusion', 'negation_cue', 'trailing_negation_cue', 'clause_break', 'topic_marker', 'word_set', 'combination', 'mention_frame'];
 const newKind = el('select', { id: 'new-kind', 'aria-label': t('kindLabel') }, KINDS.map((k) => el('option', { value: k }, label('kind', k))));
-const newKeyword = el('input', { id: 'new-keyword', placeholder: t('keyword'), size: 10 });
+const newKeyword = el('input', { id: 'new-keyword', placeholder: t('keyword'), 'aria-label': t('keyword'), size: 10 });
 // Plain fields of the kinds that hold more than one word ('|' separates words; '@name' refers to a word set).
-const newWords = el('input', { id: 'new-words', placeholder: t('words'), size: 24 });
-const newPartA = el('input', { id: 'new-part-a', placeholder: t('partA'), size: 16 });
-const newPartB = el('input', { id: 'new-part-b', placeholder: t('partB'), size: 16 });
+const newWords = el('input', { id: 'new-words', placeholder: t('words'), 'aria-label': t('words'), size: 24 });
+const newPartA = el('input', { id: 'new-part-a', placeholder: t('partA'), 'aria-label': t('partA'), size: 16 });
+const newPartB = el('input', { id: 'new-part-b', placeholder: t('partB'), 'aria-label': t('partB'), size: 16 });
 const newWindow = el('input', { id: 'new-window', type: 'number', min: 1, max: 30, value: 8, size: 3, title: t('window') });
 const newOrdered = el('input', { id: 'new-ordered', type: 'checkbox' });
 const newSentence = el('input', { id: 'new-sentence', type: 'checkbox' });
@@ -88,8 +88,8 @@ screens.rules.append(el('section', { id: 'rules' }, el('h2', {}, t('rules')), se
   el('p', {}, newIntent, newKind, newKeyword, wordsFields, partsFields, ' ', el('button', { id: 'add-rule', onclick: addRule }, t('add'))), rulesStatus));
 
 // Custom intents: created through the intents API, then usable in rules.
-const intentName = el('input', { id: 'intent-name', placeholder: 'name', size: 10 });
-const intentLabel = el('input', { id: 'intent-label', placeholder: 'label', size: 10 });
+const intentName = el('input', { id: 'intent-name', placeholder: t('intentId'), 'aria-label': t('intentId'), size: 10 });
+const intentLabel = el('input', { id: 'intent-label', placeholder: t('intentName'), 'aria-label': t('intentName'), size: 10 });
 const intentList = el('span', { id: 'intent-list' });
 document.getElementById('rules').append(el('p', {}, `${t('intents')}: `, intentList), el('p', {}, intentName, intentLabel,
   el('button', { id: 'create-intent', onclick: createIntent }, t('newIntent'))));
@@ -115,13 +115,28 @@ async function loadRules() {
   try {
     const q = encodeURIComponent(search.value.trim());
     const page = await api('GET', `${base()}/intent-rules?state=draft&size=20&page=${state.page}&q=${q}`);
-    rulesBody.replaceChildren(...page.items.map((rule) => el('tr', { 'data-rule-id': rule.id },
-      el('td', { 'data-intent': rule.intent }, rule.intent === '*' ? t('anyIntent') : labelOfIntent(rule.intent)),
-      el('td', { 'data-kind': rule.kind }, label('kind', rule.kind)), el('td', { class: 'keyword' }, describeRule(rule)), el('td', {}, rule.enabled ? '✓' : '✗'),
-      el('td', {}, el('button', { onclick: () => toggleRule(rule) }, rule.enabled ? t('disable') : t('enable')), ' ',
-        rule.kind === 'word_set' || rule.a ? '' : el('button', { class: 'edit-rule', onclick: (event) => editRule(rule, event.target.closest('tr')) }, t('edit'))))));
+    // Grouped by intent, in the order the page has them: a heading row where the intent changes.
+    const rows = [];
+    let group = null;
+    for (const rule of page.items) {
+      if (rule.intent !== group) {
+        group = rule.intent;
+        rows.push(el('tr', { class: 'group' }, el('th', { colspan: 5, scope: 'rowgroup' }, rule.intent === '*' ? t('anyIntent') : labelOfIntent(rule.intent))));
+      }
+      rows.push(ruleRow(rule));
+    }
+    rulesBody.replaceChildren(...(rows.length ? rows : [el('tr', {}, el('td', { colspan: 5, class: 'muted' }, t('noRules')))]));
     rulesStatus.textContent = t('ruleCount', { total: page.total, page: state.page + 1 });
   } catch (error) { showError(rulesStatus, error); }
+}
+
+function ruleRow(rule) {
+  return el('tr', { 'data-rule-id': rule.id },
+    el('td', { 'data-intent': rule.intent }, rule.intent === '*' ? t('anyIntent') : labelOfIntent(rule.intent)),
+    el('td', { 'data-kind': rule.kind }, label('kind', rule.kind)), el('td', { class: 'keyword' }, describeRule(rule)),
+    el('td', {}, rule.enabled ? '✓' : '✗'),
+    el('td', {}, el('button', { onclick: () => toggleRule(rule) }, rule.enabled ? t('disable') : t('enable')), ' ',
+      el('button', { class: 'edit-rule', onclick: (event) => editRule(rule, event.target.closest('tr')) }, t('edit'))));
 }
 
 /** A rule's keyword, with a word set's words or a combination's window and order. */
@@ -159,27 +174,50 @@ async function toggleRule(rule) {
   await saveRule({ ...rule, enabled: !rule.enabled });
 }
 
-/** Turns the row's keyword cell into an input; Enter or "save" puts the changed rule into the draft. */
+/**
+ * Turns the row's rule cell into the fields of its kind — a keyword; a word set's name and words; a combination's or
+ * mention frame's two parts and window — Enter or "保存" puts the changed rule into the draft, Esc cancels.
+ */
 function editRule(rule, row) {
-  const input = el('input', { class: 'edit-keyword', value: rule.keyword, size: 12 });
-  const save = () => saveRule({ ...rule, keyword: input.value.trim() });
-  input.addEventListener('keydown', (event) => { if (event.key === 'Enter') save(); if (event.key === 'Escape') loadRules(); });
-  row.querySelector('td.keyword').replaceChildren(input, ' ', el('button', { class: 'save-rule', onclick: save }, t('save')));
-  input.focus();
-  input.setSelectionRange(input.value.length, input.value.length);
+  const inputs = {};
+  let changed;
+  if (rule.kind === 'word_set') {
+    inputs.keyword = el('input', { class: 'edit-keyword', value: rule.keyword, size: 10, 'aria-label': t('setName') });
+    inputs.words = el('input', { class: 'edit-words', value: (rule.words ?? []).join(' | '), size: 24, 'aria-label': t('words') });
+    changed = () => ({ ...rule, keyword: inputs.keyword.value.trim(), words: splitWords(inputs.words.value) });
+  } else if (rule.a) {
+    inputs.a = el('input', { class: 'edit-part-a', value: rule.a.join(' | '), size: 14, 'aria-label': t('partA') });
+    inputs.b = el('input', { class: 'edit-part-b', value: rule.b.join(' | '), size: 14, 'aria-label': t('partB') });
+    inputs.window = el('input', { class: 'edit-window', type: 'number', min: 1, max: 30, value: rule.window, size: 3, 'aria-label': t('window') });
+    // The keyword of a combination is its parts' readable form, made by the API.
+    changed = () => ({ ...rule, keyword: '', a: splitWords(inputs.a.value), b: splitWords(inputs.b.value), window: Number(inputs.window.value) });
+  } else {
+    inputs.keyword = el('input', { class: 'edit-keyword', value: rule.keyword, size: 12, 'aria-label': t('keyword') });
+    changed = () => ({ ...rule, keyword: inputs.keyword.value.trim() });
+  }
+  const save = () => saveRule(changed(), inputs);
+  Object.values(inputs).forEach((input) => input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') save();
+    if (event.key === 'Escape') loadRules();
+  }));
+  row.querySelector('td.keyword').replaceChildren(...Object.values(inputs).flatMap((input) => [input, ' ']),
+    el('button', { class: 'save-rule', onclick: save }, t('save')));
+  const first = Object.values(inputs)[0];
+  first.focus();
+  first.setSelectionRange?.(first.value.length, first.value.length);
 }
 
-async function saveRule(rule) {
+async function saveRule(rule, inputs = {}) {
   try {
     await api('PUT', `${base()}/intent-rules/${rule.id}`, { intent: rule.intent, kind: rule.kind, keyword: rule.keyword, enabled: rule.enabled, note: rule.note,
       words: rule.words, a: rule.a, b: rule.b, window: rule.window, ordered: rule.ordered, effect: rule.effect, scope: rule.scope });
     await Promise.all([loadRules(), loadDraft()]);
     runTest();
-  } catch (error) { showError(rulesStatus, error); }
+  } catch (error) { showError(rulesStatus, error); showFieldErrors(inputs, error); }
 }
 
 // ---- try a message ---------------------------------------------------------------------------------------------
-const testerText = el('textarea', { id: 'tester-text' });
+const testerText = el('textarea', { id: 'tester-text', 'aria-label': t('tester') });
 const useDraft = el('input', { type: 'checkbox', id: 'tester-draft' });
 const testerOut = el('div', { id: 'tester-result' });
 testerText.addEventListener('input', debounce(runTest, 300));
@@ -377,29 +415,46 @@ function showJob(job) {
   }
 }
 
-// ---- routing: intent → pool, precedence, default pool (each save is a new routing version) -----------------------
+// ---- 分配: intent → pool, precedence, default pool, and who is alerted about each pool's leads without an owner
+// (each save is a new routing version) -------------------------------------------------------------------------
 const routingBody = el('tbody', { id: 'routing-body' });
+const recipientsBody = el('tbody', { id: 'recipients-body' });
 const routingPrecedence = el('input', { id: 'routing-precedence', size: 30 });
 const routingDefault = el('input', { id: 'routing-default', size: 14 });
-const routingNewIntent = el('input', { id: 'routing-new-intent', placeholder: t('intent'), size: 10 });
-const routingNewPool = el('input', { id: 'routing-new-pool', placeholder: t('pool'), size: 14 });
+const routingNewIntent = el('input', { id: 'routing-new-intent', placeholder: t('intent'), 'aria-label': t('intent'), size: 10 });
+const routingNewPool = el('input', { id: 'routing-new-pool', placeholder: t('pool'), 'aria-label': t('pool'), size: 14 });
 const routingOut = el('div', { id: 'routing-status' });
 let routingVersion = null;
 screens.routing.append(el('section', { id: 'routing' }, el('h2', {}, t('routing')),
-  el('table', {}, el('thead', {}, el('tr', {}, [t('intent'), t('pool')].map((h) => el('th', {}, h)))), routingBody),
+  el('table', { class: 'data compact' }, el('thead', {}, el('tr', {}, [t('intent'), t('pool')].map((h) => el('th', { scope: 'col' }, h)))), routingBody),
   el('p', {}, routingNewIntent, ' → ', routingNewPool),
   el('p', {}, el('label', {}, t('precedence'), ' ', routingPrecedence)),
-  el('p', {}, el('label', {}, t('defaultPool'), ' ', routingDefault), ' ',
-    el('button', { id: 'routing-save', onclick: saveRouting }, t('save'))), routingOut));
+  el('p', {}, el('label', {}, t('defaultPool'), ' ', routingDefault)),
+  el('h3', {}, t('recipients')), el('p', { class: 'muted' }, t('recipientsHelp')),
+  el('table', { class: 'data compact' }, el('thead', {}, el('tr', {}, [t('pool'), t('recipientUsers'), t('recipientDepartments'),
+    t('recipientRobots')].map((h) => el('th', { scope: 'col' }, h)))), recipientsBody),
+  el('p', {}, el('button', { id: 'routing-save', class: 'primary', onclick: saveRouting }, t('save'))), routingOut));
+
+/** "zhangsan、lisi, wangwu" → ["zhangsan", "lisi", "wangwu"] */
+const listOf = (value) => value.split(/[,，、\s]+/).map((item) => item.trim()).filter(Boolean);
 
 async function loadRouting() {
   try {
     const routing = await api('GET', `${base()}/routing`);
     routingVersion = routing.version;
     routingBody.replaceChildren(...Object.entries(routing.pools).sort(([a], [b]) => a.localeCompare(b)).map(([intent, pool]) =>
-      el('tr', { 'data-intent': intent }, el('td', {}, labelOfIntent(intent)), el('td', {}, el('input', { class: 'routing-pool', 'data-intent': intent, value: pool, size: 14 })))));
+      el('tr', { 'data-intent': intent }, el('td', {}, labelOfIntent(intent)),
+        el('td', {}, el('input', { class: 'routing-pool', 'data-intent': intent, value: pool, size: 14, 'aria-label': `${labelOfIntent(intent)} ${t('pool')}` })))));
     routingPrecedence.value = routing.precedence.join(', ');
     routingDefault.value = routing.defaultPool;
+    const pools = [...new Set([...Object.values(routing.pools), routing.defaultPool, ...Object.keys(routing.recipients ?? {})])].sort();
+    recipientsBody.replaceChildren(...pools.map((pool) => {
+      const who = routing.recipients?.[pool] ?? {};
+      const field = (name, values) => el('td', {}, el('input', { class: `recipient-${name}`, 'data-pool': pool, size: 18,
+        value: (values ?? []).join(', '), 'aria-label': `${pool} ${t(`recipient${name.charAt(0).toUpperCase()}${name.slice(1)}`)}` }));
+      return el('tr', { 'data-pool': pool }, el('th', { scope: 'row' }, pool), field('users', who.users),
+        field('departments', who.departments), field('robots', who.robots));
+    }));
     routingOut.replaceChildren(el('p', { id: 'routing-version' }, `${t('routingVersion')} ${routing.version}`));
   } catch (error) { showError(routingOut, error); }
 }
@@ -408,10 +463,18 @@ async function saveRouting() {
   const pools = {};
   routingBody.querySelectorAll('input.routing-pool').forEach((input) => { if (input.value.trim()) pools[input.dataset.intent] = input.value.trim(); });
   if (routingNewIntent.value.trim()) pools[routingNewIntent.value.trim()] = routingNewPool.value.trim();
+  const recipients = {};
+  recipientsBody.querySelectorAll('tr[data-pool]').forEach((row) => {
+    const read = (name) => listOf(row.querySelector(`input.recipient-${name}`).value);
+    const users = read('users');
+    const departments = read('departments').map(Number);
+    const robots = read('robots');
+    if (users.length || departments.length || robots.length) recipients[row.dataset.pool] = { users, departments, robots };
+  });
   try {
     // baseVersion: refused (409) if someone else changed routing since it was loaded, instead of overwriting them.
     const result = await api('PUT', `${base()}/routing`, { pools, precedence: routingPrecedence.value.split(',').map((i) => i.trim()).filter(Boolean),
-      defaultPool: routingDefault.value.trim(), baseVersion: routingVersion });
+      defaultPool: routingDefault.value.trim(), recipients, baseVersion: routingVersion });
     routingNewIntent.value = ''; routingNewPool.value = '';
     await loadRouting();
     routingOut.append(el('p', { class: 'ok', id: 'routing-saved' }, `✓ ${t('routingVersion')} ${result.version}`));
@@ -419,7 +482,7 @@ async function saveRouting() {
 }
 
 // ---- look up a stored message ----------------------------------------------------------------------------------
-const lookupId = el('input', { id: 'lookup-id', placeholder: t('messageId') });
+const lookupId = el('input', { id: 'lookup-id', placeholder: t('messageId'), 'aria-label': t('messageId') });
 const lookupOut = el('div', { id: 'lookup-result' });
 screens.leads.append(el('section', { id: 'lookup' }, el('h2', {}, t('lookup')), lookupId,
   el('button', { id: 'lookup-go', onclick: lookup }, t('lookup')), lookupOut));
@@ -428,9 +491,13 @@ async function lookup() {
   try {
     const message = await api('GET', `${base()}/messages/${encodeURIComponent(lookupId.value.trim())}`);
     const tagging = message.tagging ?? message.tags ?? {};
+    const intents = tagging.intents ?? message.intents ?? [];
     lookupOut.replaceChildren(el('p', { id: 'lookup-text' }, message.text ?? message.content ?? ''),
-      el('p', {}, `${t('intents')}: `, el('span', { id: 'lookup-intents' }, (tagging.intents ?? message.intents ?? []).join(', ') || t('none'))),
-      el('pre', {}, JSON.stringify(message, null, 2)));
+      el('p', {}, `${t('intents')}: `, el('span', { id: 'lookup-intents', 'data-intents': intents.join(',') },
+        intents.map(labelOfIntent).join('、') || t('none'))),
+      el('p', { class: 'muted' }, timeElement(message.receivedAt), ` · ${message.contactKey ?? ''}`,
+        message.customerName ? ` · ${message.customerName}` : '', ` · ${message.status ?? ''}`),
+      el('details', {}, el('summary', {}, t('technicalDetails')), el('pre', {}, JSON.stringify(message, null, 2))));
   } catch (error) { showError(lookupOut, error); }
 }
 

@@ -32,6 +32,8 @@ export const TEXT = {
     jobQueued: '排队中', jobRunning: '进行中', jobCompleted: '已完成', jobCancelled: '已取消', jobFailed: '失败',
     publishedVersion: '已发布规则版本 v{version}', rolledBackVersion: '已回滚，新版本 v{version}', chooseVersion: '选择版本',
     draftEmpty: '草稿里没有待发布的更改。',
+    intentId: '意图 ID（英文）', intentName: '中文名称', technicalDetails: '技术细节（原始数据）', recipients: '提醒谁', recipientsHelp: '线索没有负责人时（例如员工在应用里发的消息），提醒该线索池的这些人：成员 userid、部门 id 或群机器人名称，用逗号分隔。',
+    recipientUsers: '成员', recipientDepartments: '部门', recipientRobots: '群机器人', noRules: '没有符合的规则。换个搜索词，或在下面添加一条。',
   },
   en: {
     title: 'Lead console', logout: 'Sign out', tenant: 'Tenant', load: 'Load', rules: 'Rules', search: 'Search',
@@ -66,6 +68,8 @@ export const TEXT = {
     jobQueued: 'queued', jobRunning: 'running', jobCompleted: 'completed', jobCancelled: 'cancelled', jobFailed: 'failed',
     publishedVersion: 'Published rule-set version v{version}', rolledBackVersion: 'Rolled back: new version v{version}', chooseVersion: 'Choose a version',
     draftEmpty: 'The draft has no pending changes.',
+    intentId: 'intent id', intentName: 'label', technicalDetails: 'Technical details (raw)', recipients: 'Who is alerted', recipientsHelp: 'When a lead has no owner (e.g. an employee writing to the app), these are alerted about its pool: member userids, department ids or group robot names, comma-separated.',
+    recipientUsers: 'Members', recipientDepartments: 'Departments', recipientRobots: 'Group robots', noRules: 'No rules match. Try another search, or add one below.',
   },
 };
 

@@ -1,5 +1,5 @@
 // 线索: the tenant's leads with filters, the last tagged line highlighted, and a lead's timeline beside the list.
-import { el, api, t, label, showError, timeElement, highlight, debounce } from './common.js';
+import { el, api, t, label, showError, timeElement, highlight, debounce, ago } from './common.js';
 
 const PERIODS = [['', 'periodAll'], ['1', 'period1'], ['7', 'period7'], ['30', 'period30'], ['90', 'period90']];
 const CHANNELS = ['wecom-app', 'wecom-contact', 'wecom-kf', 'api'];
@@ -84,7 +84,7 @@ export function leadsScreen(panel, context) {
       el('td', {}, lead.pool ?? ''),
       el('td', {}, label('channel', lead.channel)),
       el('td', { class: 'last-line' }, lastLine(lead.lastTagged)),
-      el('td', { class: 'nowrap' }, timeElement(lead.lastSeenAt)));
+      el('td', { class: 'nowrap' }, timeElement(lead.lastSeenAt), el('small', { class: 'muted block ago' }, ago(lead.lastSeenAt))));
   }
 
   function lastLine(tagged) {

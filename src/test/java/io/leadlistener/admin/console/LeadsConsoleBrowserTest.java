@@ -120,6 +120,7 @@ class LeadsConsoleBrowserTest {
         WebElement seen = row.findElement(By.cssSelector("time"));
         assertThat(seen.getText()).as("local time in Asia/Shanghai")
                 .isEqualTo(LOCAL_TIME.format(Instant.parse(lead.getString("lead.lastSeenAt"))));
+        assertThat(row.findElement(By.cssSelector(".ago")).getText()).as("and how long ago").matches(".*(前|现在)");
         assertThat(row.getText()).contains("接入 API").doesNotContain("quote");
         screenshot("leads");
 

@@ -196,7 +196,9 @@ class RulesConsoleBrowserTest {
         // History says who, when and what: the publish added one rule, the rollback removed it again.
         WebElement published = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#history-body tr[data-version='" + publishedVersion + "']")));
-        assertThat(published.getText()).contains("test-admin", "发布", "新增 1 · 删除 0");
+        assertThat(published.getText()).contains("test-admin", "发布", "新增 1 · 删除 0")
+                .as("local time, not an ISO instant").containsPattern("\\d{4}/\\d{2}/\\d{2} \\d{2}:\\d{2}")
+                .doesNotContain("T", "Z");
         WebElement rollbackRow = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#history-body tr[data-version='" + newVersion + "']")));
         assertThat(rollbackRow.getText()).contains("回滚到 v" + before, "删除 1");
@@ -244,7 +246,9 @@ class RulesConsoleBrowserTest {
         search.clear();
         search.sendKeys(original);
         // The search's own (debounced) render is the last: wait for it, or the row is replaced under the click.
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#rules-body tr"), 1));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#rules-body tr[data-rule-id]"), 1));
+        assertThat(browser.findElement(By.cssSelector("#rules-body tr.group")).getText()).as("grouped under its intent")
+                .isEqualTo("样品需求");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rules-body"), original));
         browser.findElement(By.cssSelector("#rules-body button.edit-rule")).click();
         WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input.edit-keyword")));
@@ -266,18 +270,25 @@ class RulesConsoleBrowserTest {
                 By.cssSelector("input.routing-pool[data-intent='quote']")));
         quotePool.clear();
         quotePool.sendKeys(pool);
+        // Who is alerted about the pool's leads without an owner: typed as a list, saved with the routing.
+        WebElement users = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("input.recipient-users[data-pool='" + before.getString("defaultPool") + "']")));
+        users.clear();
+        users.sendKeys("zhangsan、lisi");
         browser.findElement(By.id("routing-save")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("routing-saved")));
         screenshot("routing");
         given().auth().oauth2("test-admin-token").when().get("/api/v1/tenants/" + TENANT + "/routing").then()
                 .statusCode(200)
                 .body("pools.quote", org.hamcrest.Matchers.equalTo(pool))
+                .body("recipients.'" + before.getString("defaultPool") + "'.users",
+                        org.hamcrest.Matchers.contains("zhangsan", "lisi"))
                 .body("version", org.hamcrest.Matchers.equalTo(before.getInt("version") + 1))
                 .body("publishedBy", org.hamcrest.Matchers.equalTo("test-admin"));
         // Put the routing back as it was, for the tests that route lab's leads.
         given().auth().oauth2("test-admin-token").contentType(ContentType.JSON)
                 .body(java.util.Map.of("pools", before.getMap("pools"), "precedence", before.getList("precedence"),
-                        "defaultPool", before.getString("defaultPool")))
+                        "defaultPool", before.getString("defaultPool"), "recipients", before.getMap("recipients")))
                 .when().put("/api/v1/tenants/" + TENANT + "/routing").then().statusCode(200);
     }
 
@@ -310,6 +321,15 @@ class RulesConsoleBrowserTest {
         search.clear();
         search.sendKeys(set);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rules-body"), "@" + set + " … 贴牌"));
+        // Edited in place like any rule: part B becomes 代工.
+        WebElement combination = browser.findElements(By.cssSelector("#rules-body tr[data-rule-id]")).stream()
+                .filter(row -> row.getText().contains("贴牌")).findFirst().orElseThrow();
+        combination.findElement(By.cssSelector("button.edit-rule")).click();
+        WebElement partB = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input.edit-part-b")));
+        partB.clear();
+        partB.sendKeys("代工 | 贴牌");
+        browser.findElement(By.cssSelector("button.save-rule")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rules-body"), "@" + set + " … 代工|贴牌"));
 
         if (!browser.findElement(By.id("tester-draft")).isSelected()) {
             browser.findElement(By.id("tester-draft")).click();
