@@ -150,3 +150,16 @@ export function showFieldErrors(inputs, error) {
   }
   return placed;
 }
+
+/**
+ * For a screen part that reloads whenever its inputs change: each call starts a turn and returns a check that stays
+ * true only while no later turn has started, so an answer that comes back after a newer request is dropped instead
+ * of overwriting it.
+ */
+export function turns() {
+  let latest = 0;
+  return () => {
+    const mine = ++latest;
+    return () => mine === latest;
+  };
+}

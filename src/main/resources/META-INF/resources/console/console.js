@@ -1,7 +1,7 @@
 // The console: 线索, 看板, 规则, 历史, 分配, 重新打标 — one screen at a time (the URL's #hash). Every piece of data goes
 // through the admin REST API with the session cookie; state-changing calls carry the page's CSRF token. Untrusted
 // text is only ever inserted as text (el()).
-import { el, api, t, showError, debounce, session, label, formatTime, timeElement, confirmDialog, showFieldErrors } from './common.js';
+import { el, api, t, showError, debounce, session, label, formatTime, timeElement, confirmDialog, showFieldErrors, turns } from './common.js';
 import { leadsScreen } from './leads.js';
 import { dashboardScreen } from './dashboard.js';
 
@@ -94,9 +94,13 @@ const intentList = el('span', { id: 'intent-list' });
 document.getElementById('rules').append(el('p', {}, `${t('intents')}: `, intentList), el('p', {}, intentName, intentLabel,
   el('button', { id: 'create-intent', onclick: createIntent }, t('newIntent'))));
 
+const intentsTurn = turns();
 async function loadIntents() {
   try {
-    state.intents = await api('GET', `${base()}/intents`);
+    const current = intentsTurn();
+    const intents = await api('GET', `${base()}/intents`);
+    if (!current()) return;
+    state.intents = intents;
     const chosen = newIntent.value;
     newIntent.replaceChildren(...state.intents.map((i) => el('option', { value: i.name, selected: i.name === chosen }, labelOfIntent(i.name))));
     intentList.textContent = state.intents.map((i) => `${labelOfIntent(i.name)} (${i.name})`).join(', ');
@@ -111,10 +115,13 @@ async function createIntent() {
   } catch (error) { showError(rulesStatus, error); }
 }
 
+const rulesTurn = turns();
 async function loadRules() {
   try {
+    const current = rulesTurn();
     const q = encodeURIComponent(search.value.trim());
     const page = await api('GET', `${base()}/intent-rules?state=draft&size=20&page=${state.page}&q=${q}`);
+    if (!current()) return;
     // Grouped by intent, in the order the page has them: a heading row where the intent changes.
     const rows = [];
     let group = null;
@@ -225,11 +232,14 @@ useDraft.addEventListener('change', runTest);
 screens.rules.append(el('section', { id: 'tester' }, el('h2', {}, t('tester')), testerText,
   el('label', {}, useDraft, ' ', t('useDraft')), testerOut));
 
+const testTurn = turns();
 async function runTest() {
+  const current = testTurn();
   const text = testerText.value;
   if (!text.trim()) { testerOut.replaceChildren(); return; }
   try {
     const result = await api('POST', '/api/v1/intents/test', { text, tenant: state.tenant, draft: useDraft.checked });
+    if (!current()) return;
     testerOut.replaceChildren(
       el('p', {}, `${t('version')}: `, el('span', { id: 'tester-version' }, result.ruleSetVersion)),
       el('p', {}, `${t('intents')}: `, el('span', { id: 'tester-intents' }, result.intents.map(labelOfIntent).join('、') || t('none'))),
@@ -290,8 +300,13 @@ function changeCount(diff) {
   return ['added', 'removed', 'changed'].reduce((n, key) => n + (diff?.[key]?.length ?? 0), 0);
 }
 
+const draftTurn = turns();
 async function loadDraft() {
-  try { draftOut.replaceChildren(describeChanges(await api('GET', `${base()}/intent-rules/draft`))); } catch (error) { showError(draftOut, error); }
+  const current = draftTurn();
+  try {
+    const draft = await api('GET', `${base()}/intent-rules/draft`);
+    if (current()) draftOut.replaceChildren(describeChanges(draft));
+  } catch (error) { if (current()) showError(draftOut, error); }
 }
 
 async function previewImpact() {
@@ -348,11 +363,14 @@ const diffTo = el('select', { id: 'diff-to', 'aria-label': t('chooseVersion') })
 screens.history.append(el('section', { id: 'history' }, el('h2', {}, t('history')), el('table', {}, historyBody),
   el('p', {}, diffFrom, ' → ', diffTo, el('button', { id: 'diff', onclick: showDiff }, t('diff'))), diffOut));
 
+const historyTurn = turns();
 async function loadHistory() {
   try {
+    const current = historyTurn();
     // Who and when come with the versions; what changed is in the audit trail (one entry per publish or rollback).
     const [versions, audit] = await Promise.all([api('GET', `${base()}/intent-rules/versions`),
       api('GET', `${base()}/intent-rules/audit?limit=500`)]);
+    if (!current()) return;
     const what = new Map(audit.filter((entry) => entry.version != null).map((entry) => [entry.version, entry.changes]));
     const counts = (changes) => (changes?.added || changes?.removed || changes?.changed
       ? `${t('added')} ${changes.added?.length ?? 0} · ${t('removed')} ${changes.removed?.length ?? 0} · ${t('changedRule')} ${changes.changed?.length ?? 0}`
@@ -438,9 +456,12 @@ screens.routing.append(el('section', { id: 'routing' }, el('h2', {}, t('routing'
 /** "zhangsan、lisi, wangwu" → ["zhangsan", "lisi", "wangwu"] */
 const listOf = (value) => value.split(/[,，、\s]+/).map((item) => item.trim()).filter(Boolean);
 
+const routingTurn = turns();
 async function loadRouting() {
   try {
+    const current = routingTurn();
     const routing = await api('GET', `${base()}/routing`);
+    if (!current()) return;
     routingVersion = routing.version;
     routingBody.replaceChildren(...Object.entries(routing.pools).sort(([a], [b]) => a.localeCompare(b)).map(([intent, pool]) =>
       el('tr', { 'data-intent': intent }, el('td', {}, labelOfIntent(intent)),

@@ -1,6 +1,6 @@
 // 看板: leads and tagged messages per day by intent (an SVG chart), the period's totals, capture latency, alerts
 // sent and the keywords that matched most — all from GET …/stats, days in the console's zone.
-import { el, api, t, showError, formatDay, session, label } from './common.js';
+import { el, api, t, showError, formatDay, session, label, turns } from './common.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const PALETTE = ['#2f6fed', '#f08c2e', '#2aa876', '#9b59b6', '#e0447c', '#16a2b8', '#8a6d3b', '#6c757d'];
@@ -31,16 +31,16 @@ export function dashboardScreen(panel, context) {
   period.addEventListener('change', load);
   measure.addEventListener('change', () => { if (report) drawChart(report); });
 
-  let latest = 0;
+  const loads = turns();
   async function load() {
     status.textContent = '…';
-    const request = ++latest;
+    const current = loads();
     const to = new Date();
     const from = new Date(to.getTime() - (Number(period.value) - 1) * 86400000);
     const params = new URLSearchParams({ from: from.toISOString(), to: to.toISOString(), bucket: 'day', zone: session.zone });
     try {
       const answer = await api('GET', `/api/v1/tenants/${encodeURIComponent(context.tenant())}/stats?${params}`);
-      if (request !== latest) return;
+      if (!current()) return;
       report = answer;
       status.textContent = report.totals.messagesTagged.total || report.totals.leadsCreated.total ? '' : t('noData');
       drawCards(report.totals);

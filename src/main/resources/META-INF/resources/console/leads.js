@@ -1,5 +1,5 @@
 // 线索: the tenant's leads with filters, the last tagged line highlighted, and a lead's timeline beside the list.
-import { el, api, t, label, showError, timeElement, highlight, debounce, ago } from './common.js';
+import { el, api, t, label, showError, timeElement, highlight, debounce, ago, turns } from './common.js';
 
 const PERIODS = [['', 'periodAll'], ['1', 'period1'], ['7', 'period7'], ['30', 'period30'], ['90', 'period90']];
 const CHANNELS = ['wecom-app', 'wecom-contact', 'wecom-kf', 'api'];
@@ -52,22 +52,22 @@ export function leadsScreen(panel, context) {
     return params;
   }
 
-  let latest = 0;
+  const loads = turns();
   async function load(next) {
     const params = query();
     if (next && cursor) params.set('cursor', cursor);
     if (!next) status.textContent = '…';
     // Filters change faster than answers come: only the answer to the latest request is shown.
-    const request = ++latest;
+    const current = loads();
     try {
       const page = await api('GET', `/api/v1/tenants/${encodeURIComponent(context.tenant())}/leads?${params}`);
-      if (request !== latest) return;
+      if (!current()) return;
       const rows = page.items.map(row);
       if (next) body.append(...rows); else body.replaceChildren(...rows);
       cursor = page.nextCursor;
       more.hidden = !cursor;
       status.textContent = body.children.length ? '' : t('noLeads');
-    } catch (error) { if (request === latest) showError(status, error); }
+    } catch (error) { if (current()) showError(status, error); }
   }
 
   function row(lead) {

@@ -247,8 +247,7 @@ class RulesConsoleBrowserTest {
         search.sendKeys(original);
         // The search's own (debounced) render is the last: wait for it, or the row is replaced under the click.
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#rules-body tr[data-rule-id]"), 1));
-        assertThat(browser.findElement(By.cssSelector("#rules-body tr.group")).getText()).as("grouped under its intent")
-                .isEqualTo("样品需求");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#rules-body tr.group"), "样品需求"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rules-body"), original));
         browser.findElement(By.cssSelector("#rules-body button.edit-rule")).click();
         WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input.edit-keyword")));
