@@ -167,8 +167,9 @@ class RulesConsoleBrowserTest {
         days.sendKeys("1");
         browser.findElement(By.id("retag-start")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-retag-ok"))).click();
-        wait.withTimeout(Duration.ofSeconds(30)).until(
-                ExpectedConditions.attributeToBe(By.id("retag-job"), "data-status", "completed"));
+        // The job line is rebuilt every second while it runs: a read may meet the line just replaced.
+        wait.withTimeout(Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(ExpectedConditions.attributeToBe(By.id("retag-job"), "data-status", "completed"));
         assertThat(browser.findElement(By.id("retag-job")).getText()).contains("已完成");
         assertThat(browser.findElement(By.id("retag-job")).getText()).contains("v" + publishedVersion);
         screenshot("retag");
