@@ -95,18 +95,26 @@ export function timeElement(instant, attrs = {}) {
 }
 
 /**
- * The text with each matched span in <mark> (a combination part by part), as text nodes; spans without offsets
+ * The text with each matched span in <mark> and each suppressed one (the tester's) struck through with its reason —
+ * a combination part by part, so the words between its parts stay plain — all as text nodes; spans without offsets
  * inside the text are skipped.
  */
-export function highlight(text, matches, intentLabel) {
-  const spans = (matches ?? []).flatMap((m) => (m.parts?.length ? m.parts.map((p) => ({ ...m, start: p.start, end: p.end })) : [m]))
+export function highlight(text, matches, intentLabel, suppressed = []) {
+  const asSpans = (m, kind) => (m.parts?.length ? m.parts.map((p) => ({ ...m, start: p.start, end: p.end, kind })) : [{ ...m, kind }]);
+  const spans = [...(matches ?? []).flatMap((m) => asSpans(m, 'match')), ...suppressed.flatMap((m) => asSpans(m, 'suppressed'))]
     .filter((m) => Number.isInteger(m.start) && m.end <= text.length).sort((a, b) => a.start - b.start || b.end - a.end);
   const nodes = [];
   let at = 0;
   for (const span of spans) {
     if (span.start < at) continue;
     nodes.push(text.slice(at, span.start));
-    nodes.push(el('mark', { title: `${intentLabel(span.intent)}: ${span.keyword}` }, text.slice(span.start, span.end)));
+    const piece = text.slice(span.start, span.end);
+    if (span.kind === 'match') nodes.push(el('mark', { title: `${intentLabel(span.intent)}: ${span.keyword}` }, piece));
+    else {
+      const why = span.reason === 'negated' ? `${t('negated')} “${span.cue ?? ''}”`
+        : span.reason === 'mention' ? `${t('mention')} “${span.frame ?? ''}”` : `${t('excluded')} “${span.phrase ?? ''}”`;
+      nodes.push(el('s', { class: 'suppressed', title: why }, piece), el('small', {}, ` (${why})`));
+    }
     at = span.end;
   }
   nodes.push(text.slice(at));

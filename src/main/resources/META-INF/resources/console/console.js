@@ -1,7 +1,7 @@
 // The console: 线索, 看板, 规则, 历史, 分配, 重新打标 — one screen at a time (the URL's #hash). Every piece of data goes
 // through the admin REST API with the session cookie; state-changing calls carry the page's CSRF token. Untrusted
 // text is only ever inserted as text (el()).
-import { el, api, t, showError, debounce, session, label, formatTime, timeElement, confirmDialog, showFieldErrors, turns } from './common.js';
+import { el, api, t, showError, debounce, session, label, formatTime, timeElement, confirmDialog, showFieldErrors, turns, highlight } from './common.js';
 import { leadsScreen } from './leads.js';
 import { dashboardScreen } from './dashboard.js';
 
@@ -243,33 +243,10 @@ async function runTest() {
     testerOut.replaceChildren(
       el('p', {}, `${t('version')}: `, el('span', { id: 'tester-version' }, result.ruleSetVersion)),
       el('p', {}, `${t('intents')}: `, el('span', { id: 'tester-intents' }, result.intents.map(labelOfIntent).join('、') || t('none'))),
-      el('p', { id: 'tester-highlighted' }, highlight(text, result)));
+      el('p', { id: 'tester-highlighted' }, highlight(text, result.matches, labelOfIntent, result.suppressed)));
   } catch (error) { showError(testerOut, error); }
 }
 
-/** The original text with matches in <mark> and suppressed matches struck through, each built as text nodes. */
-function highlight(text, result) {
-  // A combination is marked part by part, so the words between its parts stay plain.
-  const asSpans = (m, kind) => (m.parts && m.parts.length ? m.parts.map((p) => ({ ...m, start: p.start, end: p.end, kind })) : [{ ...m, kind }]);
-  const spans = [...result.matches.flatMap((m) => asSpans(m, 'match')), ...result.suppressed.flatMap((s) => asSpans(s, 'suppressed'))]
-    .sort((a, b) => a.start - b.start || b.end - a.end);
-  const nodes = [];
-  let at = 0;
-  for (const span of spans) {
-    if (span.start < at) continue;
-    nodes.push(text.slice(at, span.start));
-    const piece = text.slice(span.start, span.end);
-    if (span.kind === 'match') nodes.push(el('mark', { title: `${span.intent}: ${span.keyword}` }, piece));
-    else {
-      const why = span.reason === 'negated' ? `${t('negated')} “${span.cue ?? ''}”`
-        : span.reason === 'mention' ? `${t('mention')} “${span.frame ?? ''}”` : `${t('excluded')} “${span.phrase ?? ''}”`;
-      nodes.push(el('s', { class: 'suppressed', title: why }, piece), el('small', {}, ` (${why})`));
-    }
-    at = span.end;
-  }
-  nodes.push(text.slice(at));
-  return nodes;
-}
 
 // ---- draft: pending changes, impact, publish, discard ----------------------------------------------------------
 const draftOut = el('div', { id: 'draft-changes' });

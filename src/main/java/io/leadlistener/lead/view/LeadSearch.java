@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +70,7 @@ class LeadSearch {
                 for (int i = 0; i < parameters.size(); i++) {
                     Object value = parameters.get(i);
                     if (value instanceof Instant instant) {
-                        statement.setTimestamp(i + 1, Timestamp.from(instant));
+                        TransactionJdbc.setInstant(statement, i + 1, instant);
                     } else {
                         statement.setObject(i + 1, value);
                     }
