@@ -44,6 +44,11 @@ final class EmbeddedPostgresLauncher {
         if (durable) {
             // The library passes -F (fsync off) first; later -c settings win.
             builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            if (Boolean.getBoolean(LocalInfraSettings.TRACK_STATEMENTS_PROPERTY)) {
+                // The load harness's statement profile (-Dload.pgStatements=true): time and calls per statement.
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                        .setServerConfig("pg_stat_statements.track", "all");
+            }
         }
         EmbeddedPostgres postgres = builder.start();
         try (Connection connection = postgres.getPostgresDatabase().getConnection();

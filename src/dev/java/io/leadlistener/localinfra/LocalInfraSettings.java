@@ -31,6 +31,12 @@ public record LocalInfraSettings(
 
     static final String BROKER_POM = "src/dev/kafka-broker/pom.xml";
 
+    /**
+     * A system property the load harness sets ({@code -Dload.pgStatements=true}) to have the durable PostgreSQL count
+     * time and calls per statement (pg_stat_statements, preloaded), for the profile behind a change.
+     */
+    public static final String TRACK_STATEMENTS_PROPERTY = "leadlistener.localinfra.track-statements";
+
     /** Dev mode keeps Kafka on the well-known port so that CLI tools and a local Kafka UI find it without configuration. */
     public static final int DEV_KAFKA_PORT = 9092;
     public static final int DEV_KAFKA_CONTROLLER_PORT = 9093;

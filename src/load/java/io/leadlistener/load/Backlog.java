@@ -73,6 +73,44 @@ final class Backlog implements AutoCloseable {
         }
     }
 
+    /** Starts pg_stat_statements' counts afresh (the extension is created on first use). */
+    synchronized void resetStatementProfile() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("create extension if not exists pg_stat_statements");
+            statement.execute("select pg_stat_statements_reset()");
+        }
+    }
+
+    /**
+     * PostgreSQL's time per statement since the last reset, most expensive first, as text: what a phase's share of
+     * PostgreSQL's CPU was spent on.
+     */
+    synchronized String statementProfile(long acceptedRequests) throws SQLException {
+        StringBuilder out = new StringBuilder(String.format(java.util.Locale.ROOT,
+                "%10s %10s %12s %10s %12s  %s%n", "calls", "per req", "total ms", "mean ms", "ms per req", "query"));
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("""
+                        select calls, total_exec_time + total_plan_time, mean_exec_time,
+                               regexp_replace(query, '\\s+', ' ', 'g')
+                        from pg_stat_statements
+                        where dbid = (select oid from pg_database where datname = current_database())
+                        order by total_exec_time + total_plan_time desc limit 40""")) {
+            double sum = 0;
+            while (rows.next()) {
+                double total = rows.getDouble(2);
+                sum += total;
+                String query = rows.getString(4);
+                out.append(String.format(java.util.Locale.ROOT, "%,10d %10.2f %,12.0f %10.3f %12.4f  %s%n",
+                        rows.getLong(1), rows.getLong(1) / (double) Math.max(1, acceptedRequests), total,
+                        rows.getDouble(3), total / Math.max(1, acceptedRequests),
+                        query.length() > 300 ? query.substring(0, 300) + " …" : query));
+            }
+            out.append(String.format(java.util.Locale.ROOT, "sum of the above: %,.0f ms = %.4f ms per request%n", sum,
+                    sum / Math.max(1, acceptedRequests)));
+        }
+        return out.toString();
+    }
+
     @Override
     public void close() throws SQLException {
         connection.close();

@@ -35,14 +35,18 @@ final class CallbackFactory {
             "请问代理商怎么加盟",
             "给我一份报价单吧，要五百件");
 
-    /** Contacts cycle through this many users: many leads, so the worker's per-contact order rarely serializes. */
-    private static final int CONTACTS = 5_000;
+    /** The usual spread: many leads, so the worker's per-contact order rarely serializes. */
+    static final int MANY_CONTACTS = 5_000;
+
+    /** Contacts cycle through this many users. */
+    private final int contacts;
 
     private final CallbackSecret secret = CallbackSecret.of(TOKEN, AES_KEY);
     private final AtomicLong sequence;
     private final AtomicLong nonces = new AtomicLong(1_000_000_000L);
 
-    CallbackFactory() {
+    CallbackFactory(int contacts) {
+        this.contacts = contacts;
         // Distinct from any earlier run against the same database, like WeCom's 64-bit MsgIds.
         sequence = new AtomicLong(System.currentTimeMillis() * 1_000L);
     }
@@ -52,7 +56,7 @@ final class CallbackFactory {
         long seq = sequence.incrementAndGet();
         String msgId = Long.toString(seq);
         String text = TEXTS.get((int) (seq % TEXTS.size())) + " #" + (seq % 100_000);
-        String from = "load-user-" + (seq % CONTACTS);
+        String from = "load-user-" + (seq % contacts);
         long now = Instant.now().getEpochSecond();
         String plaintext = "<xml><ToUserName><![CDATA[" + CORP_ID + "]]></ToUserName><FromUserName><![CDATA["
                 + from + "]]></FromUserName><CreateTime>" + now

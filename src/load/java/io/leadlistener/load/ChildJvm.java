@@ -70,7 +70,12 @@ final class ChildJvm implements AutoCloseable {
 
     /** Polls {@code GET /q/health/ready} on the management interface until it answers 200. */
     void awaitReady(Duration timeout) throws InterruptedException {
-        awaitHttp(managementPort, "GET", "/q/health/ready", status -> status == 200, timeout);
+        awaitReady(timeout, Duration.ofMillis(200));
+    }
+
+    /** As {@link #awaitReady(Duration)}, asking every {@code pollEvery} (a start-up timed to a few ms asks often). */
+    void awaitReady(Duration timeout, Duration pollEvery) throws InterruptedException {
+        awaitHttp(managementPort, "GET", "/q/health/ready", status -> status == 200, timeout, pollEvery);
     }
 
     /**
@@ -78,11 +83,11 @@ final class ChildJvm implements AutoCloseable {
      * location.
      */
     void awaitHttp(String method, String path, IntPredicate ready, Duration timeout) throws InterruptedException {
-        awaitHttp(port, method, path, ready, timeout);
+        awaitHttp(port, method, path, ready, timeout, Duration.ofMillis(200));
     }
 
-    private void awaitHttp(int listeningOn, String method, String path, IntPredicate ready, Duration timeout)
-            throws InterruptedException {
+    private void awaitHttp(int listeningOn, String method, String path, IntPredicate ready, Duration timeout,
+                           Duration pollEvery) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + listeningOn + path))
                 .timeout(Duration.ofSeconds(5))
@@ -100,7 +105,7 @@ final class ChildJvm implements AutoCloseable {
             } catch (IOException e) {
                 // not listening yet
             }
-            Thread.sleep(200);
+            Thread.sleep(pollEvery.toMillis());
         }
         throw new IllegalStateException(label + " not ready after " + timeout + "; see " + log);
     }

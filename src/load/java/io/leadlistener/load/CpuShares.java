@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 /**
  * Where the machine's CPU went during a phase, per role: the target JVM (service or bare endpoint), PostgreSQL (every
- * {@code postgres} process), the Kafka broker and this generator. Read from {@code /proc/<pid>/stat} (user + system
+ * {@code postgres} process of this run's server), this run's Kafka broker and this generator. Read from {@code /proc/<pid>/stat} (user + system
  * time of each live process) at the start and the end of the phase. This is what "what dominates" means on a machine
  * where all of them share two cores. (The machine-wide counters of {@code /proc/stat} are not used: on this tickless
  * VM they miss most of the time of a lightly loaded phase.)
@@ -27,11 +27,17 @@ final class CpuShares {
 
     private final long targetPid;
     private final long generatorPid = ProcessHandle.current().pid();
+    /**
+     * This run's local servers' instance name: it is in the postmaster's data directory and the broker's config path,
+     * so another run's servers on the same machine (a second harness, a test suite) are not counted as ours.
+     */
+    private final String instanceName;
     private final Map<String, Long> startTicks;
     private final long startNanos = System.nanoTime();
 
-    CpuShares(long targetPid) {
+    CpuShares(long targetPid, String instanceName) {
         this.targetPid = targetPid;
+        this.instanceName = instanceName;
         this.startTicks = ticksByRole();
     }
 
@@ -78,19 +84,36 @@ final class CpuShares {
 
     private Map<String, Long> ticksByRole() {
         Map<String, Long> ticks = new LinkedHashMap<>();
+        Map<Long, String> roles = new LinkedHashMap<>();
+        Map<Long, Long> parents = new LinkedHashMap<>();
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             processes.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit))
                     .forEach(path -> {
                         long pid = Long.parseLong(path.getFileName().toString());
+                        String[] stat = statFields(path);
+                        if (stat == null) {
+                            return;
+                        }
+                        parents.put(pid, Long.parseLong(stat[1]));
                         String role = role(pid, path);
                         if (role != null) {
-                            ticks.merge(role, cpuTicks(path), Long::sum);
+                            roles.put(pid, role);
                         }
+                        ticks.merge("pid:" + pid, Long.parseLong(stat[11]) + Long.parseLong(stat[12]), Long::sum);
                     });
         } catch (IOException e) {
             // no /proc: the report shows zeros
         }
-        return ticks;
+        Map<String, Long> byRole = new LinkedHashMap<>();
+        parents.forEach((pid, parent) -> {
+            // A PostgreSQL backend is a child of its postmaster, whose command line names our data directory.
+            String role = roles.getOrDefault(pid, POSTGRES.equals(roles.get(parent)) && isPostgres(pid)
+                    ? POSTGRES : null);
+            if (role != null) {
+                byRole.merge(role, ticks.getOrDefault("pid:" + pid, 0L), Long::sum);
+            }
+        });
+        return byRole;
     }
 
     private String role(long pid, Path process) {
@@ -102,9 +125,11 @@ final class CpuShares {
         }
         try {
             String command = Files.readString(process.resolve("cmdline")).replace('\0', ' ');
-            if (command.contains("postgres")
-                    && Files.readString(process.resolve("comm")).trim().equals("postgres")) {
-                return POSTGRES;
+            if (!command.contains(instanceName)) {
+                return null;
+            }
+            if (isPostgres(pid)) {
+                return POSTGRES; // the postmaster: "postgres -D <work dir of this instance>/postgres ..."
             }
             if (command.contains("BrokerProcessMain")) { // localinfra's child JVM around kafka.Kafka
                 return BROKER;
@@ -115,14 +140,21 @@ final class CpuShares {
         return null;
     }
 
-    /** utime + stime, fields 14 and 15 of {@code /proc/<pid>/stat} (counted after the command's closing paren). */
-    private static long cpuTicks(Path process) {
+    private static boolean isPostgres(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), "comm")).trim().equals("postgres");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The fields of {@code /proc/<pid>/stat} after the command's closing paren: [1] ppid, [11] utime, [12] stime. */
+    private static String[] statFields(Path process) {
         try {
             String stat = Files.readString(process.resolve("stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         } catch (IOException | RuntimeException e) {
-            return 0;
+            return null;
         }
     }
 }

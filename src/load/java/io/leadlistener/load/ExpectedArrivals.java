@@ -17,11 +17,15 @@ final class ExpectedArrivals {
     private final AtomicLong unmatched = new AtomicLong();
 
     void expect(String key, PhaseRecorder phase, long intendedNanos) {
+        phase.unseen.add(key);
         expected.put(key, new Expected(phase, intendedNanos));
     }
 
     void forget(String key) {
-        expected.remove(key);
+        Expected forgotten = expected.remove(key);
+        if (forgotten != null) {
+            forgotten.phase().unseen.remove(key);
+        }
     }
 
     /**
@@ -33,6 +37,7 @@ final class ExpectedArrivals {
         if (match == null) {
             unmatched.incrementAndGet();
         } else {
+            match.phase().unseen.remove(key);
             match.phase().arrived(match.intendedNanos(), arrivedNanos);
         }
     }

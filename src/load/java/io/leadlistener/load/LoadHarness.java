@@ -48,7 +48,13 @@ public final class LoadHarness {
     private final LoadSettings settings;
     private final Path projectRoot;
     private final Path runDirectory;
-    private final CallbackFactory callbacks = new CallbackFactory();
+    private final CallbackFactory callbacks = new CallbackFactory(CallbackFactory.MANY_CONTACTS);
+    /** The local servers' instance name, unique per run (CPU is counted for this run's servers only). */
+    private final String infraInstance = "load-" + UUID.randomUUID().toString().substring(0, 8);
+    /** The service's answer to "anything left to do?", once it is up. */
+    private WellnessBacklog wellness;
+    /** Kafka mode with a cold burst: how long the timed restart took from process start to ready. */
+    private Duration startToReady;
     private final List<PhaseResult> results = new ArrayList<>();
     private Backlog backlog;
     /** Alert and tag modes: the measured phase's time per stage, from the service's timestamps. */
@@ -103,14 +109,17 @@ public final class LoadHarness {
             return;
         }
         boolean actsInWeCom = settings.mode().actsInWeCom();
-        boolean barePhases = !actsInWeCom && !(settings.closedDuration().isZero() && settings.bareDuration().isZero());
+        // load.bareDuration=0 leaves the bare endpoint out altogether (a run about the service's cost only).
+        boolean barePhases = !actsInWeCom && !settings.bareDuration().isZero();
         Path bareJar = barePhases ? ensureBareEndpoint() : null;
         String machine = machine();
         log("machine: " + machine.replace('\n', ' '));
         log("load average before start: " + loadAverage());
 
-        LocalInfraSettings infra = new LocalInfraSettings(projectRoot,
-                "load-" + UUID.randomUUID().toString().substring(0, 8), 0, 0, 0, true);
+        if (settings.pgStatements()) {
+            System.setProperty(LocalInfraSettings.TRACK_STATEMENTS_PROPERTY, "true");
+        }
+        LocalInfraSettings infra = new LocalInfraSettings(projectRoot, infraInstance, 0, 0, 0, true);
         ChildJvm app = null;
         FakeWeComActions wecom = null;
         String postgresSettings;
@@ -133,6 +142,7 @@ public final class LoadHarness {
             app = ChildJvm.start("service", appJar, appJvmArgs, environment, freePort(), freePort(),
                     runDirectory.resolve("service.log"));
             app.awaitReady(Duration.ofSeconds(120));
+            wellness = new WellnessBacklog(app.managementPort);
             log("service ready on 127.0.0.1:" + app.port + ", management 127.0.0.1:" + app.managementPort + " (pid "
                     + app.pid() + ", " + String.join(" ", appJvmArgs) + ")");
             backlog = new Backlog(endpoints.jdbcUrl(), endpoints.username(), endpoints.password());
@@ -145,7 +155,12 @@ public final class LoadHarness {
             if (actsInWeCom) {
                 runActionPhases(app, endpoints, wecom, ingestionToken);
             } else {
-                runKafkaPhases(app, endpoints);
+                ChildJvm[] current = {app};
+                try {
+                    runKafkaPhases(current, endpoints, appJvmArgs, environment);
+                } finally {
+                    app = current[0];
+                }
             }
             app.close();
             app = null;
@@ -177,11 +192,50 @@ public final class LoadHarness {
         log("report: " + runDirectory.resolve("report.md") + ", service log and flight recording in " + runDirectory);
     }
 
-    /** Issues 5 and 7: signed WeCom callbacks, each followed to its Kafka record. */
-    private void runKafkaPhases(ChildJvm app, LocalInfraEndpoints endpoints) throws Exception {
-        try (LeadEventsWatcher watcher = new LeadEventsWatcher(endpoints.kafkaBootstrapServers(), TOPIC);
-                CallbackTarget service = CallbackTarget.wecomCallbacks("service", app.port, maxConnections())) {
+    /**
+     * Issues 5, 7 and 24: signed WeCom callbacks, each followed to its Kafka record.
+     *
+     * @param current the running service; replaced when the cold burst restarts it
+     */
+    private void runKafkaPhases(ChildJvm[] current, LocalInfraEndpoints endpoints, List<String> appJvmArgs,
+                                Map<String, String> environment) throws Exception {
+        try (LeadEventsWatcher watcher = new LeadEventsWatcher(endpoints.kafkaBootstrapServers(), TOPIC)) {
             watcher.awaitAssignment(Duration.ofSeconds(60));
+            if (!settings.coldBurst().isZero()) {
+                current[0] = restartTimed(current[0], appJvmArgs, environment);
+                try (CallbackTarget cold = CallbackTarget.wecomCallbacks("service", current[0].port,
+                        maxConnections())) {
+                    results.add(closedLoop("service", current[0], cold, watcher, callbacks, settings.coldBurst(),
+                            String.format(java.util.Locale.ROOT, "cold (right after ready, %.1f s start)",
+                                    startToReady.toMillis() / 1000.0)));
+                }
+            }
+            runWarmKafkaPhases(current[0], watcher);
+            awaitEveryArrival(watcher);
+        }
+    }
+
+    /**
+     * Issue 24's cold pod: the service stopped and started again on the migrated database, timed from the process's
+     * start until {@code /q/health/ready} answers 200, then loaded at once.
+     */
+    private ChildJvm restartTimed(ChildJvm running, List<String> appJvmArgs, Map<String, String> environment)
+            throws Exception {
+        int port = running.port;
+        int managementPort = running.managementPort;
+        running.close();
+        long started = System.nanoTime();
+        ChildJvm restarted = ChildJvm.start("service", projectRoot.resolve("target/quarkus-app/quarkus-run.jar"),
+                appJvmArgs, environment, port, managementPort, runDirectory.resolve("service-restarted.log"));
+        restarted.awaitReady(Duration.ofSeconds(120), Duration.ofMillis(20));
+        startToReady = Duration.ofNanos(System.nanoTime() - started);
+        log(String.format(java.util.Locale.ROOT, "service restarted: ready %.2f s after the process started (pid %d)",
+                startToReady.toMillis() / 1000.0, restarted.pid()));
+        return restarted;
+    }
+
+    private void runWarmKafkaPhases(ChildJvm app, LeadEventsWatcher watcher) throws Exception {
+        try (CallbackTarget service = CallbackTarget.wecomCallbacks("service", app.port, maxConnections())) {
             if (!settings.warmup().isZero()) {
                 PhaseResult warmup = openLoop("service", app, service, watcher, callbacks::prepare,
                         settings.warmupRate(), settings.warmup(), "warm-up");
@@ -204,9 +258,15 @@ public final class LoadHarness {
             }
             if (!settings.closedDuration().isZero()) {
                 settle(watcher);
-                results.add(closedLoop("service", app, service, watcher));
+                results.add(closedLoop("service", app, service, watcher, callbacks, settings.closedDuration(),
+                        "closed"));
             }
-            awaitEveryArrival(watcher);
+            if (!settings.burstDuration().isZero()) {
+                settle(watcher);
+                results.add(closedLoop("service", app, service, watcher,
+                        new CallbackFactory(settings.burstContacts()), settings.burstDuration(),
+                        "burst (" + settings.burstContacts() + " contacts)"));
+            }
         }
     }
 
@@ -225,7 +285,8 @@ public final class LoadHarness {
                         settings.bareDuration(), "open"));
             }
             if (!settings.closedDuration().isZero()) {
-                results.add(closedLoop("bare", bare, bareTarget, null));
+                results.add(closedLoop("bare", bare, bareTarget, null, callbacks, settings.closedDuration(),
+                        "closed"));
             }
         }
     }
@@ -272,50 +333,74 @@ public final class LoadHarness {
         log(targetLabel + ": " + load + " ...");
         String loadStart = loadAverage();
         try (RssSampler rss = new RssSampler(jvm)) {
-            CpuShares cpu = new CpuShares(jvm.pid());
+            CpuShares cpu = new CpuShares(jvm.pid(), infraInstance);
             new OpenLoopLoad(target, watcher, settings.maxInFlight()).run(recorder, prepared, rate);
-            PhaseResult result = finish(targetLabel, load, rate, recorder, watcher, rss, cpu.finish(), loadStart);
+            PhaseResult result = finish(targetLabel, load, rate, recorder, watcher, rss, cpu, loadStart);
             log("  " + summary(result));
             return result;
         }
     }
 
-    private PhaseResult closedLoop(String targetLabel, ChildJvm jvm, CallbackTarget target, ArrivalWatcher watcher)
-            throws Exception {
-        String load = "closed " + settings.connections() + " conn × " + settings.closedDuration().toSeconds() + " s";
+    /**
+     * Saturation by {@code load.connections} clients for {@code duration}: unique signed callbacks from
+     * {@code factory}, whose contact count sets how deep each contact's backlog gets.
+     */
+    private PhaseResult closedLoop(String targetLabel, ChildJvm jvm, CallbackTarget target, ArrivalWatcher watcher,
+                                   CallbackFactory factory, Duration duration, String kind) throws Exception {
+        String load = kind.replaceFirst("^(\\S+)", "$1 " + settings.connections() + " conn × "
+                + duration.toSeconds() + " s");
         PhaseRecorder recorder = new PhaseRecorder(targetLabel + " " + load);
         log(targetLabel + ": " + load + " ...");
         String loadStart = loadAverage();
+        boolean profiled = settings.pgStatements() && watcher != null;
+        if (profiled) {
+            backlog.resetStatementProfile();
+        }
         try (RssSampler rss = new RssSampler(jvm)) {
-            CpuShares cpu = new CpuShares(jvm.pid());
-            new ClosedLoopLoad(target, watcher, callbacks).run(recorder, settings.connections(),
-                    settings.closedDuration());
-            PhaseResult result = finish(targetLabel, load, 0, recorder, watcher, rss, cpu.finish(), loadStart);
+            CpuShares cpu = new CpuShares(jvm.pid(), infraInstance);
+            new ClosedLoopLoad(target, watcher, factory).run(recorder, settings.connections(), duration);
+            PhaseResult result = finish(targetLabel, load, 0, recorder, watcher, rss, cpu, loadStart);
+            if (profiled) {
+                Path profile = runDirectory.resolve("pg-statements-" + kind.replaceAll("\\W.*", "") + ".txt");
+                Files.writeString(profile, load + "\n" + backlog.statementProfile(recorder.ok.get()));
+                log("  PostgreSQL's time per statement: " + profile);
+            }
             log("  " + summary(result));
             return result;
         }
     }
 
-    /** After the last response: what is still owed, then wait for the arrivals and count what never came. */
+    /**
+     * After the last response: what is still owed, then wait for the arrivals and count what never came. The CPU is
+     * read twice: when sending ends, and once every arrival was seen and the service's wellness checks report an
+     * empty inbox and outbox (issue 24's "until drained").
+     */
     private PhaseResult finish(String targetLabel, String load, int rate, PhaseRecorder recorder,
-                               ArrivalWatcher watcher, RssSampler rss, CpuShares.Usage cpu, String loadStart)
+                               ArrivalWatcher watcher, RssSampler rss, CpuShares cpu, String loadStart)
             throws Exception {
+        CpuShares.Usage whileSending = cpu.finish();
         if (watcher == null) {
             return new PhaseResult(targetLabel, load, rate, recorder, 0, null, Duration.ZERO, false, null, rss.max(),
-                    cpu, loadStart + " → " + loadAverage());
+                    whileSending, loadStart + " → " + loadAverage(), null, Duration.ZERO);
         }
-        long unseen = recorder.outstanding.get();
+        long unseen = recorder.unseen.size();
         Backlog.Counts atEnd = backlog.read();
         long drainStart = System.nanoTime();
         long deadline = drainStart + settings.drainTimeout().toNanos();
-        while (recorder.outstanding.get() > 0 && System.nanoTime() < deadline) {
+        while (!recorder.unseen.isEmpty() && System.nanoTime() < deadline) {
             watcher.checkHealthy();
             Thread.sleep(20);
         }
         Duration drained = Duration.ofNanos(System.nanoTime() - drainStart);
-        return new PhaseResult(targetLabel, load, rate, recorder, unseen, atEnd, drained,
-                recorder.outstanding.get() > 0, backlog.read(), rss.max(), cpu,
-                loadStart + " → " + loadAverage());
+        boolean timedOut = !recorder.unseen.isEmpty();
+        if (!timedOut && !wellness.awaitEmpty(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())),
+                Duration.ofMillis(100))) {
+            log("  the wellness checks still report work after the drain timeout: " + wellness.read());
+        }
+        CpuShares.Usage untilDrained = cpu.finish();
+        return new PhaseResult(targetLabel, load, rate, recorder, unseen, atEnd, drained, timedOut, backlog.read(),
+                rss.max(), whileSending, loadStart + " → " + loadAverage(), untilDrained,
+                Duration.ofMillis(Math.round(untilDrained.wallSeconds() * 1000)));
     }
 
     /**
@@ -372,6 +457,7 @@ public final class LoadHarness {
         int sustained = results.stream().filter(r -> r.target().equals("service") && r.offeredRate() > 0
                 && r.sustained()).mapToInt(PhaseResult::offeredRate).max().orElse(0);
         out.append("Highest offered rate the service kept up with (open loop): ").append(sustained).append("/s\n");
+        issue24Verdicts(out, sustained);
         if (serviceClosed != null) {
             out.append(String.format(java.util.Locale.ROOT, "Service closed-loop ack throughput: %.0f/s%n",
                     serviceClosed.recorder().achievedRate()));
@@ -386,6 +472,56 @@ public final class LoadHarness {
             }
         }
         return out.toString();
+    }
+
+    /** Issue 24's goals, each with the figure it is judged on. */
+    private void issue24Verdicts(StringBuilder out, int sustained) {
+        PhaseResult closed = find("service", "closed");
+        PhaseResult burst = find("service", "burst");
+        PhaseResult cold = find("service", "cold");
+        PhaseResult at500 = results.stream().filter(r -> r.target().equals("service") && r.offeredRate() == 500
+                && r.load().startsWith("open")).findFirst().orElse(null);
+        if (closed != null) {
+            double perCallback = closed.cpuUntilDrained().allMillisPer(closed.recorder().ok.get());
+            out.append(String.format(java.util.Locale.ROOT, "Issue 24: machine CPU per callback, closed loop until"
+                            + " drained: %.3f ms (goal ≤ 0.6 ms: %s); acknowledged %.0f/s (goal ≥ 2,500/s: %s)%n",
+                    perCallback, perCallback <= 0.6 ? "met" : "NOT met", closed.recorder().achievedRate(),
+                    closed.recorder().achievedRate() >= 2500 ? "met" : "NOT met"));
+            if (cold != null) {
+                double coldPerCallback = cold.cpuUntilDrained().allMillisPer(cold.recorder().ok.get());
+                out.append(String.format(java.util.Locale.ROOT, "Issue 24: cold pod: %.3f ms per callback in the"
+                                + " burst right after ready = %.1f× the warm closed loop (goal ≤ 2×: %s)%n",
+                        coldPerCallback, coldPerCallback / perCallback,
+                        coldPerCallback <= 2 * perCallback ? "met" : "NOT met"));
+            }
+        }
+        if (burst != null) {
+            out.append(String.format(java.util.Locale.ROOT, "Issue 24: reply burst over %d contacts: %.3f ms per"
+                            + " callback until drained, %.1f s from the first request%n", settings.burstContacts(),
+                    burst.cpuUntilDrained().allMillisPer(burst.recorder().ok.get()),
+                    burst.untilDrained().toMillis() / 1000.0));
+        }
+        out.append("Issue 24: kept up in the step-up: ").append(sustained).append("/s (goal ≥ 2,500/s: ")
+                .append(sustained >= 2500 ? "met" : "NOT met").append(")\n");
+        if (at500 != null) {
+            long ackP99 = at500.recorder().ack.getValueAtPercentile(99);
+            long kafkaP99 = at500.recorder().endToEnd.getValueAtPercentile(99);
+            out.append(String.format(java.util.Locale.ROOT, "Issue 24: at 500/s ack p99 %s (goal ≤ 20 ms: %s),"
+                            + " → Kafka p99 %s (goal ≤ 50 ms: %s)%n", LoadReport.ms(at500.recorder().ack, 99),
+                    ackP99 <= 20_000 ? "met" : "NOT met", LoadReport.ms(at500.recorder().endToEnd, 99),
+                    kafkaP99 <= 50_000 ? "met" : "NOT met"));
+        }
+        if (startToReady != null) {
+            out.append(String.format(java.util.Locale.ROOT, "Issue 24: start to ready (migrated database) %.2f s"
+                    + " (goal ≤ 3 s: %s)%n", startToReady.toMillis() / 1000.0,
+                    startToReady.toMillis() <= 3000 ? "met" : "NOT met"));
+        }
+        long maxRss = results.stream().filter(r -> r.target().equals("service")).mapToLong(PhaseResult::maxRssKib)
+                .max().orElse(-1);
+        out.append(String.format(java.util.Locale.ROOT, "Issue 24: max RSS of the service %d MiB (goal ≤ 300 MB"
+                + " = 286 MiB: %s)%n", maxRss / 1024, maxRss * 1024 <= 300_000_000L ? "met" : "NOT met"));
+        long lost = results.stream().mapToLong(PhaseResult::lost).sum();
+        out.append("Lost (accepted callbacks whose MsgId never arrived on Kafka): ").append(lost).append('\n');
     }
 
     private PhaseResult find(String target, String loadPrefix) {

@@ -44,6 +44,7 @@ final class LoadReport {
             }
         }
         cpuTable(out, results, "callback");
+        costTable(out, results, "callback");
         return out.toString();
     }
 
@@ -84,6 +85,7 @@ final class LoadReport {
             }
         }
         cpuTable(out, results, "message");
+        costTable(out, results, "message");
         return out.toString();
     }
 
@@ -110,6 +112,35 @@ final class LoadReport {
             cpu.seconds().values().forEach(seconds -> out.append(String.format(Locale.ROOT, " | %.2f",
                     seconds / cpu.wallSeconds())));
             out.append(String.format(Locale.ROOT, " | %.2f |%n", cpu.totalSeconds() / cpu.wallSeconds()));
+        }
+    }
+
+    /**
+     * Issue 24's measure: all the machine's CPU (the four roles) from a phase's first request until the service had
+     * nothing left to do — every arrival seen, {@code inbox.pendingRows} and {@code outbox-relay.pendingEvents} 0 —
+     * divided by the requests it accepted.
+     */
+    private static void costTable(StringBuilder out, List<PhaseResult> results, String unit) {
+        out.append("\nCost per accepted ").append(unit).append(", end to end: CPU seconds of every role from the first"
+                + " request until /q/health/well reported inbox.pendingRows = 0 and outbox-relay.pendingEvents = 0"
+                + " (drain included), divided by the accepted requests:\n\n");
+        out.append("| load | accepted | accepted/s | first request → drained | all CPU per " + unit + " | service"
+                + " | PostgreSQL | broker | generator | lost (unseen ids) |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (PhaseResult r : results) {
+            CpuShares.Usage cpu = r.cpuUntilDrained();
+            if (cpu == null) {
+                continue;
+            }
+            long accepted = r.recorder().ok.get();
+            out.append("| ").append(r.load())
+                    .append(String.format(Locale.ROOT, " | %,d | %,.0f | %.1f s | **%.3f ms**", accepted,
+                            r.recorder().achievedRate(), r.untilDrained().toMillis() / 1000.0,
+                            cpu.allMillisPer(accepted)));
+            cpu.seconds().values().forEach(seconds -> out.append(String.format(Locale.ROOT, " | %.3f ms",
+                    accepted == 0 ? 0 : seconds * 1000 / accepted)));
+            out.append(" | ").append(r.lost()).append(r.lost() == 0 ? "" : " (e.g. " + r.someLost() + ")")
+                    .append(" |\n");
         }
     }
 

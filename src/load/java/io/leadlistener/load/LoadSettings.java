@@ -28,6 +28,13 @@ import java.util.Locale;
  * @param alertRate alert and tag modes: messages per second, in the warm-up and the measured phase
  * @param alertDuration alert and tag modes: length of the measured phase
  * @param alertOwners alert and tag modes: salespeople the customers are spread over
+ * @param coldBurst kafka mode, issue 24's cold pod: the service is restarted on the migrated database, timed to
+ *     ready, and loaded at once by a closed loop this long (0: no restart)
+ * @param burstDuration kafka mode, issue 24's reply burst: a closed loop this long with callbacks from only
+ *     {@code burstContacts} contacts, so each contact's backlog gets deep (0: none)
+ * @param burstContacts the burst's contacts (the other phases spread over {@link CallbackFactory#MANY_CONTACTS})
+ * @param pgStatements have PostgreSQL count time per statement (pg_stat_statements) and write each closed-loop
+ *     phase's profile next to the report
  */
 record LoadSettings(
         Mode mode,
@@ -49,7 +56,11 @@ record LoadSettings(
         Duration maxRuntime,
         int alertRate,
         Duration alertDuration,
-        int alertOwners) {
+        int alertOwners,
+        Duration coldBurst,
+        Duration burstDuration,
+        int burstContacts,
+        boolean pgStatements) {
 
     /**
      * What a run follows each request to. The two action modes send owned messages through the ingestion API and
@@ -103,7 +114,7 @@ record LoadSettings(
                 seconds("load.duration", 60),
                 seconds("load.warmup", 60),
                 Integer.getInteger("load.warmupRate", 200),
-                ints("load.stepRates", "50,100,150,200,300,400,600,800,1000,1200,1500,2000"),
+                ints("load.stepRates", "100,200,400,600,800,1000,1200,1500,2000,2500,3000,3500"),
                 seconds("load.stepDuration", 20),
                 seconds("load.closedDuration", 20),
                 Integer.getInteger("load.connections", 32),
@@ -118,7 +129,11 @@ record LoadSettings(
                 seconds("load.maxRuntime", 1800),
                 Integer.getInteger("load.alertRate", 100),
                 seconds("load.alertDuration", 60),
-                Integer.getInteger("load.alertOwners", 400));
+                Integer.getInteger("load.alertOwners", 400),
+                seconds("load.coldBurst", 30),
+                seconds("load.burstDuration", 20),
+                Integer.getInteger("load.burstContacts", 500),
+                Boolean.parseBoolean(System.getProperty("load.pgStatements", "false")));
     }
 
     private static Duration seconds(String key, long defaultSeconds) {

@@ -1,5 +1,7 @@
 package io.leadlistener.load;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,6 +27,11 @@ final class PhaseRecorder {
     final AtomicInteger seen = new AtomicInteger();
     /** Sent and not yet arrived (failed requests are taken out: nothing is promised for them). */
     final AtomicInteger outstanding = new AtomicInteger();
+    /**
+     * The keys (WeCom MsgIds, customers) of the accepted-or-in-flight requests whose arrival has not been seen: loss
+     * is this set after the final drain, so a repeat of one message cannot hide the absence of another.
+     */
+    final Set<String> unseen = ConcurrentHashMap.newKeySet();
     final AtomicLong firstIntendedNanos = new AtomicLong(Long.MAX_VALUE);
     final AtomicLong lastAckNanos = new AtomicLong(Long.MIN_VALUE);
     /** How late the generator itself got behind its schedule (waiting for a free slot included). */

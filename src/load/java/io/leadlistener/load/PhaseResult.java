@@ -16,17 +16,26 @@ import java.time.Duration;
  * @param maxRssKib highest VmRSS of the target process sampled once a second during the phase
  * @param cpu where the machine's CPU went while the phase was sending (drain not included)
  * @param loadAverage 1-minute load average at the start and the end of the phase
+ * @param cpuUntilDrained issue 24's measure: the machine's CPU from the phase's first request until every arrival was
+ *     seen and {@code /q/health/well} reported an empty inbox and outbox; null for a target with no backlog (bare)
+ * @param untilDrained how long that took, from the first request
  */
 record PhaseResult(String target, String load, int offeredRate, PhaseRecorder recorder, long unseenAtSendEnd,
                    Backlog.Counts backlogAtSendEnd, Duration drained, boolean drainTimedOut, Backlog.Counts backlogAfterDrain,
-                   long maxRssKib, CpuShares.Usage cpu, String loadAverage) {
+                   long maxRssKib, CpuShares.Usage cpu, String loadAverage,
+                   CpuShares.Usage cpuUntilDrained, Duration untilDrained) {
 
     /**
      * Answered 200 but not seen on Kafka. Read when the report is made, after the final drain at the end of the
      * run: a record that is late (after the phase's own drain timeout) is late, not lost.
      */
     long lost() {
-        return recorder.outstanding.get();
+        return recorder.unseen.size();
+    }
+
+    /** A few of the lost requests' keys (MsgIds), for looking them up in the service's log and the database. */
+    String someLost() {
+        return recorder.unseen.stream().limit(5).collect(java.util.stream.Collectors.joining(", "));
     }
 
     /**

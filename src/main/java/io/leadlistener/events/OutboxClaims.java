@@ -19,16 +19,21 @@ public class OutboxClaims {
      * Plain JDBC for the two statements of every relay round (see TransactionJdbc). The heads are found by walking
      * outbox_event_pending_seq in seq order (V12 explains why no other index may compete for it).
      */
-    private static final String CLAIM_DUE_HEADS = """
-            select e.seq, e.id, e.aggregateid, e.type, e.payload, e.attempts, e."timestamp", e.trace_parent
-            from outbox_event e
-            where e.published_at is null and e.parked_at is null and e.next_attempt_at <= now()
+    private static final String IS_DUE_HEAD = """
+            e.published_at is null and e.parked_at is null and e.next_attempt_at <= now()
               and not exists (select 1 from outbox_event p
                               where p.aggregateid = e.aggregateid and p.published_at is null
-                                and p.parked_at is null and p.seq < e.seq)
-            order by e.seq
-            limit ?
-            for update of e skip locked""";
+                                and p.parked_at is null and p.seq < e.seq)""";
+
+    private static final String COLUMNS = """
+            e.seq, e.id, e.aggregateid, e.type, e.payload, e.attempts, e."timestamp", e.trace_parent""";
+
+    private static final String CLAIM_DUE_HEADS = "select " + COLUMNS + " from outbox_event e where " + IS_DUE_HEAD
+            + " order by e.seq limit ? for update of e skip locked";
+
+    /* The same claim for events known by seq (OutboxHints): primary-key look-ups instead of a walk of the index. */
+    private static final String CLAIM_HINTED_HEADS = "select " + COLUMNS + " from outbox_event e where e.seq = any(?)"
+            + " and " + IS_DUE_HEAD + " order by e.seq for update of e skip locked";
 
     /*
      * Marks the round's acknowledged events published and, in the same statement, keeps what the leads timeline and
@@ -66,11 +71,27 @@ public class OutboxClaims {
         return jdbc.call(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(CLAIM_DUE_HEADS)) {
                 statement.setInt(1, limit);
-                return TransactionJdbc.readAll(statement, row -> new PendingEvent(row.getLong(1), row.getString(2),
-                        row.getString(3), row.getString(4), row.getString(5), row.getInt(6),
-                        row.getTimestamp(7).toInstant(), row.getString(8)));
+                return TransactionJdbc.readAll(statement, OutboxClaims::readEvent);
             }
         });
+    }
+
+    /**
+     * Locks those of the given events that are due heads (the same rule as {@link #claimDueHeads}), oldest first;
+     * the rest — published meanwhile, held by another relay, or behind an earlier event of their lead — are left.
+     */
+    List<PendingEvent> claimHintedHeads(List<Long> seqs) {
+        return jdbc.call(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(CLAIM_HINTED_HEADS)) {
+                statement.setArray(1, connection.createArrayOf("bigint", seqs.toArray()));
+                return TransactionJdbc.readAll(statement, OutboxClaims::readEvent);
+            }
+        });
+    }
+
+    private static PendingEvent readEvent(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new PendingEvent(row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+                row.getString(5), row.getInt(6), row.getTimestamp(7).toInstant(), row.getString(8));
     }
 
     void markPublished(List<String> ids) {

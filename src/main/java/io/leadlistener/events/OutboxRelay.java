@@ -28,7 +28,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Publishes outbox events to Kafka. Each round claims the oldest pending event of up to {@code batch-size} leads
- * (row locks held while in flight), sends them, waits for the broker's acknowledgements, and marks published only
+ * (row locks held while in flight) — found by the hints of what this replica just committed ({@link OutboxHints}),
+ * or by sweeping the pending index every poll interval and whenever a hint falls short — sends them, waits for the broker's acknowledgements, and marks published only
  * what was acknowledged — in the same transaction that holds the locks. A crash after the send but before the
  * commit re-sends the same record (same CloudEvents id), never loses one.
  */
@@ -46,11 +47,16 @@ public class OutboxRelay {
     private final BackgroundWorkers workers;
     private final OutboxMetrics metrics;
     private volatile String lastSendError;
+    private final OutboxHints hints;
+    /** When this replica's relay last claimed by sweeping the pending index (relay threads share it). */
+    private volatile long lastSweepNanos = System.nanoTime();
+    private volatile boolean sweepRequested = true;
 
     private final TraceContexts traces;
 
-    public OutboxRelay(OutboxClaims claims, LeadEventProducer producer, LeadEventTopic topic, OutboxWakeup wakeup,
-                       EventsConfig config, OutboxMetrics metrics, TraceContexts traces) {
+    public OutboxRelay(OutboxClaims claims, OutboxHints hints, LeadEventProducer producer, LeadEventTopic topic,
+                       OutboxWakeup wakeup, EventsConfig config, OutboxMetrics metrics, TraceContexts traces) {
+        this.hints = hints;
         this.claims = claims;
         this.traces = traces;
         this.metrics = metrics;
@@ -101,7 +107,7 @@ public class OutboxRelay {
     }
 
     private int sendClaimedRound() {
-        List<PendingEvent> batch = claims.claimDueHeads(config.relay().batchSize());
+        List<PendingEvent> batch = claim();
         if (batch.isEmpty()) {
             // Nothing is waiting, so nothing is failing to get out.
             lastSendError = null;
@@ -141,6 +147,40 @@ public class OutboxRelay {
             lastSendError = null;
         }
         return batch.size();
+    }
+
+    /**
+     * The round's events: those this replica just committed, by their hints, while there are any and no sweep is due;
+     * else a sweep of the oldest due heads. A sweep is due every poll interval, and after a hint could not be claimed
+     * twice (published by another replica, or it waits behind an event that failed) or was dropped.
+     */
+    private List<PendingEvent> claim() {
+        long now = System.nanoTime();
+        if (hints.takeDropped() > 0) {
+            sweepRequested = true;
+        }
+        boolean sweepDue = sweepRequested || now - lastSweepNanos >= config.relay().pollInterval().toNanos();
+        List<OutboxHints.Hint> hinted = sweepDue ? List.of() : hints.take(config.relay().batchSize());
+        if (hinted.isEmpty()) {
+            sweepRequested = false;
+            lastSweepNanos = now;
+            return claims.claimDueHeads(config.relay().batchSize());
+        }
+        List<PendingEvent> claimed = claims.claimHintedHeads(hinted.stream().map(OutboxHints.Hint::seq).toList());
+        java.util.Set<Long> claimedSeqs = new java.util.HashSet<>();
+        claimed.forEach(event -> claimedSeqs.add(event.seq()));
+        for (OutboxHints.Hint hint : hinted) {
+            if (claimedSeqs.contains(hint.seq())) {
+                continue;
+            }
+            // Usually the lead's second event of the same message, behind the first until this round commits.
+            if (hint.tries() == 0) {
+                hints.retry(hint);
+            } else {
+                sweepRequested = true;
+            }
+        }
+        return claimed;
     }
 
     /** A producer span continuing the trace of the processing that wrote the event (OpenTelemetry messaging names). */

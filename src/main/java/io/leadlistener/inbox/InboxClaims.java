@@ -1,10 +1,12 @@
 package io.leadlistener.inbox;
 
+import io.leadlistener.common.DeferredWrites;
 import io.leadlistener.common.TransactionJdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,11 +32,14 @@ public class InboxClaims {
     private static final String CLAIM_DUE_HEADS = "select " + ITEM_COLUMNS + ", m.event from inbox_message m where "
             + IS_DUE_HEAD + " order by m.id limit ? for update of m skip locked";
 
+    /* The rows a transaction completed, in one statement (see DeferredWrites). */
     private static final String MARK_DONE = """
-            update inbox_message set status = 'done', processed_at = clock_timestamp(), outcome = ?,
-                attempts = attempts + 1, last_error = null,
-                intents = cast(? as text[]), rule_set_version = ?, tagging = ?
-            where id = ?""";
+            update inbox_message m set status = 'done', processed_at = clock_timestamp(), outcome = d.outcome,
+                attempts = m.attempts + 1, last_error = null,
+                intents = cast(d.intents as text[]), rule_set_version = d.rule_set_version, tagging = d.tagging
+            from unnest(cast(? as bigint[]), cast(? as text[]), cast(? as text[]), cast(? as bigint[]),
+                        cast(? as text[])) as d(id, outcome, intents, rule_set_version, tagging)
+            where m.id = d.id""";
 
     private static final String LOCK_IF_DUE_HEAD = "select " + ITEM_COLUMNS
             + " from inbox_message m where m.id = ? and " + IS_DUE_HEAD + " for update of m skip locked";
@@ -45,9 +50,11 @@ public class InboxClaims {
             where id = ?""";
 
     private final TransactionJdbc jdbc;
+    private final DeferredWrites deferred;
 
-    public InboxClaims(TransactionJdbc jdbc) {
+    public InboxClaims(TransactionJdbc jdbc, DeferredWrites deferred) {
         this.jdbc = jdbc;
+        this.deferred = deferred;
     }
 
     /**
@@ -88,18 +95,49 @@ public class InboxClaims {
                 .findFirst();
     }
 
+    /** Marks the row done, with its outcome and tagging, when the current transaction commits. */
     public void markDone(long id, String outcomeJson, Optional<ProcessingOutcome.Tagging> tagging) {
-        jdbc.call(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(MARK_DONE)) {
-                statement.setString(1, outcomeJson);
-                statement.setString(2, tagging.map(t -> toArrayLiteral(t.intents())).orElse(null));
-                TransactionJdbc.setLong(statement, 3, tagging.map(ProcessingOutcome.Tagging::ruleSetVersion)
-                        .orElse(null));
-                statement.setString(4, tagging.map(ProcessingOutcome.Tagging::explanationJson).orElse(null));
-                statement.setLong(5, id);
-                return statement.executeUpdate();
+        deferred.batch(this, Completed::new).rows.add(new Completion(id, outcomeJson,
+                tagging.map(t -> toArrayLiteral(t.intents())).orElse(null),
+                tagging.map(ProcessingOutcome.Tagging::ruleSetVersion).orElse(null),
+                tagging.map(ProcessingOutcome.Tagging::explanationJson).orElse(null)));
+    }
+
+    private record Completion(long id, String outcomeJson, String intentsLiteral, Long ruleSetVersion,
+                              String taggingJson) {
+    }
+
+    /** The rows one transaction completed. */
+    private final class Completed implements DeferredWrites.Batch {
+        final List<Completion> rows = new ArrayList<>();
+
+        @Override
+        public void flush() {
+            int count = rows.size();
+            Long[] ids = new Long[count];
+            String[] outcomes = new String[count];
+            String[] intents = new String[count];
+            Long[] versions = new Long[count];
+            String[] taggings = new String[count];
+            for (int i = 0; i < count; i++) {
+                Completion row = rows.get(i);
+                ids[i] = row.id();
+                outcomes[i] = row.outcomeJson();
+                intents[i] = row.intentsLiteral();
+                versions[i] = row.ruleSetVersion();
+                taggings[i] = row.taggingJson();
             }
-        });
+            jdbc.call(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(MARK_DONE)) {
+                    statement.setArray(1, connection.createArrayOf("bigint", ids));
+                    statement.setArray(2, connection.createArrayOf("text", outcomes));
+                    statement.setArray(3, connection.createArrayOf("text", intents));
+                    statement.setArray(4, connection.createArrayOf("bigint", versions));
+                    statement.setArray(5, connection.createArrayOf("text", taggings));
+                    return statement.executeUpdate();
+                }
+            });
+        }
     }
 
     /** Intent names are [a-z0-9_-], so a plain PostgreSQL array literal needs no quoting. */
