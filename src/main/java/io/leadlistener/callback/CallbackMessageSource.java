@@ -31,9 +31,11 @@ public class CallbackMessageSource implements MessageSource {
     static final Set<String> REMOVED = Set.of("del_external_contact", "del_follow_user");
 
     private final KfPull kfPull;
+    private final RecentlyParsedCallbacks recentlyParsed;
 
-    public CallbackMessageSource(KfPull kfPull) {
+    public CallbackMessageSource(KfPull kfPull, RecentlyParsedCallbacks recentlyParsed) {
         this.kfPull = kfPull;
+        this.recentlyParsed = recentlyParsed;
     }
 
     @Override
@@ -43,7 +45,7 @@ public class CallbackMessageSource implements MessageSource {
 
     @Override
     public InboxReading read(InboxItem item) {
-        InboundMessage message = InboundMessageParser.parse(item.payload());
+        InboundMessage message = recentlyParsed.parse(item.tenantId(), item.dedupeKey(), item.payload());
         Map<String, Object> facts = MessageFacts.of(message);
         if (message.isEvent(InboundMessage.EVENT_CHANGE_EXTERNAL_CONTACT)) {
             return contactChange(item, message, facts);

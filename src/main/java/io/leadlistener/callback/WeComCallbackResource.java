@@ -3,6 +3,7 @@ package io.leadlistener.callback;
 import io.leadlistener.errors.DomainException;
 import io.leadlistener.inbox.Inbox;
 import io.leadlistener.inbox.InboxAdmission;
+import io.leadlistener.inbox.NewInboxMessage;
 import io.leadlistener.rest.ProblemException;
 import io.leadlistener.wecom.crypto.CallbackRejectedException;
 import io.leadlistener.wecom.crypto.RejectionReason;
@@ -43,9 +44,11 @@ public class WeComCallbackResource {
     private final CallbackConfig config;
     private final Inbox inbox;
     private final CallbackMetrics metrics;
+    private final RecentlyParsedCallbacks recentlyParsed;
 
     public WeComCallbackResource(CallbackVerifiers verifiers, CallbackConfig config, Inbox inbox,
-                                 CallbackMetrics metrics) {
+                                 CallbackMetrics metrics, RecentlyParsedCallbacks recentlyParsed) {
+        this.recentlyParsed = recentlyParsed;
         this.verifiers = verifiers;
         this.metrics = metrics;
         this.config = config;
@@ -142,7 +145,10 @@ public class WeComCallbackResource {
         CallbackEnvelope envelope = parseEnvelope(body);
         String plaintext = verifyAndDecrypt(target, msgSignature, timestamp, nonce, envelope.encrypt());
         InboundMessage message = parseInner(plaintext);
-        InboxAdmission admission = inbox.store(InboxMessages.fromCallback(target, message, plaintext));
+        NewInboxMessage row = InboxMessages.fromCallback(target, message, plaintext);
+        // Before the row is stored: the worker may take it the moment it commits.
+        recentlyParsed.remember(row.tenantId(), row.dedupeKey(), plaintext, message);
+        InboxAdmission admission = inbox.store(row);
         metrics.stored(tenant, admission);
         LOG.infof("Callback %s tenant=%s callback=%s type=%s event=%s msgId=%s", admission.name().toLowerCase(),
                 tenant, target.callbackLabel(), message.msgType(), message.event(), message.msgId());

@@ -53,8 +53,8 @@ public class DeferredWrites {
             return (B) existing;
         }
         B batch = create.get();
-        // The flush writes through the transaction's ORM session, which joins the transaction on first use by
-        // registering a synchronization: too late once the commit has begun. Join it now.
+        // The flush writes on the transaction's connection, which the pool enlists on first use by registering a
+        // synchronization: too late once the commit has begun. Enlist it now.
         jdbc.call(connection -> null);
         transactions.putResource(kind, batch);
         transactions.registerInterposedSynchronization(new Synchronization() {

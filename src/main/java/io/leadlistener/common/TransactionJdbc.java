@@ -1,7 +1,10 @@
 package io.leadlistener.common;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,7 +13,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.hibernate.Session;
 import org.hibernate.jdbc.ReturningWork;
 
 /**
@@ -23,15 +25,39 @@ import org.hibernate.jdbc.ReturningWork;
 @ApplicationScoped
 public class TransactionJdbc {
 
-    private final EntityManager entityManager;
+    private final AgroalDataSource dataSource;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public TransactionJdbc(EntityManager entityManager) {
-        this.entityManager = entityManager;
+    public TransactionJdbc(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions) {
+        this.dataSource = dataSource;
+        this.transactions = transactions;
     }
 
-    /** Runs the work on the current transaction's connection (the caller must be in a transaction). */
+    /**
+     * Runs the work on the current transaction's connection (the caller must be in a transaction). Inside a JTA
+     * transaction the pool hands out the connection enlisted in it — the one the ORM uses too — so the work sees
+     * and commits with everything else the transaction did. Taken from the pool directly rather than through the
+     * ORM session (issue 24: the session's wrapping was a third of the cost of a statement on the worker's path).
+     *
+     * @throws IllegalStateException outside a transaction, where the statements would silently commit on their own
+     * @throws DatabaseException when the work fails with an {@link SQLException} (its cause)
+     */
     public <T> T call(ReturningWork<T> work) {
-        return entityManager.unwrap(Session.class).doReturningWork(work);
+        if (transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
+            throw new IllegalStateException("TransactionJdbc needs a transaction");
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return work.execute(connection);
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
+    /** A statement of a transaction failed; the {@link SQLException} is the cause. */
+    public static final class DatabaseException extends RuntimeException {
+        DatabaseException(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     /** Sets the parameters of a prepared statement. */

@@ -19,7 +19,7 @@ class CallbackMessageSourceTest {
     private static final long CREATED = 1_796_544_000L;
 
     // KfPull is only called by a notification's work, which reading never runs: null proves it.
-    private final CallbackMessageSource source = new CallbackMessageSource(null);
+    private final CallbackMessageSource source = new CallbackMessageSource(null, new RecentlyParsedCallbacks());
 
     @Test
     void aTextMessageToTheAppIsAnEmployeesChatMessage() {

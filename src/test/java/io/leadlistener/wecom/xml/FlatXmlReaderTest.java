@@ -132,6 +132,21 @@ class FlatXmlReaderTest {
                 .hasMessage("DOCTYPE is not allowed");
     }
 
+    @Test
+    void aReaderReusedAfterRefusalsStillRefusesADoctypeAndReadsTheNextDocumentWhole() {
+        // One thread, one factory, one reader handed out again after each close (issue 24): nothing of a refused or
+        // half-read document may leak into the next, and the hardening must hold for every reuse.
+        for (int round = 0; round < 3; round++) {
+            assertThatThrownBy(() -> read("<xml><A>half")).isInstanceOf(MalformedCallbackXmlException.class);
+            assertThatThrownBy(() -> read("<!DOCTYPE xml [<!ENTITY e 'x'>]><xml><A>&e;</A></xml>"))
+                    .hasMessage("DOCTYPE is not allowed");
+            assertThat(read("<xml><A>" + round + "</A><B><![CDATA[报价]]></B></xml>"))
+                    .containsExactly(entry("A", Integer.toString(round)), entry("B", "报价"));
+            assertThat(FlatXmlReader.read(new StringReader("<xml><C>c</C></xml>"), "body",
+                    FlatXmlReader.Limits.ENVELOPE)).containsExactly(entry("C", "c"));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"<xml><A>1</A>", "<xml><A>&nbsp;</A></xml>", "<xml><A>1</B></xml>", ""})
     void notWellFormedInputIsRefusedNamingTheSubjectAndPosition(String xml) {
