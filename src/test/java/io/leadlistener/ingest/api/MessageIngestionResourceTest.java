@@ -175,6 +175,21 @@ class MessageIngestionResourceTest {
     }
 
     @Test
+    void theSameMessageTwiceInOneBatchIsStoredOnceAndTheSecondIsADuplicate() {
+        String repeated = unique("twice");
+        String other = unique("once");
+        String batch = "[" + message("demo", "twice-contact", repeated, "报价单发我一下") + ", "
+                + message("demo", "twice-contact", other, "能寄样品吗") + ", "
+                + message("demo", "twice-contact", repeated, "报价单发我一下") + "]";
+
+        as(DEMO_TOKEN).body(batch).when().post("/api/v1/messages/batch").then().statusCode(202)
+                .body("accepted", equalTo(2)).body("duplicates", equalTo(1))
+                .body("items.status", equalTo(List.of("accepted", "accepted", "duplicate")));
+        assertThat(rows(repeated)).isEqualTo(1);
+        assertThat(rows(other)).isEqualTo(1);
+    }
+
+    @Test
     void aBatchIsAllOrNothingWithPerItemErrors() {
         List<String> ids = IntStream.range(0, 3).mapToObj(i -> unique("b")).toList();
         String batch = ids.stream().map(id -> message("demo", "batch-contact", id, "报价单发我一下"))
