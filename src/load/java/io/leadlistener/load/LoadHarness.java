@@ -593,10 +593,16 @@ public final class LoadHarness {
         }
     }
 
-    /** Built once from src/load/bare-endpoint with the Maven Wrapper (~20 s), then reused. */
+    /**
+     * Built from src/load/bare-endpoint with the Maven Wrapper (~20 s), then reused while it is newer than its inputs:
+     * its own sources and, since it compiles the service's HTTP filters and reads the service's configuration, the
+     * service's src/main (any change there rebuilds it: coarse, but it cannot run with stale filters).
+     */
     private Path ensureBareEndpoint() throws IOException, InterruptedException {
         Path jar = projectRoot.resolve("target/load/bare-endpoint/quarkus-app/quarkus-run.jar");
-        if (Files.isRegularFile(jar)) {
+        if (Files.isRegularFile(jar) && Files.getLastModifiedTime(jar).toMillis() >= newestModification(
+                projectRoot.resolve("src/load/bare-endpoint"), projectRoot.resolve("src/main/java"),
+                projectRoot.resolve("src/main/resources"))) {
             return jar;
         }
         log("building the bare endpoint (src/load/bare-endpoint) ...");
@@ -608,6 +614,18 @@ public final class LoadHarness {
             throw new IllegalStateException("could not build the bare endpoint: mvnw -f src/load/bare-endpoint/pom.xml");
         }
         return jar;
+    }
+
+    private static long newestModification(Path... roots) throws IOException {
+        long newest = 0;
+        for (Path root : roots) {
+            try (var files = Files.walk(root)) {
+                for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                    newest = Math.max(newest, Files.getLastModifiedTime(file).toMillis());
+                }
+            }
+        }
+        return newest;
     }
 
     static int freePort() throws IOException {
