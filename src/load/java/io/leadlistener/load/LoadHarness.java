@@ -102,6 +102,10 @@ public final class LoadHarness {
             new LeadsReadBenchmark(projectRoot, runDirectory, appJar, jvmArgs).run();
             return;
         }
+        if (settings.mode() == LoadSettings.Mode.STARTUP) {
+            new StartupBenchmark(settings, projectRoot, runDirectory, appJar).run();
+            return;
+        }
         boolean actsInWeCom = settings.mode().actsInWeCom();
         boolean barePhases = !actsInWeCom && !(settings.closedDuration().isZero() && settings.bareDuration().isZero());
         Path bareJar = barePhases ? ensureBareEndpoint() : null;
