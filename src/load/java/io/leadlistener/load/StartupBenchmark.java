@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,13 +44,20 @@ final class StartupBenchmark {
     private final Path appJar;
     private final int starts = Integer.getInteger("load.starts", 5);
     private final Duration burst = Duration.ofSeconds(Long.getLong("load.burst", 30));
+    /**
+     * Other JVM options to compare with, start for start ({@code load.compareJvmArgs}; empty: none): the starts
+     * alternate A ({@code load.jvmArgs}), B (these), so that both see the same machine — on a shared machine the
+     * spread between runs minutes apart is larger than most effects of an option.
+     */
+    private final List<String> compareJvmArgs = Arrays.stream(System.getProperty("load.compareJvmArgs", "").trim()
+            .split("\\s+")).filter(arg -> !arg.isEmpty()).toList();
 
     /**
      * @param jitSeconds CPU of the JIT compiler threads to ready (HotSpot names them {@code C1/C2 CompilerThre…})
      * @param c2Seconds of it, C2's
      * @param gcSeconds CPU of the garbage collector to ready (the serial collector runs in the {@code VM Thread})
      */
-    record Start(int number, long readyMillis, String quarkusSeconds, double cpuSeconds, double jitSeconds,
+    record Start(int number, String options, long readyMillis, String quarkusSeconds, double cpuSeconds, double jitSeconds,
                  double c2Seconds, double gcSeconds, long rssMib, String loadAverage) {
     }
 
@@ -77,16 +85,20 @@ final class StartupBenchmark {
         List<Burst> bursts = new ArrayList<>();
         try {
             LocalInfraEndpoints endpoints = LocalInfrastructure.startOrReuse(infra);
-            Start migrating = timeStart(endpoints, 0);
+            Start migrating = timeStart(endpoints, 0, "A", settings.jvmArgs());
             LoadHarness.log("first start (migrations, not counted): " + migrating.readyMillis() + " ms");
+            int number = 0;
             for (int i = 1; i <= starts; i++) {
-                Start start = timeStart(endpoints, i);
-                LoadHarness.log(String.format(Locale.ROOT, "start %d: ready in %d ms (Quarkus: %s s), %.2f CPU s"
-                                + " (JIT %.2f of which C2 %.2f, GC %.2f), RSS %d MiB, load %s", i, start.readyMillis(),
-                        start.quarkusSeconds(), start.cpuSeconds(), start.jitSeconds(), start.c2Seconds(),
-                        start.gcSeconds(),
-                        start.rssMib(), start.loadAverage()));
-                timed.add(start);
+                for (String options : compareJvmArgs.isEmpty() ? List.of("A") : List.of("A", "B")) {
+                    Start start = timeStart(endpoints, ++number, options,
+                            options.equals("A") ? settings.jvmArgs() : compareJvmArgs);
+                    LoadHarness.log(String.format(Locale.ROOT, "start %d (%s): ready in %d ms (Quarkus: %s s),"
+                                    + " %.2f CPU s (JIT %.2f of which C2 %.2f, GC %.2f), RSS %d MiB, load %s", number,
+                            options, start.readyMillis(), start.quarkusSeconds(), start.cpuSeconds(),
+                            start.jitSeconds(), start.c2Seconds(), start.gcSeconds(), start.rssMib(),
+                            start.loadAverage()));
+                    timed.add(start);
+                }
             }
             if (!burst.isZero()) {
                 bursts.addAll(bursts(endpoints, infra.workDirectory()));
@@ -100,8 +112,9 @@ final class StartupBenchmark {
         System.out.println(report);
     }
 
-    private ChildJvm startApp(LocalInfraEndpoints endpoints, String label) throws IOException {
-        List<String> jvmArgs = new ArrayList<>(settings.jvmArgs());
+    private ChildJvm startApp(LocalInfraEndpoints endpoints, String label, List<String> options)
+            throws IOException {
+        List<String> jvmArgs = new ArrayList<>(options);
         if (settings.jfr()) {
             jvmArgs.add("-XX:StartFlightRecording=filename=" + runDirectory.resolve(label + ".jfr")
                     + ",settings=profile,dumponexit=true");
@@ -111,10 +124,11 @@ final class StartupBenchmark {
                 LoadHarness.freePort(), runDirectory.resolve(label + ".log"));
     }
 
-    private Start timeStart(LocalInfraEndpoints endpoints, int number) throws Exception {
+    private Start timeStart(LocalInfraEndpoints endpoints, int number, String options, List<String> jvmArgs)
+            throws Exception {
         String loadAverage = LoadHarness.loadAverage();
         long started = System.nanoTime();
-        try (ChildJvm app = startApp(endpoints, "start-" + number)) {
+        try (ChildJvm app = startApp(endpoints, "start-" + number, jvmArgs)) {
             awaitReady(app);
             long readyMillis = (System.nanoTime() - started) / 1_000_000;
             double cpuSeconds = cpuSeconds(Path.of("/proc", Long.toString(app.pid())));
@@ -122,7 +136,7 @@ final class StartupBenchmark {
             double c2Seconds = threadCpuSeconds(app.pid(), "C2 CompilerThre");
             double gcSeconds = threadCpuSeconds(app.pid(), "VM Thread");
             long rssMib = app.rssKib() / 1024;
-            return new Start(number, readyMillis, quarkusStarted(runDirectory.resolve("start-" + number + ".log")),
+            return new Start(number, options, readyMillis, quarkusStarted(runDirectory.resolve("start-" + number + ".log")),
                     cpuSeconds, jitSeconds, c2Seconds, gcSeconds, rssMib, loadAverage);
         }
     }
@@ -155,7 +169,7 @@ final class StartupBenchmark {
 
     private List<Burst> bursts(LocalInfraEndpoints endpoints, Path infraWorkDirectory) throws Exception {
         List<Burst> measured = new ArrayList<>();
-        try (ChildJvm app = startApp(endpoints, "burst");
+        try (ChildJvm app = startApp(endpoints, "burst", settings.jvmArgs());
                 Backlog backlog = new Backlog(endpoints.jdbcUrl(), endpoints.username(), endpoints.password());
                 CallbackTarget service = CallbackTarget.wecomCallbacks("service", app.port,
                         settings.connections())) {
@@ -200,24 +214,35 @@ final class StartupBenchmark {
         StringBuilder out = new StringBuilder();
         out.append("# Start-up (issue 24), run ").append(runDirectory.getFileName()).append(" UTC\n\n")
                 .append(machine).append('\n')
-                .append("Service JVM options: `").append(String.join(" ", settings.jvmArgs())).append("`\n\n")
+                .append("Service JVM options (A): `").append(String.join(" ", settings.jvmArgs())).append("`\n")
+                .append(compareJvmArgs.isEmpty() ? "" : "Compared with (B), start for start: `"
+                        + String.join(" ", compareJvmArgs) + "`\n")
+                .append('\n')
                 .append("Start to ready: process start → `GET /q/health/ready` (management port) answers 200, on a"
                         + " migrated schema (the first, migrating start is not counted).\n\n")
-                .append("| start | ready | Quarkus \"started in\" | CPU to ready | of it JIT threads | of these C2 |"
+                .append("| start | options | ready | Quarkus \"started in\" | CPU to ready | of it JIT threads | of these C2 |"
                         + " of it GC | RSS at ready | load avg |\n")
-                .append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Start s : timed) {
             out.append(String.format(Locale.ROOT,
-                    "| %d | %d ms | %s s | %.2f s | %.2f s | %.2f s | %.2f s | %d MiB | %s |%n", s.number(),
+                    "| %d | %s | %d ms | %s s | %.2f s | %.2f s | %.2f s | %.2f s | %d MiB | %s |%n", s.number(),
+                    s.options(),
                     s.readyMillis(), s.quarkusSeconds(), s.cpuSeconds(), s.jitSeconds(), s.c2Seconds(),
                     s.gcSeconds(), s.rssMib(), s.loadAverage()));
         }
-        long[] ready = timed.stream().mapToLong(Start::readyMillis).sorted().toArray();
-        double[] cpu = timed.stream().mapToDouble(Start::cpuSeconds).sorted().toArray();
-        if (ready.length > 0) {
-            out.append(String.format(Locale.ROOT, "%nStart to ready over %d starts: median **%d ms**, min %d ms,"
-                            + " max %d ms; CPU to ready median %.2f s%n", ready.length, median(ready), ready[0],
-                    ready[ready.length - 1], cpu[cpu.length / 2]));
+        for (String options : List.of("A", "B")) {
+            long[] ready = timed.stream().filter(s -> s.options().equals(options)).mapToLong(Start::readyMillis)
+                    .sorted().toArray();
+            double[] cpu = timed.stream().filter(s -> s.options().equals(options)).mapToDouble(Start::cpuSeconds)
+                    .sorted().toArray();
+            if (ready.length > 0) {
+                out.append(String.format(Locale.ROOT, "%nStart to ready (%s) over %d starts: median **%d ms**,"
+                                + " min %d ms, max %d ms; CPU to ready median %.2f s, min %.2f s, max %.2f s%n",
+                        options, ready.length, median(ready), ready[0], ready[ready.length - 1],
+                        cpu.length % 2 == 1 ? cpu[cpu.length / 2]
+                                : (cpu[cpu.length / 2 - 1] + cpu[cpu.length / 2]) / 2,
+                        cpu[0], cpu[cpu.length - 1]));
+            }
         }
         if (!bursts.isEmpty()) {
             out.append("\nBurst of ").append(settings.connections()).append(" closed-loop connections × ")
