@@ -45,7 +45,10 @@ final class ChildJvm implements AutoCloseable {
         command.addAll(jvmArgs);
         command.add("-jar");
         command.add(jar.toString());
+        // Run from the app's directory, as the image does (WORKDIR /deployments): the image's AppCDS archive
+        // (-XX:SharedArchiveFile=app-cds.jsa) and the class path recorded in it are relative to it.
         ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(jar.toAbsolutePath().getParent().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));

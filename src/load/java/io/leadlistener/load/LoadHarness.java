@@ -51,6 +51,7 @@ public final class LoadHarness {
     private final CallbackFactory callbacks = new CallbackFactory(CallbackFactory.MANY_CONTACTS);
     /** The local servers' instance name, unique per run (CPU is counted for this run's servers only). */
     private final String infraInstance = "load-" + UUID.randomUUID().toString().substring(0, 8);
+    private Path infraWorkDirectory;
     /** The service's answer to "anything left to do?", once it is up. */
     private WellnessBacklog wellness;
     /** Kafka mode with a cold burst: how long the timed restart took from process start to ready. */
@@ -108,6 +109,10 @@ public final class LoadHarness {
             new LeadsReadBenchmark(projectRoot, runDirectory, appJar, jvmArgs).run();
             return;
         }
+        if (settings.mode() == LoadSettings.Mode.STARTUP) {
+            new StartupBenchmark(settings, projectRoot, runDirectory, appJar).run();
+            return;
+        }
         boolean actsInWeCom = settings.mode().actsInWeCom();
         // load.bareDuration=0 leaves the bare endpoint out altogether (a run about the service's cost only).
         boolean barePhases = !actsInWeCom && !settings.bareDuration().isZero();
@@ -120,6 +125,7 @@ public final class LoadHarness {
             System.setProperty(LocalInfraSettings.TRACK_STATEMENTS_PROPERTY, "true");
         }
         LocalInfraSettings infra = new LocalInfraSettings(projectRoot, infraInstance, 0, 0, 0, true);
+        infraWorkDirectory = infra.workDirectory();
         ChildJvm app = null;
         FakeWeComActions wecom = null;
         String postgresSettings;
@@ -319,6 +325,11 @@ public final class LoadHarness {
         }
     }
 
+    /** CPU of this run's own processes from now on: the target JVM, and this run's PostgreSQL and broker trees. */
+    private ProcessTreeCpu cpuOf(ChildJvm jvm) throws IOException {
+        return new ProcessTreeCpu(ProcessTreeCpu.roots(jvm.pid(), infraWorkDirectory));
+    }
+
     /** Enough connections for either kind of phase: the closed loop's clients or the open loop's bound on requests. */
     private int maxConnections() {
         return Math.max(settings.connections(), settings.maxInFlight());
@@ -333,7 +344,7 @@ public final class LoadHarness {
         log(targetLabel + ": " + load + " ...");
         String loadStart = loadAverage();
         try (RssSampler rss = new RssSampler(jvm)) {
-            CpuShares cpu = new CpuShares(jvm.pid(), infraInstance);
+            ProcessTreeCpu cpu = cpuOf(jvm);
             new OpenLoopLoad(target, watcher, settings.maxInFlight()).run(recorder, prepared, rate);
             PhaseResult result = finish(targetLabel, load, rate, recorder, watcher, rss, cpu, loadStart);
             log("  " + summary(result));
@@ -357,7 +368,7 @@ public final class LoadHarness {
             backlog.resetStatementProfile();
         }
         try (RssSampler rss = new RssSampler(jvm)) {
-            CpuShares cpu = new CpuShares(jvm.pid(), infraInstance);
+            ProcessTreeCpu cpu = cpuOf(jvm);
             new ClosedLoopLoad(target, watcher, factory).run(recorder, settings.connections(), duration);
             PhaseResult result = finish(targetLabel, load, 0, recorder, watcher, rss, cpu, loadStart);
             if (profiled) {
@@ -376,7 +387,7 @@ public final class LoadHarness {
      * empty inbox and outbox (issue 24's "until drained").
      */
     private PhaseResult finish(String targetLabel, String load, int rate, PhaseRecorder recorder,
-                               ArrivalWatcher watcher, RssSampler rss, CpuShares cpu, String loadStart)
+                               ArrivalWatcher watcher, RssSampler rss, ProcessTreeCpu cpu, String loadStart)
             throws Exception {
         CpuShares.Usage whileSending = cpu.finish();
         if (watcher == null) {
