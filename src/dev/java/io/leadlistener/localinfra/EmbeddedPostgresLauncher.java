@@ -46,8 +46,10 @@ final class EmbeddedPostgresLauncher {
             builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
             if (Boolean.getBoolean(LocalInfraSettings.TRACK_STATEMENTS_PROPERTY)) {
                 // The load harness's statement profile (-Dload.pgStatements=true): time and calls per statement.
-                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
-                        .setServerConfig("pg_stat_statements.track", "all");
+                // ... and logs the plan of any statement slower than a second, for a plan that flips under load.
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain")
+                        .setServerConfig("pg_stat_statements.track", "all")
+                        .setServerConfig("auto_explain.log_min_duration", "1s");
             }
         }
         EmbeddedPostgres postgres = builder.start();

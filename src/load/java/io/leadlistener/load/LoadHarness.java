@@ -183,6 +183,13 @@ public final class LoadHarness {
             if (backlog != null) {
                 backlog.close();
             }
+            if (settings.pgStatements()) {
+                // PostgreSQL's log holds auto_explain's plans of slow statements; the instance's files go with it.
+                Path postgresLog = infra.workDirectory().resolve("postgres.log");
+                if (Files.isRegularFile(postgresLog)) {
+                    Files.copy(postgresLog, runDirectory.resolve("postgres.log"));
+                }
+            }
             LocalInfrastructure.stop(infra);
         }
 

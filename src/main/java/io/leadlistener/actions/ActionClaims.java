@@ -21,7 +21,8 @@ public class ActionClaims {
             select a.id, a.tenant_id, a.lead_id, a.type, a.payload, a.attempts, a.recipients from wecom_action a
             where a.done_at is null and a.parked_at is null and a.next_attempt_at <= now()
               and not exists (select 1 from wecom_action p where p.lead_id = a.lead_id and p.type = a.type
-                              and p.done_at is null and p.parked_at is null and p.seq < a.seq)
+                              and p.done_at is null and p.parked_at is null and p.seq < a.seq
+                              offset 0)
             order by a.seq limit ? for update of a skip locked""";
 
     private final TransactionJdbc jdbc;

@@ -23,7 +23,8 @@ public class OutboxClaims {
             e.published_at is null and e.parked_at is null and e.next_attempt_at <= now()
               and not exists (select 1 from outbox_event p
                               where p.aggregateid = e.aggregateid and p.published_at is null
-                                and p.parked_at is null and p.seq < e.seq)""";
+                                and p.parked_at is null and p.seq < e.seq
+                              offset 0)""";
 
     private static final String COLUMNS = """
             e.seq, e.id, e.aggregateid, e.type, e.payload, e.attempts, e."timestamp", e.trace_parent""";

@@ -14,6 +14,11 @@ import java.util.Optional;
  * The SQL of the worker. A row is workable only while it is the oldest pending row of its contact ("head"); this is
  * what keeps per-contact order across threads and replicas: a later row of the same contact stays invisible until
  * its predecessor is done or parked, and a locked head is skipped, never overtaken.
+ *
+ * <p>The head test's {@code offset 0} keeps it a look-up per candidate row in the pending-by-contact index. Without
+ * it PostgreSQL may turn the test into an anti-join over every pending row, and it did under a deep backlog (issue 24:
+ * a claim of 20 rows then ran for over a minute until the transaction timed out, with tens of thousands of rows
+ * pending). The same holds for the relay's and the action worker's claims.
  */
 @ApplicationScoped
 public class InboxClaims {
@@ -22,7 +27,8 @@ public class InboxClaims {
             m.status = 'pending' and m.next_attempt_at <= now()
             and not exists (select 1 from inbox_message p
                             where p.tenant_id = m.tenant_id and p.contact_key = m.contact_key
-                              and p.status = 'pending' and p.id < m.id)
+                              and p.status = 'pending' and p.id < m.id
+                            offset 0)
             """;
 
     static final String ITEM_COLUMNS = """
