@@ -31,13 +31,11 @@ public class Leads {
                 pool = coalesce(excluded.pool, lead.pool),
                 routing_intent = coalesce(excluded.routing_intent, lead.routing_intent),
                 routing_version = coalesce(excluded.routing_version, lead.routing_version),
-                intent_counts = (
-                    select coalesce(jsonb_object_agg(key, total), '{}'::jsonb)
-                    from (select key, sum(value::bigint) as total
-                          from (select * from jsonb_each_text(lead.intent_counts)
-                                union all
-                                select * from jsonb_each_text(excluded.intent_counts)) counts
-                          group by key) merged)
+                -- Only the message's intents are summed; the lead's other counts are kept as they are.
+                intent_counts = lead.intent_counts || coalesce((
+                    select jsonb_object_agg(c.key, coalesce((lead.intent_counts ->> c.key)::bigint, 0)
+                                                   + c.value::bigint)
+                    from jsonb_each_text(excluded.intent_counts) c), '{}'::jsonb)
             returning (xmax = 0), owner_user_id, pool, profile ->> 'name'""";
 
     private static final String UPSERT_FROM_CONTACT = """

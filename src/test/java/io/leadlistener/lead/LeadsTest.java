@@ -63,4 +63,21 @@ class LeadsTest {
         assertThat(db.queryLong("select (intent_counts ->> 'quote')::bigint from lead where lead_id = ?", leadId))
                 .isEqualTo(writers);
     }
+
+    @Test
+    void eachMessageAddsItsIntentsToTheLeadsCountsAndKeepsTheOthers() {
+        String contactId = "counts-" + UUID.randomUUID().toString().substring(0, 8);
+        String leadId = LeadIds.leadId("demo", "internal", contactId);
+        ChatContact contact = new ChatContact("internal", contactId, "wecom-app", null, null);
+        LeadRouter.Route route = new LeadRouter.Route("quote", "sales");
+        for (List<String> intents : List.of(List.of("quote"), List.of("quote", "sample"), List.of("agency"),
+                List.<String>of())) {
+            QuarkusTransaction.requiringNew().run(() -> leads.upsert(leadId, "demo", contact, Instant.now(),
+                    Instant.now(), intents, route, 1));
+        }
+
+        InboxRows db = new InboxRows(dataSource);
+        assertThat(db.query("select cast(intent_counts as text) as counts from lead where lead_id = ?", leadId)
+                .get(0).get("counts")).isEqualTo("{\"quote\": 2, \"agency\": 1, \"sample\": 1}");
+    }
 }
