@@ -21,13 +21,20 @@ final class ClosedLoopLoad {
         this.callbacks = callbacks;
     }
 
-    void run(PhaseRecorder phase, int connections, Duration duration) throws InterruptedException {
+    /**
+     * @param presigned callbacks signed before the phase, taken first (so signing costs the generator nothing while it
+     *                  is measured); once they are used up, each client signs its next one itself
+     */
+    void run(PhaseRecorder phase, int connections, Duration duration, PreparedRequest[] presigned)
+            throws InterruptedException {
+        java.util.concurrent.atomic.AtomicInteger taken = new java.util.concurrent.atomic.AtomicInteger();
         long deadline = System.nanoTime() + duration.toNanos();
         List<Thread> clients = new ArrayList<>();
         for (int c = 0; c < connections; c++) {
             Thread client = new Thread(() -> {
                 while (System.nanoTime() < deadline) {
-                    PreparedRequest callback = callbacks.next();
+                    int next = taken.getAndIncrement();
+                    PreparedRequest callback = next < presigned.length ? presigned[next] : callbacks.next();
                     long start = System.nanoTime();
                     phase.sending(start);
                     if (watcher != null) {

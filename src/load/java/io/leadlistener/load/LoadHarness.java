@@ -43,6 +43,8 @@ import java.util.logging.Logger;
 public final class LoadHarness {
 
     private static final String TOPIC = "crm.lead-events";
+    /** Closed loops draw from this many callbacks per second of the phase, signed in advance (then sign their own). */
+    private static final int PRESIGNED_PER_SECOND = 4_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LoadSettings settings;
@@ -370,13 +372,15 @@ public final class LoadHarness {
         PhaseRecorder recorder = new PhaseRecorder(targetLabel + " " + load);
         log(targetLabel + ": " + load + " ...");
         String loadStart = loadAverage();
+        // Signed before the clock starts, as the open loop's are: the generator's CPU while measured is sending only.
+        PreparedRequest[] presigned = factory.prepare(Math.toIntExact(PRESIGNED_PER_SECOND * duration.toSeconds()));
         boolean profiled = settings.pgStatements() && watcher != null;
         if (profiled) {
             backlog.resetStatementProfile();
         }
         try (RssSampler rss = new RssSampler(jvm)) {
             ProcessTreeCpu cpu = cpuOf(jvm);
-            new ClosedLoopLoad(target, watcher, factory).run(recorder, settings.connections(), duration);
+            new ClosedLoopLoad(target, watcher, factory).run(recorder, settings.connections(), duration, presigned);
             PhaseResult result = finish(targetLabel, load, 0, recorder, watcher, rss, cpu, loadStart);
             if (profiled) {
                 Path profile = runDirectory.resolve("pg-statements-" + kind.replaceAll("\\W.*", "") + ".txt");

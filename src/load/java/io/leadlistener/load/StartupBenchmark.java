@@ -190,7 +190,8 @@ final class StartupBenchmark {
         PhaseRecorder recorder = new PhaseRecorder(label);
         try (RssSampler rss = new RssSampler(app)) {
             ProcessTreeCpu cpu = new ProcessTreeCpu(roots);
-            new ClosedLoopLoad(target, null, new CallbackFactory(CallbackFactory.MANY_CONTACTS)).run(recorder, settings.connections(), burst);
+            new ClosedLoopLoad(target, null, new CallbackFactory(CallbackFactory.MANY_CONTACTS))
+                    .run(recorder, settings.connections(), burst, new PreparedRequest[0]);
             long sendEnd = System.nanoTime();
             long deadline = sendEnd + settings.drainTimeout().toNanos();
             while (backlog.read().pending() > 0 && System.nanoTime() < deadline) {
