@@ -106,22 +106,20 @@ class LeadsConsoleBrowserTest {
         WebElement ownerFilter = browser.findElement(By.id("leads-owner"));
         ownerFilter.sendKeys(owner);
         browser.findElement(By.id("leads-apply")).click();
-        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
+        wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#leads-body tr[data-lead-id='" + leadId + "']")));
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#leads-body tr"), 1));
-        row = browser.findElement(By.cssSelector("#leads-body tr[data-lead-id='" + leadId + "']"));
-        assertThat(row.findElements(By.cssSelector(".chip")).stream().map(WebElement::getText).toList())
+        assertThat(rowTexts(".chip"))
                 .containsExactly("报价 1", "样品需求 1");
-        assertThat(row.findElement(By.cssSelector(".last-line")).getText()).isEqualTo("可以先寄两个样品吗");
-        assertThat(row.findElements(By.cssSelector(".last-line mark")).stream().map(WebElement::getText).toList())
-                .contains("样品");
+        assertThat(rowText(".last-line")).isEqualTo("可以先寄两个样品吗");
+        assertThat(rowTexts(".last-line mark")).contains("样品");
         JsonPath lead = given().auth().oauth2("test-admin-token").when()
                 .get("/api/v1/tenants/demo/leads/" + leadId).then().statusCode(200).extract().jsonPath();
-        WebElement seen = row.findElement(By.cssSelector("time"));
-        assertThat(seen.getText()).as("local time in Asia/Shanghai")
+        assertThat(rowText("time")).as("local time in Asia/Shanghai")
                 .isEqualTo(LOCAL_TIME.format(Instant.parse(lead.getString("lead.lastSeenAt"))));
-        assertThat(row.findElement(By.cssSelector(".ago")).getText()).as("and how long ago").matches(".*(前|现在)");
-        assertThat(row.getText()).contains("接入 API").doesNotContain("quote");
+        assertThat(rowText(".ago")).as("and how long ago")
+                .matches(".*(前|现在)");
+        assertThat(rowText(null)).contains("接入 API").doesNotContain("quote");
         screenshot("leads");
 
         // An owner nobody has: the empty state says what to do next.
@@ -235,5 +233,24 @@ class LeadsConsoleBrowserTest {
 
     private void screenshot(String name) throws Exception {
         ChromiumBrowser.screenshot(browser, name);
+    }
+
+    /**
+     * The texts of the elements {@code css} selects in the lead's row as it is now: the list is rendered anew whenever
+     * an answer comes in, so a row found before may be gone by the time it is read (CI saw that); found again on each
+     * try.
+     */
+    private List<String> rowTexts(String css) {
+        return wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver -> driver
+                .findElement(By.cssSelector("#leads-body tr[data-lead-id='" + leadId + "']"))
+                .findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList());
+    }
+
+    /** The text of the element {@code css} selects in the lead's row (the whole row's for null), read as above. */
+    private String rowText(String css) {
+        return wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver -> {
+            WebElement row = driver.findElement(By.cssSelector("#leads-body tr[data-lead-id='" + leadId + "']"));
+            return (css == null ? row : row.findElement(By.cssSelector(css))).getText();
+        });
     }
 }
