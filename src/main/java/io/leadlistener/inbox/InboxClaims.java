@@ -15,10 +15,18 @@ import java.util.Optional;
  * what keeps per-contact order across threads and replicas: a later row of the same contact stays invisible until
  * its predecessor is done or parked, and a locked head is skipped, never overtaken.
  *
- * <p>The head test's {@code offset 0} keeps it a look-up per candidate row in the pending-by-contact index. Without
- * it PostgreSQL may turn the test into an anti-join over every pending row, and it did under a deep backlog (issue 24:
- * a claim of 20 rows then ran for over a minute until the transaction timed out, with tens of thousands of rows
- * pending). The same holds for the relay's and the action worker's claims.
+ * <p>Planned robustly, whatever the statistics say (issue 24: they said "few rows pending" under a burst, and claims
+ * ran for seconds to minutes):
+ * <ul>
+ *   <li>the head test's {@code offset 0} keeps it a look-up per candidate row; without it PostgreSQL may turn it into
+ *       an anti-join over every pending row (a claim then ran past the 60 s transaction timeout). The same holds for
+ *       the relay's and the action worker's claims;</li>
+ *   <li>the head test names the statuses it excludes, so only {@code inbox_message_open_by_contact} (V24) can serve
+ *       it — not {@code inbox_message_pending_id}, a walk of every pending row with a smaller id;</li>
+ *   <li>bitmap scans are off for the claim's transaction: a bitmap scan must read and sort every pending row before
+ *       the limit applies, where the ordered walk of {@code inbox_message_pending_id} stops after {@code limit}
+ *       heads.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class InboxClaims {
@@ -27,7 +35,7 @@ public class InboxClaims {
             m.status = 'pending' and m.next_attempt_at <= now()
             and not exists (select 1 from inbox_message p
                             where p.tenant_id = m.tenant_id and p.contact_key = m.contact_key
-                              and p.status = 'pending' and p.id < m.id
+                              and p.status <> 'done' and p.status <> 'parked' and p.id < m.id
                             offset 0)
             """;
 
@@ -69,6 +77,9 @@ public class InboxClaims {
      */
     public List<Claimed> claimDueHeads(int limit) {
         return jdbc.call(connection -> {
+            try (java.sql.Statement settings = connection.createStatement()) {
+                settings.execute("set local enable_bitmapscan = off");
+            }
             try (PreparedStatement statement = connection.prepareStatement(CLAIM_DUE_HEADS)) {
                 statement.setInt(1, limit);
                 return TransactionJdbc.readAll(statement, row -> new Claimed(readItem(row), row.getString(13)));
