@@ -49,7 +49,12 @@ final class EmbeddedPostgresLauncher {
                 // ... and logs the plan of any statement slower than a second, for a plan that flips under load.
                 builder.setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain")
                         .setServerConfig("pg_stat_statements.track", "all")
-                        .setServerConfig("auto_explain.log_min_duration", "1s");
+                        // Planning counts too: a statement planned afresh on every execution pays it each time.
+                        .setServerConfig("pg_stat_statements.track_planning", "on")
+                        .setServerConfig("auto_explain.log_min_duration", "1s")
+                        // ... and what each autovacuum and checkpoint cost (CPU, pages), the work outside statements.
+                        .setServerConfig("log_autovacuum_min_duration", "0")
+                        .setServerConfig("log_checkpoints", "on");
             }
         }
         EmbeddedPostgres postgres = builder.start();

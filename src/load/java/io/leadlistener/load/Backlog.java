@@ -87,11 +87,12 @@ final class Backlog implements AutoCloseable {
      */
     synchronized String statementProfile(long acceptedRequests) throws SQLException {
         StringBuilder out = new StringBuilder(String.format(java.util.Locale.ROOT,
-                "%10s %10s %12s %10s %12s  %s%n", "calls", "per req", "total ms", "mean ms", "ms per req", "query"));
+                "%10s %10s %12s %10s %12s %10s %10s  %s%n", "calls", "per req", "total ms", "mean ms", "ms per req", "plans",
+                "plan ms", "query"));
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("""
                         select calls, total_exec_time + total_plan_time, mean_exec_time,
-                               regexp_replace(query, '\\s+', ' ', 'g')
+                               regexp_replace(query, '\\s+', ' ', 'g'), plans, total_plan_time
                         from pg_stat_statements
                         where dbid = (select oid from pg_database where datname = current_database())
                         order by total_exec_time + total_plan_time desc limit 40""")) {
@@ -100,9 +101,9 @@ final class Backlog implements AutoCloseable {
                 double total = rows.getDouble(2);
                 sum += total;
                 String query = rows.getString(4);
-                out.append(String.format(java.util.Locale.ROOT, "%,10d %10.2f %,12.0f %10.3f %12.4f  %s%n",
+                out.append(String.format(java.util.Locale.ROOT, "%,10d %10.2f %,12.0f %10.3f %12.4f %,10d %,10.0f  %s%n",
                         rows.getLong(1), rows.getLong(1) / (double) Math.max(1, acceptedRequests), total,
-                        rows.getDouble(3), total / Math.max(1, acceptedRequests),
+                        rows.getDouble(3), total / Math.max(1, acceptedRequests), rows.getLong(5), rows.getDouble(6),
                         query.length() > 300 ? query.substring(0, 300) + " …" : query));
             }
             out.append(String.format(java.util.Locale.ROOT, "sum of the above: %,.0f ms = %.4f ms per request%n", sum,

@@ -352,10 +352,17 @@ public final class LoadHarness {
         PhaseRecorder recorder = new PhaseRecorder(targetLabel + " " + load);
         log(targetLabel + ": " + load + " ...");
         String loadStart = loadAverage();
+        boolean profiled = settings.pgStatements() && watcher != null;
+        if (profiled) {
+            backlog.resetStatementProfile();
+        }
         try (RssSampler rss = new RssSampler(jvm)) {
             ProcessTreeCpu cpu = cpuOf(jvm);
             new OpenLoopLoad(target, watcher, settings.maxInFlight()).run(recorder, prepared, rate);
             PhaseResult result = finish(targetLabel, load, rate, recorder, watcher, rss, cpu, loadStart);
+            if (profiled) {
+                writeStatementProfile(kind.replaceAll("\\W.*", "") + "-" + rate, load, recorder);
+            }
             log("  " + summary(result));
             return result;
         }
@@ -383,13 +390,18 @@ public final class LoadHarness {
             new ClosedLoopLoad(target, watcher, factory).run(recorder, settings.connections(), duration, presigned);
             PhaseResult result = finish(targetLabel, load, 0, recorder, watcher, rss, cpu, loadStart);
             if (profiled) {
-                Path profile = runDirectory.resolve("pg-statements-" + kind.replaceAll("\\W.*", "") + ".txt");
-                Files.writeString(profile, load + "\n" + backlog.statementProfile(recorder.ok.get()));
-                log("  PostgreSQL's time per statement: " + profile);
+                writeStatementProfile(kind.replaceAll("\\W.*", ""), load, recorder);
             }
             log("  " + summary(result));
             return result;
         }
+    }
+
+    /** PostgreSQL's time per statement since the phase began, per accepted request, next to the report. */
+    private void writeStatementProfile(String name, String load, PhaseRecorder recorder) throws Exception {
+        Path profile = runDirectory.resolve("pg-statements-" + name + ".txt");
+        Files.writeString(profile, load + "\n" + backlog.statementProfile(recorder.ok.get()));
+        log("  PostgreSQL's time per statement: " + profile);
     }
 
     /**

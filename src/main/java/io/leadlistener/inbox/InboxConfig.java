@@ -24,8 +24,11 @@ public interface InboxConfig {
         @Max(64)
         int threads();
 
-        /** How many rows (each the next of a different contact) one transaction claims and completes. */
-        @WithDefault("20")
+        /**
+         * How many rows (each the next of a different contact) one transaction claims and completes. 50 rather than
+         * 20 made a saturating burst ~10 % cheaper per callback and drained it faster (issue 24, docs/benchmarks.md).
+         */
+        @WithDefault("50")
         @Min(1)
         @Max(500)
         int batchSize();

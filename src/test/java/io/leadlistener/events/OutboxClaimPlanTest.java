@@ -1,0 +1,49 @@
+package io.leadlistener.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.leadlistener.common.TransactionJdbc;
+import io.leadlistener.testsupport.LocalInfraTestResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 24: the relay claims hinted events once per round; PostgreSQL must not plan that claim afresh for each array
+ * of seqs (it judged custom plans cheaper and planned most executions, 0.24 ms each).
+ */
+@QuarkusTest
+@QuarkusTestResource(LocalInfraTestResource.class)
+class OutboxClaimPlanTest {
+
+    @Inject
+    OutboxClaims claims;
+
+    @Inject
+    TransactionJdbc jdbc;
+
+    @Test
+    void theHintedClaimKeepsItsGenericPlanWhateverTheSeqs() {
+        List<long[]> plans;
+        QuarkusTransaction.begin();
+        try {
+            for (long execution = 0; execution < 12; execution++) {
+                // Seqs no event has: nothing is locked, but each execution is planned or not all the same.
+                claims.claimHintedHeads(List.of(-1 - execution, -100 - execution, -1000 - execution));
+            }
+            plans = jdbc.query("""
+                            select generic_plans, custom_plans from pg_prepared_statements
+                            where statement like '%from outbox_event e where e.seq = any(%'""",
+                    statement -> { }, row -> new long[] {row.getLong(1), row.getLong(2)});
+        } finally {
+            QuarkusTransaction.rollback();
+        }
+
+        assertThat(plans).as("the hinted claim prepared on the connection").hasSize(1);
+        assertThat(plans.get(0)[1]).as("custom plans (one planning per execution)").isZero();
+        assertThat(plans.get(0)[0]).as("executions served by the generic plan").isGreaterThanOrEqualTo(6);
+    }
+}
