@@ -36,7 +36,7 @@ class OutboxClaimPlanTest {
             }
             plans = jdbc.query("""
                             select generic_plans, custom_plans from pg_prepared_statements
-                            where statement like '%from outbox_event e where e.seq = any(%'""",
+                            where statement like '%unnest(cast($1 as bigint[])) as hinted(seq)%'""",
                     statement -> { }, row -> new long[] {row.getLong(1), row.getLong(2)});
         } finally {
             QuarkusTransaction.rollback();
@@ -45,5 +45,36 @@ class OutboxClaimPlanTest {
         assertThat(plans).as("the hinted claim prepared on the connection").hasSize(1);
         assertThat(plans.get(0)[1]).as("custom plans (one planning per execution)").isZero();
         assertThat(plans.get(0)[0]).as("executions served by the generic plan").isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void theHintedClaimProbesEachHintBySeqEvenInItsGenericPlan() {
+        List<String> plan;
+        QuarkusTransaction.begin();
+        try {
+            jdbc.call(connection -> {
+                try (java.sql.Statement statement = connection.createStatement()) {
+                    statement.execute("set local plan_cache_mode = force_generic_plan");
+                    statement.execute("prepare hinted_claim_probe(bigint[]) as "
+                            + OutboxClaims.CLAIM_HINTED_HEADS.replace("?", "$1"));
+                }
+                return null;
+            });
+            plan = jdbc.query("explain execute hinted_claim_probe('{1,2,3}')", statement -> { },
+                    row -> row.getString(1));
+            jdbc.call(connection -> {
+                try (java.sql.Statement statement = connection.createStatement()) {
+                    statement.execute("deallocate hinted_claim_probe");
+                }
+                return null;
+            });
+        } finally {
+            QuarkusTransaction.rollback();
+        }
+
+        String text = String.join("\n", plan);
+        // One index probe per hinted seq, under a loop over the hints: never a scan of the pending events.
+        assertThat(text).as(text).contains("Function Scan on unnest").containsPattern("Index Cond: \\(.*seq = hinted\\.seq\\)")
+                .doesNotContain("Seq Scan on outbox_event");
     }
 }
