@@ -17,13 +17,16 @@ public class OutboxClaims {
 
     /*
      * Plain JDBC for the two statements of every relay round (see TransactionJdbc). The heads are found by walking
-     * outbox_event_pending_seq in seq order (V12 explains why no other index may compete for it).
+     * outbox_event_pending_seq in seq order (V12 explains why no other index may compete for it). The head test
+     * excludes parked events with coalesce(...) = 'infinity' rather than "is null" on purpose: PostgreSQL proves no
+     * index predicate from it, so only outbox_event_open_by_aggregate (V25), a look-up in the lead's own events, can
+     * serve the test — never a walk of outbox_event_pending_seq over every older pending event.
      */
     private static final String IS_DUE_HEAD = """
             e.published_at is null and e.parked_at is null and e.next_attempt_at <= now()
               and not exists (select 1 from outbox_event p
                               where p.aggregateid = e.aggregateid and p.published_at is null
-                                and p.parked_at is null and p.seq < e.seq
+                                and coalesce(p.parked_at, 'infinity') = 'infinity' and p.seq < e.seq
                               offset 0)""";
 
     private static final String COLUMNS = """
