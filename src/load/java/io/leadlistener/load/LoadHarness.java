@@ -361,7 +361,7 @@ public final class LoadHarness {
             new OpenLoopLoad(target, watcher, settings.maxInFlight()).run(recorder, prepared, rate);
             PhaseResult result = finish(targetLabel, load, rate, recorder, watcher, rss, cpu, loadStart);
             if (profiled) {
-                writeStatementProfile(kind.replaceAll("\\W.*", "") + "-" + rate, load, recorder);
+                writeStatementProfile(kind, rate, load, recorder);
             }
             log("  " + summary(result));
             return result;
@@ -390,15 +390,19 @@ public final class LoadHarness {
             new ClosedLoopLoad(target, watcher, factory).run(recorder, settings.connections(), duration, presigned);
             PhaseResult result = finish(targetLabel, load, 0, recorder, watcher, rss, cpu, loadStart);
             if (profiled) {
-                writeStatementProfile(kind.replaceAll("\\W.*", ""), load, recorder);
+                writeStatementProfile(kind, 0, load, recorder);
             }
             log("  " + summary(result));
             return result;
         }
     }
 
-    /** PostgreSQL's time per statement since the phase began, per accepted request, next to the report. */
-    private void writeStatementProfile(String name, String load, PhaseRecorder recorder) throws Exception {
+    /**
+     * PostgreSQL's time per statement since the phase began, per accepted request, next to the report: in
+     * {@code pg-statements-<kind>[-<rate>].txt} (rate 0 for a closed loop).
+     */
+    private void writeStatementProfile(String kind, int rate, String load, PhaseRecorder recorder) throws Exception {
+        String name = kind.replaceAll("\\W.*", "") + (rate > 0 ? "-" + rate : "");
         Path profile = runDirectory.resolve("pg-statements-" + name + ".txt");
         Files.writeString(profile, load + "\n" + backlog.statementProfile(recorder.ok.get()));
         log("  PostgreSQL's time per statement: " + profile);

@@ -103,6 +103,16 @@ public class TransactionJdbc {
         return values;
     }
 
+    /**
+     * A planner setting for the rest of the current transaction only ({@code set local}), for a statement that must be
+     * planned a particular way; the connection goes back to the pool with its own settings at commit or rollback.
+     */
+    public static void setLocal(Connection connection, String setting, String value) throws SQLException {
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("set local " + setting + " = " + value);
+        }
+    }
+
     /** The column as an instant, null for SQL NULL. */
     public static Instant getInstant(java.sql.ResultSet row, int column) throws SQLException {
         java.sql.Timestamp value = row.getTimestamp(column);

@@ -94,9 +94,7 @@ public class OutboxClaims {
             // The claim's one parameter is the array of seqs; PostgreSQL judged each array worth a custom plan and
             // planned this claim on most executions (0.24 ms each, issue 24). The generic plan is the same probe per
             // hint.
-            try (java.sql.Statement settings = connection.createStatement()) {
-                settings.execute("set local plan_cache_mode = force_generic_plan");
-            }
+            TransactionJdbc.setLocal(connection, "plan_cache_mode", "force_generic_plan");
             try (PreparedStatement statement = connection.prepareStatement(CLAIM_HINTED_HEADS)) {
                 statement.setArray(1, connection.createArrayOf("bigint", seqs.toArray()));
                 return TransactionJdbc.readAll(statement, OutboxClaims::readEvent);

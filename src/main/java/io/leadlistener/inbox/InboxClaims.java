@@ -82,9 +82,7 @@ public class InboxClaims {
      */
     public List<Claimed> claimDueHeads(int limit) {
         return jdbc.call(connection -> {
-            try (java.sql.Statement settings = connection.createStatement()) {
-                settings.execute("set local enable_bitmapscan = off");
-            }
+            TransactionJdbc.setLocal(connection, "enable_bitmapscan", "off");
             try (PreparedStatement statement = connection.prepareStatement(CLAIM_DUE_HEADS.formatted(limit))) {
                 return TransactionJdbc.readAll(statement, row -> new Claimed(readItem(row), row.getString(13)));
             }

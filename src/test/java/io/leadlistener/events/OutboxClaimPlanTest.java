@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadlistener.common.TransactionJdbc;
 import io.leadlistener.testsupport.LocalInfraTestResource;
+import io.leadlistener.testsupport.PreparedStatementPlans;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,24 +28,16 @@ class OutboxClaimPlanTest {
 
     @Test
     void theHintedClaimKeepsItsGenericPlanWhateverTheSeqs() {
-        List<long[]> plans;
-        QuarkusTransaction.begin();
-        try {
+        List<PreparedStatementPlans.Counts> plans = PreparedStatementPlans.after(jdbc, () -> {
             for (long execution = 0; execution < 12; execution++) {
                 // Seqs no event has: nothing is locked, but each execution is planned or not all the same.
                 claims.claimHintedHeads(List.of(-1 - execution, -100 - execution, -1000 - execution));
             }
-            plans = jdbc.query("""
-                            select generic_plans, custom_plans from pg_prepared_statements
-                            where statement like '%unnest(cast($1 as bigint[])) as hinted(seq)%'""",
-                    statement -> { }, row -> new long[] {row.getLong(1), row.getLong(2)});
-        } finally {
-            QuarkusTransaction.rollback();
-        }
+        }, "%unnest(cast($1 as bigint[])) as hinted(seq)%");
 
         assertThat(plans).as("the hinted claim prepared on the connection").hasSize(1);
-        assertThat(plans.get(0)[1]).as("custom plans (one planning per execution)").isZero();
-        assertThat(plans.get(0)[0]).as("executions served by the generic plan").isGreaterThanOrEqualTo(6);
+        assertThat(plans.get(0).custom()).as("custom plans (one planning per execution)").isZero();
+        assertThat(plans.get(0).generic()).as("executions served by the generic plan").isGreaterThanOrEqualTo(6);
     }
 
     @Test
@@ -52,21 +45,21 @@ class OutboxClaimPlanTest {
         List<String> plan;
         QuarkusTransaction.begin();
         try {
-            jdbc.call(connection -> {
+            plan = jdbc.call(connection -> {
+                TransactionJdbc.setLocal(connection, "plan_cache_mode", "force_generic_plan");
                 try (java.sql.Statement statement = connection.createStatement()) {
-                    statement.execute("set local plan_cache_mode = force_generic_plan");
                     statement.execute("prepare hinted_claim_probe(bigint[]) as "
                             + OutboxClaims.CLAIM_HINTED_HEADS.replace("?", "$1"));
-                }
-                return null;
-            });
-            plan = jdbc.query("explain execute hinted_claim_probe('{1,2,3}')", statement -> { },
-                    row -> row.getString(1));
-            jdbc.call(connection -> {
-                try (java.sql.Statement statement = connection.createStatement()) {
+                    List<String> lines = new java.util.ArrayList<>();
+                    try (java.sql.ResultSet rows = statement.executeQuery(
+                            "explain execute hinted_claim_probe('{1,2,3}')")) {
+                        while (rows.next()) {
+                            lines.add(rows.getString(1));
+                        }
+                    }
                     statement.execute("deallocate hinted_claim_probe");
+                    return lines;
                 }
-                return null;
             });
         } finally {
             QuarkusTransaction.rollback();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadlistener.common.TransactionJdbc;
 import io.leadlistener.testsupport.LocalInfraTestResource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.leadlistener.testsupport.PreparedStatementPlans;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -27,27 +27,17 @@ class InboxClaimPlanTest {
 
     @Test
     void theClaimKeepsItsGenericPlanAcrossExecutionsOnAConnection() {
-        List<long[]> plans;
-        QuarkusTransaction.begin();
-        try {
-            // Past pgjdbc's prepare threshold (5), the claim is a named server-side statement whose plans
-            // PostgreSQL counts; the transaction is rolled back, so whatever it locked is left as it was.
+        List<PreparedStatementPlans.Counts> plans = PreparedStatementPlans.after(jdbc, () -> {
             for (int execution = 0; execution < 12; execution++) {
                 claims.claimDueHeads(17);
             }
-            plans = jdbc.query("""
-                            select generic_plans, custom_plans from pg_prepared_statements
-                            where statement like '%from inbox_message m where%order by m.id limit%'""",
-                    statement -> { }, row -> new long[] {row.getLong(1), row.getLong(2)});
-        } finally {
-            QuarkusTransaction.rollback();
-        }
+        }, "%from inbox_message m where%order by m.id limit%");
 
         // The worker's own claims may have used this pooled connection too (with the configured batch size).
         assertThat(plans).as("the claim prepared on the connection").isNotEmpty();
         assertThat(plans).as("custom plans (one planning per execution)").allSatisfy(counts ->
-                assertThat(counts[1]).isZero());
+                assertThat(counts.custom()).isZero());
         assertThat(plans).as("executions served by a generic plan").anySatisfy(counts ->
-                assertThat(counts[0]).isGreaterThanOrEqualTo(6));
+                assertThat(counts.generic()).isGreaterThanOrEqualTo(6));
     }
 }
