@@ -23,7 +23,8 @@ import java.util.Map;
  * </ul>
  *
  * <p>Immutable after construction; the shared instance is created lazily and safely published by the
- * class-holder idiom.
+ * class-holder idiom. It is read from the table the build computed ({@link FoldingTableFile}) when that table was
+ * made by this very class on the same Java and ICU versions, and computed here otherwise.
  */
 final class CharacterFolding {
 
@@ -45,19 +46,34 @@ final class CharacterFolding {
     private static final String CLAUSE_PUNCTUATION = ",.!?;~。｡〜¡¿\n\r\u0085\u2028\u2029";
 
     /** One array, one read per character: class and folded character share a cache line. */
-    private final char[] bmp = new char[65536];
+    private final char[] bmp;
     private final Map<Character, String> bmpExpansions;
     private final Map<Integer, String> supplementaryFolds;
 
     private static final class Shared {
-        static final CharacterFolding INSTANCE = new CharacterFolding();
+        static final CharacterFolding INSTANCE = FoldingTableFile.readShipped().orElseGet(CharacterFolding::compute);
     }
 
     static CharacterFolding shared() {
         return Shared.INSTANCE;
     }
 
-    private CharacterFolding() {
+    /** A table as {@link #compute()} made it; the arguments are taken over, not copied. */
+    CharacterFolding(char[] bmp, Map<Character, String> bmpExpansions, Map<Integer, String> supplementaryFolds) {
+        if (bmp.length != 65536) {
+            throw new IllegalArgumentException("a folding table has 65536 entries, not " + bmp.length);
+        }
+        this.bmp = bmp;
+        this.bmpExpansions = Map.copyOf(bmpExpansions);
+        this.supplementaryFolds = Map.copyOf(supplementaryFolds);
+    }
+
+    /**
+     * Computes the table from the JDK's Unicode data and ICU: 0.3 s of CPU with tiered compilation, 0.7 s with the
+     * image's C2-only JVM, which is why the build does it once ({@link FoldingTableFile}).
+     */
+    static CharacterFolding compute() {
+        char[] bmp = new char[65536];
         Transliterator toSimplified = Transliterator.getInstance("Traditional-Simplified");
         Map<Character, String> expansions = new HashMap<>();
         StringBuilder kept = new StringBuilder(8);
@@ -87,7 +103,6 @@ final class CharacterFolding {
                 bmp[c] = bmp[folded];
             }
         }
-        bmpExpansions = Map.copyOf(expansions);
 
         // Plane 1 holds emoji (removed by category at run time) and the mathematical/enclosed alphanumerics
         // people use to dodge filters (𝐚𝐠𝐞𝐧𝐜𝐲, 🄰): tabulate only the letters and digits that fold to something else.
@@ -102,7 +117,7 @@ final class CharacterFolding {
                 supplementary.put(cp, folded.isEmpty() ? String.valueOf(removed) : folded);
             }
         }
-        supplementaryFolds = Map.copyOf(supplementary);
+        return new CharacterFolding(bmp, expansions, supplementary);
     }
 
     /** Fills {@code kept} with the folded characters of {@code cp}; returns the class of what was removed. */
@@ -177,6 +192,19 @@ final class CharacterFolding {
 
     String bmpExpansion(char c) {
         return bmpExpansions.get(c);
+    }
+
+    /** The whole table, for writing it to a file and for comparing two tables. */
+    char[] bmpTable() {
+        return bmp.clone();
+    }
+
+    Map<Character, String> bmpExpansions() {
+        return bmpExpansions;
+    }
+
+    Map<Integer, String> supplementaryFolds() {
+        return supplementaryFolds;
     }
 
     /**

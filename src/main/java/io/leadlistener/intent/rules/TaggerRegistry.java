@@ -6,6 +6,7 @@ import io.leadlistener.intent.engine.IntentTaggerHolder;
 import io.leadlistener.intent.engine.RuleSet;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,6 +65,9 @@ public class TaggerRegistry {
         long defaultVersion = latest.getOrDefault(RuleSetNames.DEFAULT, 0L);
         // Read default's rules at most once per refresh, however many tenants need rebuilding.
         List<IntentRule> defaults = null;
+        // Tenants without rules of their own have default's rules: compiled once, shared (at start, and whenever
+        // default changes, that is every tenant of that kind). A tagger is immutable; sharing one is safe.
+        Map<CompiledKey, IntentTagger> compiled = new HashMap<>();
         for (String ruleSet : names.all()) {
             long effective = Math.max(defaultVersion, latest.getOrDefault(ruleSet, 0L));
             IntentTaggerHolder holder = holders.get(ruleSet);
@@ -74,8 +78,9 @@ public class TaggerRegistry {
                 if (defaults == null) {
                     defaults = rulesOf(latest.get(RuleSetNames.DEFAULT));
                 }
-                IntentTagger tagger = new IntentTagger(RuleSet.compile(effective,
-                        effectiveRules(ruleSet, defaults, latest)));
+                IntentTagger tagger = compiled.computeIfAbsent(
+                        new CompiledKey(effective, effectiveRules(ruleSet, defaults, latest)),
+                        key -> new IntentTagger(RuleSet.compile(key.version(), key.rules())));
                 if (holder == null) {
                     holders.put(ruleSet, new IntentTaggerHolder(tagger));
                 } else {
@@ -89,6 +94,10 @@ public class TaggerRegistry {
                         effective);
             }
         }
+    }
+
+    /** What a compiled tagger is made of: equal keys compile to equal taggers. */
+    private record CompiledKey(long version, List<IntentRule> rules) {
     }
 
     private List<IntentRule> effectiveRules(String ruleSet, List<IntentRule> defaults, Map<String, Long> latest) {
