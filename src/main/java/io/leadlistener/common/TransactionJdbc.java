@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.jdbc.ReturningWork;
@@ -123,7 +124,9 @@ public class TransactionJdbc {
         if (value == null) {
             statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {
-            statement.setTimestamp(index, Timestamp.from(value));
+            // As timestamptz (every column is one): pgjdbc writes an OffsetDateTime directly, where a Timestamp goes
+            // through a synchronized Calendar of the JVM's zone (1 % of the service's CPU under load, issue 24).
+            statement.setObject(index, value.atOffset(ZoneOffset.UTC));
         }
     }
 
