@@ -8,7 +8,6 @@ import io.leadlistener.lead.routing.LeadRouter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,9 +127,9 @@ public class Leads {
             statement.setString(7, contact.ownerUserId());
             statement.setString(8, defaultPool);
             statement.setLong(9, routingVersion);
-            statement.setTimestamp(10, Timestamp.from(seenAt));
-            statement.setTimestamp(11, Timestamp.from(seenAt));
-            statement.setTimestamp(12, Timestamp.from(receivedAt));
+            TransactionJdbc.setInstant(statement, 10, seenAt);
+            TransactionJdbc.setInstant(statement, 11, seenAt);
+            TransactionJdbc.setInstant(statement, 12, receivedAt);
         }, row -> new ContactUpsert(row.getBoolean(1), row.getString(2), row.getString(3), row.getLong(4))).get(0);
     }
 

@@ -58,7 +58,7 @@ final class CharacterFolding {
         return Shared.INSTANCE;
     }
 
-    /** A table as {@link #compute()} made it; the arguments are taken over, not copied. */
+    /** A table as {@link #compute()} made it; the array is taken over, not copied. */
     CharacterFolding(char[] bmp, Map<Character, String> bmpExpansions, Map<Integer, String> supplementaryFolds) {
         if (bmp.length != 65536) {
             throw new IllegalArgumentException("a folding table has 65536 entries, not " + bmp.length);

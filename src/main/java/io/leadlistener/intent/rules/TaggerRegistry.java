@@ -65,9 +65,7 @@ public class TaggerRegistry {
         long defaultVersion = latest.getOrDefault(RuleSetNames.DEFAULT, 0L);
         // Read default's rules at most once per refresh, however many tenants need rebuilding.
         List<IntentRule> defaults = null;
-        // Tenants without rules of their own have default's rules: compiled once, shared (at start, and whenever
-        // default changes, that is every tenant of that kind). A tagger is immutable; sharing one is safe.
-        Map<CompiledKey, IntentTagger> compiled = new HashMap<>();
+        Compilations compiled = new Compilations();
         for (String ruleSet : names.all()) {
             long effective = Math.max(defaultVersion, latest.getOrDefault(ruleSet, 0L));
             IntentTaggerHolder holder = holders.get(ruleSet);
@@ -78,9 +76,7 @@ public class TaggerRegistry {
                 if (defaults == null) {
                     defaults = rulesOf(latest.get(RuleSetNames.DEFAULT));
                 }
-                IntentTagger tagger = compiled.computeIfAbsent(
-                        new CompiledKey(effective, effectiveRules(ruleSet, defaults, latest)),
-                        key -> new IntentTagger(RuleSet.compile(key.version(), key.rules())));
+                IntentTagger tagger = compiled.of(effective, effectiveRules(ruleSet, defaults, latest));
                 if (holder == null) {
                     holders.put(ruleSet, new IntentTaggerHolder(tagger));
                 } else {
@@ -96,8 +92,22 @@ public class TaggerRegistry {
         }
     }
 
-    /** What a compiled tagger is made of: equal keys compile to equal taggers. */
-    private record CompiledKey(long version, List<IntentRule> rules) {
+    /**
+     * The taggers one refresh compiles, each distinct (version, rules) once. Tenants without rules of their own have
+     * default's rules: they share its tagger (at start, and whenever default changes, every such tenant is rebuilt)
+     * instead of compiling and holding a copy each. A tagger is immutable, so sharing one is safe.
+     */
+    static final class Compilations {
+
+        private record Key(long version, List<IntentRule> rules) {
+        }
+
+        private final Map<Key, IntentTagger> compiled = new HashMap<>();
+
+        IntentTagger of(long version, List<IntentRule> rules) {
+            return compiled.computeIfAbsent(new Key(version, List.copyOf(rules)),
+                    key -> new IntentTagger(RuleSet.compile(key.version(), key.rules())));
+        }
     }
 
     private List<IntentRule> effectiveRules(String ruleSet, List<IntentRule> defaults, Map<String, Long> latest) {
