@@ -19,13 +19,14 @@ import java.util.Optional;
 
 /**
  * The {@link CharacterFolding} table as a file the build writes next to the classes ({@code ./mvnw package} runs
- * {@link #main} after compiling), so that a start reads 140 KB instead of folding 131,072 code points: that took
+ * {@link #main} after compiling), so that a start reads 150 KB instead of folding 131,072 code points: that took
  * 0.7 s of CPU on the image's C2-only JVM, on the way to readiness (issue 24).
  *
  * <p>A table is used only where it is the one this JVM would compute: its stamp names the Java specification
  * version and the ICU version whose Unicode data made it, and a digest of the {@code CharacterFolding} class that
  * computed it. A changed folding rule, another Java or ICU, a missing or damaged file: the table is computed at start
- * as before (as in {@code quarkus:dev}, which does not run the build step).
+ * as before. {@code quarkus:dev} runs the build step too; a class it recompiles after a change to the folding code
+ * no longer matches the file, so the table is computed until the next build.
  */
 public final class FoldingTableFile {
 
