@@ -45,22 +45,17 @@ class OutboxClaimPlanTest {
         List<String> plan;
         QuarkusTransaction.begin();
         try {
-            plan = jdbc.call(connection -> {
+            // All on the transaction's one connection, where the named statement is prepared.
+            jdbc.call(connection -> {
                 TransactionJdbc.setLocal(connection, "plan_cache_mode", "force_generic_plan");
                 try (java.sql.Statement statement = connection.createStatement()) {
-                    statement.execute("prepare hinted_claim_probe(bigint[]) as "
+                    return statement.execute("prepare hinted_claim_probe(bigint[]) as "
                             + OutboxClaims.CLAIM_HINTED_HEADS.replace("?", "$1"));
-                    List<String> lines = new java.util.ArrayList<>();
-                    try (java.sql.ResultSet rows = statement.executeQuery(
-                            "explain execute hinted_claim_probe('{1,2,3}')")) {
-                        while (rows.next()) {
-                            lines.add(rows.getString(1));
-                        }
-                    }
-                    statement.execute("deallocate hinted_claim_probe");
-                    return lines;
                 }
             });
+            plan = jdbc.query("explain execute hinted_claim_probe('{1,2,3}')", statement -> { },
+                    row -> row.getString(1));
+            jdbc.update("deallocate hinted_claim_probe", statement -> { });
         } finally {
             QuarkusTransaction.rollback();
         }
